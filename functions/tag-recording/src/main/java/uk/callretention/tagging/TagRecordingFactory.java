@@ -1,0 +1,32 @@
+package uk.callretention.tagging;
+
+import java.time.Clock;
+import java.util.Map;
+import uk.callretention.aws.AwsClients;
+import uk.callretention.aws.CallerHashKey;
+import uk.callretention.aws.DynamoDbCatalogue;
+import uk.callretention.aws.S3RecordingStore;
+import uk.callretention.observability.LogLine;
+import uk.callretention.policy.PolicyBook;
+import uk.callretention.policy.RetentionSchedule;
+import uk.callretention.recording.RecordingClassifier;
+import uk.callretention.recording.RecordingTagger;
+
+/** The function's production wiring, in one place: clients built once, at initialisation. */
+record TagRecordingFactory(RecordingTagger tagger, String bucket, LogLine log) {
+
+    static TagRecordingFactory fromEnvironment(Map<String, String> environment) {
+        AwsClients clients = AwsClients.fromEnvironment(environment);
+        String bucket = AwsClients.require(environment, "RECORDINGS_BUCKET");
+        Clock clock = Clock.systemUTC();
+        RecordingClassifier classifier = new RecordingClassifier(
+                new RetentionSchedule(PolicyBook.bundled(environment), clock)::decide,
+                CallerHashKey.load(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN")));
+        RecordingTagger tagger = new RecordingTagger(
+                new S3RecordingStore(clients.s3(), bucket),
+                new DynamoDbCatalogue(clients.dynamoDb(), AwsClients.require(environment, "CATALOGUE_TABLE")),
+                classifier,
+                clock);
+        return new TagRecordingFactory(tagger, bucket, new LogLine(System.out, clock));
+    }
+}

@@ -1,0 +1,94 @@
+package uk.callretention.tagging;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.callretention.observability.LogLine;
+import uk.callretention.recording.RecordingState;
+import uk.callretention.recording.RecordingTagger;
+import uk.callretention.recording.TaggingOutcome;
+import uk.callretention.recording.Upload;
+import uk.callretention.recording.UploadNotifications;
+
+/**
+ * S3 upload notifications, through SQS, in batches. A message that fails is reported alone, so the rest of the
+ * batch is not tagged twice; SQS redelivers it and after a few tries moves it to the dead-letter queue.
+ */
+public final class TagRecordingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    static final String METRICS_NAMESPACE = "CallRetention";
+
+    private final RecordingTagger tagger;
+    private final String bucket;
+    private final LogLine log;
+
+    /** Lambda's constructor. */
+    public TagRecordingHandler() {
+        this(System.getenv());
+    }
+
+    /** The local runtime's and tests' constructor: the environment the template gives the function. */
+    public TagRecordingHandler(Map<String, String> environment) {
+        this(TagRecordingFactory.fromEnvironment(environment));
+    }
+
+    private TagRecordingHandler(TagRecordingFactory factory) {
+        this(factory.tagger(), factory.bucket(), factory.log());
+    }
+
+    TagRecordingHandler(RecordingTagger tagger, String bucket, LogLine log) {
+        this.tagger = tagger;
+        this.bucket = bucket;
+        this.log = log;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            try {
+                for (Upload upload : UploadNotifications.parse(message.getBody())) {
+                    tagOne(upload, message.getMessageId(), context);
+                }
+            } catch (RuntimeException e) {
+                log.error("upload event failed; SQS will redeliver it", Map.of(
+                        "messageId", message.getMessageId(),
+                        "requestId", context.getAwsRequestId(),
+                        "error", e.getClass().getSimpleName(),
+                        "cause", String.valueOf(e.getMessage())));
+                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private void tagOne(Upload upload, String messageId, Context context) {
+        if (!bucket.equals(upload.bucket())) {
+            throw new UploadNotifications.MalformedNotificationException("the event names bucket " + upload.bucket() + ", not " + bucket);
+        }
+        TaggingOutcome outcome = tagger.tag(upload);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("messageId", messageId);
+        fields.put("requestId", context.getAwsRequestId());
+        fields.put("outcome", outcome.kind().name());
+        if (outcome.entry() != null) {
+            fields.put("recordingId", outcome.entry().recordingId());
+            fields.put("versionId", outcome.entry().versionId());
+            fields.put("council", String.valueOf(outcome.entry().council()));
+            fields.put("state", outcome.entry().state().name());
+            fields.put("expiresOn", String.valueOf(outcome.entry().expiresOn()));
+            if (outcome.entry().quarantineReason() != null) {
+                fields.put("quarantineReason", outcome.entry().quarantineReason());
+            }
+        }
+        log.info("upload tagged", fields);
+        if (outcome.kind() == TaggingOutcome.Kind.CATALOGUED && outcome.entry().state() == RecordingState.QUARANTINED) {
+            log.count(METRICS_NAMESPACE, "RecordingsQuarantined", Map.of("Reason", outcome.entry().quarantineReason()));
+        }
+    }
+}

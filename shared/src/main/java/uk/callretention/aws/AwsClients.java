@@ -1,0 +1,135 @@
+package uk.callretention.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Builds the SDK clients a function needs from its environment, once, at class initialisation.
+ *
+ * <p>The environment is passed in rather than read from {@code System.getenv()} so that the local runtime
+ * and tests can run several functions in one JVM, each with the environment the template gives it.
+ * {@code AWS_ENDPOINT_URL} points every client at a local server; in Lambda it is absent.
+ */
+public final class AwsClients {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Region region;
+    private final URI endpoint;
+    private final AwsCredentialsProvider credentials;
+    private final SdkHttpClient http;
+
+    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        this.region = region;
+        this.endpoint = endpoint;
+        this.credentials = credentials;
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public static AwsClients fromEnvironment(Map<String, String> environment) {
+        String region = require(environment, "AWS_REGION");
+        String endpoint = environment.get("AWS_ENDPOINT_URL");
+        return new AwsClients(Region.of(region), endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
+                credentialsFrom(environment));
+    }
+
+    public static String require(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    public S3Client s3() {
+        var builder = S3Client.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(timeouts())
+                // Checksums on every request would add a trailer that some local servers reject; S3 requires none we send.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint).forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    public S3Presigner s3Presigner() {
+        var builder = S3Presigner.builder().region(region).credentialsProvider(credentials);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint)
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        }
+        return builder.build();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        var builder = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(timeouts());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        var builder = SecretsManagerClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(timeouts());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private static ClientOverrideConfiguration timeouts() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(CALL_TIMEOUT)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .build();
+    }
+
+    /**
+     * Keys given in the environment win (the local runtime sets them per function); otherwise the default chain,
+     * which under SnapStart reads the container credentials Lambda provides after restore.
+     */
+    private static AwsCredentialsProvider credentialsFrom(Map<String, String> environment) {
+        String keyId = environment.get("AWS_ACCESS_KEY_ID");
+        String secret = environment.get("AWS_SECRET_ACCESS_KEY");
+        if (keyId == null || secret == null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        String token = environment.get("AWS_SESSION_TOKEN");
+        return StaticCredentialsProvider.create(token == null
+                ? AwsBasicCredentials.create(keyId, secret)
+                : AwsSessionCredentials.create(keyId, secret, token));
+    }
+}

@@ -1,0 +1,137 @@
+package uk.callretention.aws;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.ExpiryShard;
+import uk.callretention.recording.RecordingState;
+
+/**
+ * A catalogue entry as a DynamoDB item, with the index keys derived from it: the expiry index holds only recordings
+ * that are due some day (active and quarantined ones), the team index only those whose key named a team, the caller
+ * index only those with a caller's number.
+ */
+public final class CatalogueItem {
+
+    public static final String BY_EXPIRY = "byExpiry";
+    public static final String BY_TEAM_DATE = "byTeamDate";
+    public static final String BY_CALLER = "byCaller";
+
+    public static final TableSchema<CatalogueItem> SCHEMA = schema();
+
+    String recordingId;
+    String objectKey;
+    String versionId;
+    String ordering;
+    String state;
+    String council;
+    String team;
+    String channel;
+    String recordedAt;
+    String recordedOn;
+    String retentionClass;
+    String expiresOn;
+    String policyRef;
+    String callerHash;
+    String agent;
+    String direction;
+    String contentType;
+    Long sizeBytes;
+    String quarantineReason;
+    String quarantineDetail;
+    String cataloguedAt;
+    String expiryShard;
+    String councilTeam;
+    String recordedAtId;
+
+    public static CatalogueItem from(CatalogueEntry entry) {
+        CatalogueItem item = new CatalogueItem();
+        item.recordingId = entry.recordingId();
+        item.objectKey = entry.objectKey();
+        item.versionId = entry.versionId();
+        item.ordering = entry.ordering();
+        item.state = entry.state().name();
+        item.council = entry.council();
+        item.team = entry.team();
+        item.channel = entry.channel();
+        item.recordedAt = text(entry.recordedAt());
+        item.recordedOn = text(entry.recordedOn());
+        item.retentionClass = entry.retentionClass();
+        item.expiresOn = text(entry.expiresOn());
+        item.policyRef = entry.policyRef();
+        item.callerHash = entry.callerHash();
+        item.agent = entry.agent();
+        item.direction = entry.direction();
+        item.contentType = entry.contentType();
+        item.sizeBytes = entry.sizeBytes();
+        item.quarantineReason = entry.quarantineReason();
+        item.quarantineDetail = entry.quarantineDetail();
+        item.cataloguedAt = text(entry.cataloguedAt());
+        boolean due = entry.state() == RecordingState.ACTIVE || entry.state() == RecordingState.QUARANTINED;
+        item.expiryShard = due ? ExpiryShard.of(entry.expiresOn(), entry.recordingId()) : null;
+        item.councilTeam = entry.council() == null ? null : entry.council() + "#" + entry.team();
+        item.recordedAtId = entry.recordedAt() == null ? null : entry.recordedAt() + "#" + entry.recordingId();
+        return item;
+    }
+
+    public CatalogueEntry toEntry() {
+        return new CatalogueEntry(recordingId, objectKey, versionId, ordering, RecordingState.valueOf(state),
+                council, team, channel,
+                recordedAt == null ? null : Instant.parse(recordedAt),
+                recordedOn == null ? null : LocalDate.parse(recordedOn),
+                retentionClass, expiresOn == null ? null : LocalDate.parse(expiresOn), policyRef,
+                callerHash, agent, direction, contentType, sizeBytes == null ? 0 : sizeBytes,
+                quarantineReason, quarantineDetail, cataloguedAt == null ? null : Instant.parse(cataloguedAt));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static TableSchema<CatalogueItem> schema() {
+        var builder = StaticTableSchema.builder(CatalogueItem.class).newItemSupplier(CatalogueItem::new);
+        builder.addAttribute(String.class, a -> a.name("recordingId").getter(i -> i.recordingId).setter((i, v) -> i.recordingId = v)
+                .tags(primaryPartitionKey()));
+        builder.addAttribute(String.class, a -> a.name("expiryShard").getter(i -> i.expiryShard).setter((i, v) -> i.expiryShard = v)
+                .tags(secondaryPartitionKey(BY_EXPIRY)));
+        builder.addAttribute(String.class, a -> a.name("councilTeam").getter(i -> i.councilTeam).setter((i, v) -> i.councilTeam = v)
+                .tags(secondaryPartitionKey(BY_TEAM_DATE)));
+        builder.addAttribute(String.class, a -> a.name("callerHash").getter(i -> i.callerHash).setter((i, v) -> i.callerHash = v)
+                .tags(secondaryPartitionKey(BY_CALLER)));
+        builder.addAttribute(String.class, a -> a.name("recordedAtId").getter(i -> i.recordedAtId).setter((i, v) -> i.recordedAtId = v)
+                .tags(secondarySortKey(BY_TEAM_DATE), secondarySortKey(BY_CALLER)));
+        text(builder, "objectKey", i -> i.objectKey, (i, v) -> i.objectKey = v);
+        text(builder, "versionId", i -> i.versionId, (i, v) -> i.versionId = v);
+        text(builder, "ordering", i -> i.ordering, (i, v) -> i.ordering = v);
+        text(builder, "state", i -> i.state, (i, v) -> i.state = v);
+        text(builder, "council", i -> i.council, (i, v) -> i.council = v);
+        text(builder, "team", i -> i.team, (i, v) -> i.team = v);
+        text(builder, "channel", i -> i.channel, (i, v) -> i.channel = v);
+        text(builder, "recordedAt", i -> i.recordedAt, (i, v) -> i.recordedAt = v);
+        text(builder, "recordedOn", i -> i.recordedOn, (i, v) -> i.recordedOn = v);
+        text(builder, "retentionClass", i -> i.retentionClass, (i, v) -> i.retentionClass = v);
+        text(builder, "expiresOn", i -> i.expiresOn, (i, v) -> i.expiresOn = v);
+        text(builder, "policyRef", i -> i.policyRef, (i, v) -> i.policyRef = v);
+        text(builder, "agent", i -> i.agent, (i, v) -> i.agent = v);
+        text(builder, "direction", i -> i.direction, (i, v) -> i.direction = v);
+        text(builder, "contentType", i -> i.contentType, (i, v) -> i.contentType = v);
+        text(builder, "quarantineReason", i -> i.quarantineReason, (i, v) -> i.quarantineReason = v);
+        text(builder, "quarantineDetail", i -> i.quarantineDetail, (i, v) -> i.quarantineDetail = v);
+        text(builder, "cataloguedAt", i -> i.cataloguedAt, (i, v) -> i.cataloguedAt = v);
+        builder.addAttribute(Long.class, a -> a.name("sizeBytes").getter(i -> i.sizeBytes).setter((i, v) -> i.sizeBytes = v));
+        return builder.build();
+    }
+
+    private static void text(StaticTableSchema.Builder<CatalogueItem> builder, String name,
+                             Function<CatalogueItem, String> getter, BiConsumer<CatalogueItem, String> setter) {
+        builder.addAttribute(String.class, a -> a.name(name).getter(getter).setter(setter));
+    }
+}

@@ -1,0 +1,67 @@
+package uk.callretention.aws;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Tagging;
+import uk.callretention.recording.RecordingStore;
+import uk.callretention.recording.StoredObject;
+
+/** The recordings bucket through S3: one call per question, each naming the exact version. */
+public final class S3RecordingStore implements RecordingStore {
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3RecordingStore(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    @Override
+    public Optional<StoredObject> describe(String key, Optional<String> versionId) {
+        HeadObjectResponse head;
+        try {
+            head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId.orElse(null)));
+        } catch (S3Exception e) {
+            // 404: no such key or version; 405: the version is a delete marker. Either way there is nothing to tag.
+            if (e.statusCode() == 404 || e.statusCode() == 405) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(new StoredObject(head.versionId(), head.contentLength(), head.lastModified(), head.contentType(),
+                head.metadata(), head.tagCount() == null ? 0 : head.tagCount()));
+    }
+
+    @Override
+    public byte[] firstBytes(String key, String versionId, int count) {
+        ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).versionId(versionId)
+                .range("bytes=0-" + (count - 1)));
+        return bytes.asByteArray();
+    }
+
+    @Override
+    public Map<String, String> tags(String key, String versionId) {
+        return s3.getObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId)).tagSet().stream()
+                .collect(Collectors.toMap(Tag::key, Tag::value));
+    }
+
+    @Override
+    public void replaceTags(String key, String versionId, Map<String, String> tags) {
+        Tagging tagging = Tagging.builder()
+                .tagSet(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())
+                .build();
+        s3.putObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId).tagging(tagging));
+    }
+}

@@ -1,0 +1,64 @@
+package uk.callretention.observability;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One JSON line per event, with context as fields. Callers put ids, councils and outcomes here, never caller
+ * numbers, tokens or presigned URLs.
+ */
+public final class LogLine {
+
+    private final PrintStream out;
+    private final Clock clock;
+
+    public LogLine(PrintStream out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public void info(String message, Map<String, ?> fields) {
+        write("INFO", message, fields);
+    }
+
+    public void error(String message, Map<String, ?> fields) {
+        write("ERROR", message, fields);
+    }
+
+    /** A CloudWatch Embedded Metric Format count, which CloudWatch turns into a metric without an API call. */
+    public void count(String namespace, String metric, Map<String, String> dimensions) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", Map.of(
+                "Timestamp", clock.millis(),
+                "CloudWatchMetrics", List.of(Map.of(
+                        "Namespace", namespace,
+                        "Dimensions", List.of(List.copyOf(dimensions.keySet())),
+                        "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
+        line.putAll(dimensions);
+        line.put(metric, 1);
+        print(line);
+    }
+
+    private void write(String level, String message, Map<String, ?> fields) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("timestamp", clock.instant().toString());
+        line.put("level", level);
+        line.put("message", message);
+        line.putAll(fields);
+        print(line);
+    }
+
+    private void print(Map<String, Object> line) {
+        try {
+            out.println(JSON.std.asString(line));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
