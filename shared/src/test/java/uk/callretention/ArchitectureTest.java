@@ -1,0 +1,23 @@
+package uk.callretention;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The domain decides from facts alone; AWS types stay in the repositories, clients and handlers. */
+@AnalyzeClasses(packages = "uk.callretention", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domain_whenCompiled_dependsOnNoAwsTypes = noClasses()
+            .that().resideInAnyPackage(
+                    "uk.callretention.policy..",
+                    "uk.callretention.recording..",
+                    "uk.callretention.retention..",
+                    "uk.callretention.access..",
+                    "uk.callretention.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..");
+}
