@@ -1,0 +1,18 @@
+package uk.callretention.audit;
+
+/** What was done, or refused, to a recording or with personal data. */
+public enum AuditAction {
+    PLAYBACK_URL_ISSUED,
+    PLAYBACK_REFUSED,
+    RELEASE_URL_ISSUED,
+    LISTED,
+    SUBJECT_ACCESS_SEARCH,
+    ACCESS_REQUESTED,
+    ACCESS_REQUEST_DECIDED,
+    HOLD_PLACED,
+    HOLD_RELEASED,
+    ERASED,
+    DELETED,
+    POLICY_REAPPLIED,
+    AUDIT_TRAIL_READ
+}
