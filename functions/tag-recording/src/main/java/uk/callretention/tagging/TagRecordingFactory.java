@@ -1,5 +1,6 @@
 package uk.callretention.tagging;
 
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import uk.callretention.aws.AwsClients;
@@ -15,7 +16,7 @@ import uk.callretention.recording.RecordingTagger;
 /** The function's production wiring, in one place: clients built once, at initialisation. */
 record TagRecordingFactory(RecordingTagger tagger, String bucket, LogLine log) {
 
-    static TagRecordingFactory fromEnvironment(Map<String, String> environment) {
+    static TagRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
         String bucket = AwsClients.require(environment, "RECORDINGS_BUCKET");
         Clock clock = Clock.systemUTC();
@@ -27,6 +28,6 @@ record TagRecordingFactory(RecordingTagger tagger, String bucket, LogLine log) {
                 new DynamoDbCatalogue(clients.dynamoDb(), AwsClients.require(environment, "CATALOGUE_TABLE")),
                 classifier,
                 clock);
-        return new TagRecordingFactory(tagger, bucket, new LogLine(System.out, clock));
+        return new TagRecordingFactory(tagger, bucket, new LogLine(out, clock));
     }
 }

@@ -34,10 +34,10 @@ public final class TagRecordingHandler implements RequestHandler<SQSEvent, SQSBa
 
     /** The local runtime's and tests' constructor: the environment the template gives the function. */
     public TagRecordingHandler(Map<String, String> environment) {
-        this(TagRecordingFactory.fromEnvironment(environment));
+        this(TagRecordingFactory.fromEnvironment(environment, System.out));
     }
 
-    private TagRecordingHandler(TagRecordingFactory factory) {
+    TagRecordingHandler(TagRecordingFactory factory) {
         this(factory.tagger(), factory.bucket(), factory.log());
     }
 

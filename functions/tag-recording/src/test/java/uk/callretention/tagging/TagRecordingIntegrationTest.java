@@ -1,0 +1,349 @@
+package uk.callretention.tagging;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import uk.callretention.aws.CatalogueItem;
+import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.QuarantineReason;
+import uk.callretention.recording.RecordingId;
+import uk.callretention.recording.RecordingState;
+import uk.callretention.testsupport.LocalAws;
+import uk.callretention.testsupport.LocalAwsExtension;
+
+@ExtendWith(LocalAwsExtension.class)
+class TagRecordingIntegrationTest {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final byte[] WAV = "RIFF\u0024\0\0\0WAVEfmt \u0010\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] MP3 = "ID3\u0004\0\0\0\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    private static final byte[] CHAT = "{\"messages\":[{\"from\":\"agent\",\"text\":\"Hello\"}]}".getBytes(UTF_8);
+
+    static LocalAws aws;
+    private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+    private static TagRecordingHandler handler;
+    private static S3Client s3;
+    private static String bucket;
+    private static String queueUrl;
+    private static DynamoDbTable<CatalogueItem> catalogue;
+
+    @BeforeAll
+    static void startFunction() {
+        handler = new TagRecordingHandler(TagRecordingFactory.fromEnvironment(aws.environmentOf("TagRecordingFunction"),
+                new PrintStream(LOG, true, UTF_8)));
+        s3 = aws.clients().s3();
+        bucket = aws.stack().bucketName("RecordingsBucket");
+        queueUrl = aws.stack().queueUrl("UploadsQueue");
+        catalogue = DynamoDbEnhancedClient.builder().dynamoDbClient(aws.clients().dynamoDb()).build()
+                .table(aws.stack().tableName("CatalogueTable"), CatalogueItem.SCHEMA);
+    }
+
+    @BeforeEach
+    void takeTestEventsOffTheQueue() {
+        // Configuring the notification sends s3:TestEvent first; it must be acknowledged like any other message.
+        SQSEvent pending = receive(0);
+        if (!pending.getRecords().isEmpty()) {
+            assertThat(deliver(pending).getBatchItemFailures()).isEmpty();
+        }
+    }
+
+    static Stream<Arguments> councilsAndChannels() {
+        return Stream.of(
+                // key date, recorded-at, bytes, class, expires — computed by hand from the notices
+                Arguments.of("rutland/customer-services/phone/2025/11/30/c1.wav", "2025-11-30T10:00:00Z", WAV, "P3M", "2026-02-28", "rutland@"),
+                Arguments.of("rutland/customer-services/phone/2025/12/31/c2.wav", "2025-12-31T23:30:00Z", WAV, "P3M", "2026-03-31", "rutland@"),
+                Arguments.of("south-hams/contact-centre/phone/2020/07/14/c3.mp3", "2020-07-14T12:00:00Z", MP3, "P1M", "2020-08-14", "south-hams@"),
+                Arguments.of("south-hams/contact-centre/phone/2020/07/15/c4.mp3", "2020-07-14T23:30:00Z", MP3, "P3M", "2020-10-15", "south-hams@"),
+                Arguments.of("south-hams/contact-centre/phone/2020/01/31/c5.wav", "2020-01-31T09:00:00Z", WAV, "P1M", "2020-02-29", "south-hams@"),
+                Arguments.of("contact-centre-2019/contact-centre/phone/2024/02/29/c6.mp3", "2024-02-29T09:00:00Z", MP3, "P18M", "2025-08-29", "contact-centre-2019@"),
+                Arguments.of("newark-sherwood/housing-services/phone/2026/01/31/c7.wav", "2026-01-31T16:00:00Z", WAV, "P40D", "2026-03-12", "newark-sherwood@"),
+                Arguments.of("newark-sherwood/careline-services/phone/2025/10/26/c8.wav", "2025-10-26T00:30:00Z", WAV, "P40D", "2025-12-05", "newark-sherwood@"),
+                Arguments.of("newark-sherwood/customer-services/webchat/2025/03/31/c9.json", "2025-03-30T23:30:00Z", CHAT, "P40D", "2025-05-10", "newark-sherwood@"),
+                Arguments.of("rotherham/contact-centre/phone/2026/03/31/c10.wav", "2026-03-31T08:00:00Z", WAV, "P6M", "2026-09-30", "rotherham@"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("councilsAndChannels")
+    void upload_whenItFollowsTheContract_isTaggedAndCatalogued(String key, String recordedAt, byte[] bytes,
+                                                              String retention, String expires, String policy) {
+        String versionId = put(key, bytes, Map.of("recorded-at", recordedAt, "caller", "01572 722577", "agent", "a-7", "direction", "inbound"));
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        String[] parts = key.split("/");
+        Map<String, String> tags = tags(key, versionId);
+        assertThat(tags).containsEntry("council", parts[0]).containsEntry("team", parts[1]).containsEntry("channel", parts[2])
+                .containsEntry("retention", retention).containsEntry("expires", expires).hasSize(6);
+        assertThat(tags.get("policy")).startsWith(policy);
+
+        CatalogueEntry entry = entry(key);
+        assertThat(entry.state()).isEqualTo(RecordingState.ACTIVE);
+        assertThat(entry.versionId()).isEqualTo(versionId);
+        assertThat(entry.recordedAt()).isEqualTo(Instant.parse(recordedAt));
+        assertThat(entry.retentionClass()).isEqualTo(retention);
+        assertThat(entry.expiresOn()).isEqualTo(LocalDate.parse(expires));
+        assertThat(entry.policyRef()).isEqualTo(tags.get("policy"));
+        assertThat(entry.callerHash()).hasSize(64);
+        assertThat(rawItem(key)).doesNotContain("1572722577").doesNotContain("01572 722577");
+        assertThat(LOG.toString(UTF_8)).doesNotContain("1572722577");
+    }
+
+    @Test
+    void upload_whenKeyHasSpacesAndAccentedLetters_isDecodedAndTagged() {
+        String key = "rutland/customer-services/phone/2026/11/20/call 7 Zoë+Åsa.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-20T11:00:00Z"));
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        assertThat(tags(key, null)).containsEntry("retention", "P3M").containsEntry("expires", "2027-02-20");
+        assertThat(entry(key).objectKey()).isEqualTo(key);
+    }
+
+    static Stream<Arguments> quarantineCauses() {
+        LocalDate tomorrow = LocalDate.now(UK).plusDays(1);
+        String future = tomorrow.toString().replace('-', '/');
+        return Stream.of(
+                Arguments.of("uploads/misc/call.wav", WAV, Map.of(), QuarantineReason.KEY_UNPARSEABLE),
+                Arguments.of("barsetshire/customer-services/phone/2026/11/20/q2.wav", WAV, Map.of(), QuarantineReason.UNKNOWN_COUNCIL),
+                Arguments.of("rutland/planning/phone/2026/11/20/q3.wav", WAV, Map.of(), QuarantineReason.UNKNOWN_TEAM),
+                Arguments.of("rutland/customer-services/fax/2026/11/20/q4.wav", WAV, Map.of(), QuarantineReason.UNKNOWN_CHANNEL),
+                Arguments.of("rutland/customer-services/phone/2026/11/20/q5.wav", new byte[0], Map.of(), QuarantineReason.EMPTY_OBJECT),
+                Arguments.of("rutland/customer-services/phone/2026/11/20/q6.mp3", CHAT, Map.of(), QuarantineReason.CONTENT_MISMATCH),
+                Arguments.of("rutland/customer-services/phone/2026/11/20/q7.wav", WAV,
+                        Map.of("recorded-at", "2026-11-19T10:00:00Z"), QuarantineReason.DATE_MISMATCH),
+                Arguments.of("newark-sherwood/customer-services/webchat/2022/02/22/q8.json", CHAT, Map.of(),
+                        QuarantineReason.BEFORE_RECORDING_BEGAN),
+                Arguments.of("rutland/customer-services/phone/" + future + "/q9.wav", WAV,
+                        Map.of("recorded-at", tomorrow.atTime(12, 0).atZone(UK).toInstant().toString()), QuarantineReason.RECORDED_IN_FUTURE));
+    }
+
+    @ParameterizedTest(name = "{3}")
+    @MethodSource("quarantineCauses")
+    void upload_whenItCannotBeClassified_isQuarantinedVisiblyForThirtyDays(String key, byte[] bytes, Map<String, String> metadata,
+                                                                          QuarantineReason reason) {
+        LOG.reset();
+        String versionId = put(key, bytes, metadata);
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        String expires = LocalDate.now(UK).plusDays(30).toString();
+        assertThat(tags(key, versionId)).containsEntry("retention", "quarantine").containsEntry("quarantine", reason.code())
+                .containsEntry("expires", expires);
+        CatalogueEntry entry = entry(key);
+        assertThat(entry.state()).isEqualTo(RecordingState.QUARANTINED);
+        assertThat(entry.quarantineReason()).isEqualTo(reason.code());
+        assertThat(entry.expiresOn()).isEqualTo(LocalDate.parse(expires));
+        assertThat(LOG.toString(UTF_8)).contains("\"RecordingsQuarantined\":1").contains("\"Reason\":\"" + reason.code() + "\"");
+    }
+
+    @Test
+    void upload_whenSixtyMegabyteWavArrivesInParts_isTaggedReadingOnlyItsFirstBytes() {
+        String key = "rotherham/contact-centre/phone/2026/11/24/long-call.wav";
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key).metadata(Map.of("recorded-at", "2026-11-24T09:00:00Z")))
+                .uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        byte[] part = new byte[10 * 1024 * 1024];
+        System.arraycopy(WAV, 0, part, 0, WAV.length);
+        for (int number = 1; number <= 6; number++) {
+            int n = number;
+            String eTag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(n), RequestBody.fromBytes(part)).eTag();
+            parts.add(CompletedPart.builder().partNumber(number).eTag(eTag).build());
+            part[0] = 0;
+        }
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        assertThat(tags(key, null)).containsEntry("retention", "P6M").containsEntry("expires", "2027-05-24");
+        assertThat(entry(key).sizeBytes()).isEqualTo(60L * 1024 * 1024);
+    }
+
+    @Test
+    void tagging_makesAtMostFourAwsCallsPerRecording() {
+        put("rutland/customer-services/phone/2026/11/23/count.wav", WAV, Map.of("recorded-at", "2026-11-23T09:00:00Z"));
+        SQSEvent event = receive(1);
+
+        CallCounter.reset();
+        assertThat(deliver(event).getBatchItemFailures()).isEmpty();
+
+        assertThat(CallCounter.calls()).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging");
+    }
+
+    @Test
+    void event_whenDeliveredTwice_changesNothingTheSecondTime() {
+        String key = "rutland/customer-services/phone/2026/11/22/twice.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-22T09:00:00Z"));
+        SQSEvent event = receive(1);
+        deliver(event);
+        String firstItem = rawItem(key);
+        Map<String, String> firstTags = tags(key, null);
+
+        assertThat(deliver(event).getBatchItemFailures()).isEmpty();
+
+        assertThat(rawItem(key)).isEqualTo(firstItem);
+        assertThat(tags(key, null)).isEqualTo(firstTags);
+    }
+
+    @Test
+    void event_whenRecordingWasHeldSinceTagging_leavesTheHoldAlone() {
+        String key = "rutland/customer-services/phone/2026/11/21/held.wav";
+        String versionId = put(key, WAV, Map.of("recorded-at", "2026-11-21T09:00:00Z"));
+        SQSEvent event = receive(1);
+        deliver(event);
+        CatalogueItem held = catalogue.getItem(Key.builder().partitionValue(RecordingId.forKey(key)).build());
+        CatalogueEntry e = held.toEntry();
+        catalogue.putItem(CatalogueItem.from(new CatalogueEntry(e.recordingId(), e.objectKey(), e.versionId(), e.ordering(),
+                RecordingState.HELD, e.council(), e.team(), e.channel(), e.recordedAt(), e.recordedOn(), e.retentionClass(),
+                e.expiresOn(), e.policyRef(), e.callerHash(), e.agent(), e.direction(), e.contentType(), e.sizeBytes(), null, null,
+                e.cataloguedAt())));
+        s3.putObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId).tagging(t -> t.tagSet(Tag.builder().key("retention").value("held").build())));
+
+        assertThat(deliver(event).getBatchItemFailures()).isEmpty();
+
+        assertThat(entry(key).state()).isEqualTo(RecordingState.HELD);
+        assertThat(tags(key, versionId)).containsExactly(Map.entry("retention", "held"));
+    }
+
+    @Test
+    void events_whenOlderVersionArrivesAfterNewer_keepTheNewerVersion() {
+        String key = "rutland/customer-services/phone/2026/11/19/two-versions.wav";
+        String older = put(key, WAV, Map.of("recorded-at", "2026-11-19T09:00:00Z"));
+        String newer = put(key, WAV, Map.of("recorded-at", "2026-11-19T09:05:00Z"));
+        receive(2);
+
+        assertThat(deliver(awsEvent(key, newer, "0055AED6DCD90281E6")).getBatchItemFailures()).isEmpty();
+        assertThat(deliver(awsEvent(key, older, "0055AED6DCD90281E5")).getBatchItemFailures()).isEmpty();
+
+        CatalogueEntry entry = entry(key);
+        assertThat(entry.versionId()).isEqualTo(newer);
+        assertThat(entry.recordedAt()).isEqualTo(Instant.parse("2026-11-19T09:05:00Z"));
+        assertThat(tags(key, older)).isEmpty();
+        assertThat(tags(key, newer)).containsEntry("retention", "P3M");
+    }
+
+    @Test
+    void upload_whenPlatformSetItsOwnTags_keepsThemWithinTen() {
+        String key = "rutland/customer-services/phone/2026/11/18/own-tags.wav";
+        String versionId = s3.putObject(b -> b.bucket(bucket).key(key).tagging("a=1&b=2&c=3&d=4&e=5&retention=forever"),
+                RequestBody.fromBytes(WAV)).versionId();
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        assertThat(tags(key, versionId)).hasSize(10).containsEntry("retention", "P3M")
+                .containsEntry("a", "1").containsEntry("d", "4").doesNotContainKey("e");
+    }
+
+    @Test
+    void batch_whenSomeMessagesAreBad_failsOnlyThoseAndTagsTheRest() {
+        String good = "rutland/customer-services/phone/2026/11/17/good.wav";
+        put(good, WAV, Map.of());
+        String gone = "rutland/customer-services/phone/2026/11/17/gone.wav";
+        String goneVersion = put(gone, WAV, Map.of());
+        SQSEvent event = receive(2);
+        s3.deleteObject(b -> b.bucket(bucket).key(gone).versionId(goneVersion));
+        event.getRecords().add(message("not-json", "this is not an S3 event"));
+        event.getRecords().add(message("other-bucket", awsEvent(good, "v", "01").getRecords().get(0).getBody()
+                .replace("\"" + bucket + "\"", "\"someone-elses-bucket\"")));
+
+        SQSBatchResponse response = deliver(event);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactlyInAnyOrder("not-json", "other-bucket");
+        assertThat(tags(good, null)).containsEntry("retention", "P3M");
+        assertThat(LOG.toString(UTF_8)).contains("\"messageId\":\"not-json\"").contains("\"outcome\":\"GONE\"");
+    }
+
+    private static String put(String key, byte[] bytes, Map<String, String> metadata) {
+        return s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(bytes)).versionId();
+    }
+
+    /** Takes what the bucket's notification put on the queue, as the event source mapping would. */
+    private static SQSEvent receive(int expected) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 10_000;
+        do {
+            for (Message m : aws.clients().sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(expected == 0 ? 0 : 1)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages()) {
+                aws.clients().sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                records.add(message(m.messageId(), m.body()));
+            }
+        } while (records.size() < expected && System.currentTimeMillis() < deadline);
+        assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private static SQSEvent.SQSMessage message(String id, String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(id);
+        message.setBody(body);
+        message.setEventSource("aws:sqs");
+        return message;
+    }
+
+    /** An event as AWS itself sends it, with the version id and sequencer that moto leaves out. */
+    private static SQSEvent awsEvent(String key, String versionId, String sequencer) {
+        String encoded = java.net.URLEncoder.encode(key, UTF_8).replace("%2F", "/");
+        String body = """
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"eu-west-2","eventName":"ObjectCreated:Put",
+                 "s3":{"s3SchemaVersion":"1.0","bucket":{"name":"%s","arn":"arn:aws:s3:::%s"},
+                       "object":{"key":"%s","size":20,"versionId":"%s","sequencer":"%s"}}}]}"""
+                .formatted(bucket, bucket, encoded, versionId, sequencer);
+        SQSEvent event = new SQSEvent();
+        event.setRecords(new ArrayList<>(List.of(message(UUID.randomUUID().toString(), body))));
+        return event;
+    }
+
+    private static SQSBatchResponse deliver(SQSEvent event) {
+        return handler.handleRequest(event, new TestContext());
+    }
+
+    private static Map<String, String> tags(String key, String versionId) {
+        return s3.getObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId)).tagSet().stream()
+                .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b, LinkedHashMap::new));
+    }
+
+    private static CatalogueEntry entry(String key) {
+        CatalogueItem item = catalogue.getItem(Key.builder().partitionValue(RecordingId.forKey(key)).build());
+        assertThat(item).as("catalogue item for %s", key).isNotNull();
+        return item.toEntry();
+    }
+
+    private static String rawItem(String key) {
+        return new HashMap<>(aws.clients().dynamoDb().getItem(b -> b.tableName(aws.stack().tableName("CatalogueTable"))
+                .key(Map.of("recordingId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(RecordingId.forKey(key)))))
+                .item()).toString();
+    }
+}
