@@ -17,13 +17,46 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * moto's server (local S3, SQS, DynamoDB and Cognito in one process) on a loopback port, started as a
- * child process and stopped by its process id, so nothing outlives the JVM that started it.
+ * moto's server (local S3, SQS, DynamoDB, Secrets Manager and Cognito in one process) on a loopback port, started
+ * as a child process and stopped by its process id, so nothing outlives the JVM that started it.
+ *
+ * <p>moto 5.2.1's S3 event records lack {@code versionId} and {@code sequencer}, write {@code eventTime} in local
+ * time without a zone, and URL-encode {@code /} in the key. Real S3 events have the first two (the tagger HEADs
+ * the exact version and orders events by sequencer), an ISO-8601 UTC time, and leave {@code /} as it is, so the
+ * server is started through {@link #S3_EVENTS_AS_AWS_SENDS_THEM}, which makes moto's records match.
  */
 public final class MotoServer implements AutoCloseable {
 
     public static final String PIP_INSTALL = "pip install \"moto[server]==5.2.1\"";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** Run with {@code python -c}; the arguments after it reach moto's own main(). Fails at start if moto's internals moved. */
+    static final String S3_EVENTS_AS_AWS_SENDS_THEM = """
+            import datetime, threading, time
+            from urllib.parse import quote_plus
+            import moto.s3.notifications as notifications
+            from moto.server import main
+
+            moto_event = notifications._get_s3_event
+            lock = threading.Lock()
+            last = [0]
+
+            def s3_event(event_name, bucket, key, notification_id):
+                event = moto_event(event_name, bucket, key, notification_id)
+                record = event["Records"][0]
+                now = datetime.datetime.now(datetime.timezone.utc)
+                record["eventTime"] = now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
+                s3_object = record["s3"]["object"]
+                s3_object["key"] = quote_plus(key.name, safe="/")
+                if str(getattr(key, "version_id", "null")) != "null":
+                    s3_object["versionId"] = key.version_id
+                with lock:
+                    last[0] = max(last[0] + 1, time.time_ns())
+                    s3_object["sequencer"] = format(last[0], "016X")
+                return event
+
+            notifications._get_s3_event = s3_event
+            main()
+            """;
 
     private final Process process;
     private final int port;
@@ -48,7 +81,7 @@ public final class MotoServer implements AutoCloseable {
         int chosen = port == 0 ? freeLoopbackPort() : requireFree(port);
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            Process process = new ProcessBuilder(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(chosen))
+            Process process = new ProcessBuilder(python, "-c", S3_EVENTS_AS_AWS_SENDS_THEM, "-H", "127.0.0.1", "-p", Integer.toString(chosen))
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();

@@ -1,0 +1,167 @@
+package uk.callretention.local.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IntrinsicsTest {
+    private static final ResourceAttributes ATTRIBUTES = new ResourceAttributes() {
+        @Override
+        public String ref(String logicalId) {
+            return logicalId.equals("Queue") ? "http://local/123456789012/queue" : null;
+        }
+
+        @Override
+        public String getAtt(String logicalId, String attribute) {
+            return logicalId.equals("Queue") && attribute.equals("Arn") ? "arn:aws:sqs:eu-west-2:123456789012:queue" : null;
+        }
+    };
+
+    @TempDir
+    Path folder;
+    private Intrinsics intrinsics;
+
+    @BeforeEach
+    void loadTemplate() {
+        Template template = TemplateFiles.load(folder, """
+                Parameters:
+                  Env:
+                    Type: String
+                    Default: test
+                    AllowedValues: [test, prod]
+                  Names:
+                    Type: CommaDelimitedList
+                    Default: a,b,c
+                Mappings:
+                  Retention:
+                    rotherham:
+                      period: P6M
+                Conditions:
+                  IsProd: !Equals [!Ref Env, prod]
+                  IsTest: !Not [!Condition IsProd]
+                  TestInLondon: !And [!Condition IsTest, !Equals [!Ref AWS::Region, eu-west-2]]
+                  ProdOrLondon: !Or [!Condition IsProd, !Condition TestInLondon]
+                  NeverCreated: !Equals [a, b]
+                Resources:
+                  Queue:
+                    Type: AWS::SQS::Queue
+                  Key:
+                    Type: AWS::KMS::Key
+                  Skipped:
+                    Type: AWS::SQS::Queue
+                    Condition: NeverCreated
+                """);
+        intrinsics = new Intrinsics(template, PseudoParameters.local("stack1"), Map.of(), ATTRIBUTES);
+    }
+
+    @Test
+    void resolve_whenSubNamesParametersAndPseudoParameters_substitutesThem() {
+        Object resolved = intrinsics.resolve(Map.of("Fn::Sub", "${AWS::StackName}-${Env}-${AWS::AccountId}-${AWS::Region}-${AWS::Partition}.${AWS::URLSuffix}"), "Thing", "Properties.Name");
+
+        assertThat(resolved).isEqualTo("stack1-test-123456789012-eu-west-2-aws.amazonaws.com");
+    }
+
+    @Test
+    void resolve_whenSubNamesAResourceAndItsAttribute_usesRefAndGetAtt() {
+        assertThat(intrinsics.resolve(Map.of("Fn::Sub", "${Queue} ${Queue.Arn}"), "Thing", "Properties.Name"))
+                .isEqualTo("http://local/123456789012/queue arn:aws:sqs:eu-west-2:123456789012:queue");
+    }
+
+    @Test
+    void resolve_whenSubHasAnEscapedVariable_keepsItLiterally() {
+        assertThat(intrinsics.resolve(Map.of("Fn::Sub", "${!Literal}-${Env}"), "Thing", "Properties.Name")).isEqualTo("${Literal}-test");
+    }
+
+    @Test
+    void resolve_whenSubListForm_usesItsOwnVariablesFirst() {
+        Object raw = Map.of("Fn::Sub", List.of("${Env}/${Arn}", Map.of("Env", "own", "Arn", Map.of("Fn::GetAtt", List.of("Queue", "Arn")))));
+
+        assertThat(intrinsics.resolve(raw, "Thing", "Properties.Name")).isEqualTo("own/arn:aws:sqs:eu-west-2:123456789012:queue");
+    }
+
+    @Test
+    void resolve_whenOverridden_usesTheOverrideOverTheDefault() {
+        Intrinsics prod = new Intrinsics(TemplateFiles.load(folder, """
+                Parameters:
+                  Env:
+                    Type: String
+                    Default: test
+                """), PseudoParameters.local("s"), Map.of("Env", "prod"), ATTRIBUTES);
+
+        assertThat(prod.resolve(Map.of("Ref", "Env"), "Thing", "Properties.Env")).isEqualTo("prod");
+        assertThat(prod.parameterValues()).containsEntry("Env", "prod");
+    }
+
+    @Test
+    void resolve_whenNoValue_removesTheKeyOrListElement() {
+        Map<String, Object> raw = Map.of("Keep", "yes", "Drop", Map.of("Ref", "AWS::NoValue"),
+                "List", List.of("a", Map.of("Fn::If", List.of("IsProd", "b", Map.of("Ref", "AWS::NoValue")))));
+
+        assertThat(intrinsics.resolve(raw, "Thing", "Properties")).isEqualTo(Map.of("Keep", "yes", "List", List.of("a")));
+    }
+
+    @Test
+    void condition_whenComposed_evaluatesEqualsNotAndOr() {
+        assertThat(intrinsics.condition("IsProd")).isFalse();
+        assertThat(intrinsics.condition("IsTest")).isTrue();
+        assertThat(intrinsics.condition("TestInLondon")).isTrue();
+        assertThat(intrinsics.condition("ProdOrLondon")).isTrue();
+        assertThat(intrinsics.resolve(Map.of("Fn::If", List.of("IsProd", "prod", "test")), "Thing", "Properties.X")).isEqualTo("test");
+    }
+
+    @Test
+    void includes_whenResourceConditionIsFalse_excludesIt() {
+        assertThat(intrinsics.includes("Skipped")).isFalse();
+        assertThat(intrinsics.includes("Queue")).isTrue();
+    }
+
+    @Test
+    void resolve_whenListFunctions_joinsSelectsSplitsAndLooksUp() {
+        assertThat(intrinsics.resolve(Map.of("Fn::Join", List.of("+", Map.of("Ref", "Names"))), "T", "P")).isEqualTo("a+b+c");
+        assertThat(intrinsics.resolve(Map.of("Fn::Select", List.of("1", Map.of("Fn::Split", List.of("/", "x/y/z")))), "T", "P")).isEqualTo("y");
+        assertThat(intrinsics.resolve(Map.of("Fn::Select", List.of(0, Map.of("Fn::GetAZs", ""))), "T", "P")).isEqualTo("eu-west-2a");
+        assertThat(intrinsics.resolve(Map.of("Fn::FindInMap", List.of("Retention", "rotherham", "period")), "T", "P")).isEqualTo("P6M");
+        assertThat(intrinsics.resolve(Map.of("Fn::Base64", "hi"), "T", "P")).isEqualTo("aGk=");
+    }
+
+    @Test
+    void resolve_whenIntrinsicIsUnsupported_failsNamingItWhereItIsAndWhatToDo() {
+        assertThatThrownBy(() -> intrinsics.resolve(Map.of("Name", Map.of("Fn::ImportValue", "shared-bucket")), "RecordingsBucket", "Properties"))
+                .isInstanceOf(UnsupportedTemplateException.class)
+                .hasMessageContaining("Fn::ImportValue")
+                .hasMessageContaining("RecordingsBucket.Properties.Name")
+                .hasMessageContaining("the local runtime supports Ref, Fn::Sub")
+                .hasMessageContaining("add support in " + Intrinsics.class.getName());
+    }
+
+    @Test
+    void resolve_whenAttributeHasNoLocalValue_failsNamingTheAttributeAndResourceType() {
+        assertThatThrownBy(() -> intrinsics.resolve(Map.of("Fn::GetAtt", List.of("Key", "Arn")), "RecordingsBucket", "Properties.BucketEncryption"))
+                .isInstanceOf(UnsupportedTemplateException.class)
+                .hasMessageContaining("Fn::GetAtt Key.Arn")
+                .hasMessageContaining("RecordingsBucket.Properties.BucketEncryption")
+                .hasMessageContaining("AWS::KMS::Key");
+    }
+
+    @Test
+    void new_whenOverrideIsNotAllowed_failsNamingTheAllowedValues() {
+        Template template = TemplateFiles.load(folder, """
+                Parameters:
+                  Env:
+                    Type: String
+                    Default: test
+                    AllowedValues: [test, prod]
+                """);
+
+        assertThatThrownBy(() -> new Intrinsics(template, PseudoParameters.local("s"), Map.of("Env", "staging"), ATTRIBUTES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[test, prod]");
+        assertThatThrownBy(() -> new Intrinsics(template, PseudoParameters.local("s"), Map.of("Typo", "x"), ATTRIBUTES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Typo");
+    }
+}
