@@ -8,6 +8,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -63,18 +65,12 @@ public final class AwsClients {
     }
 
     public S3Client s3() {
-        var builder = S3Client.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(http)
-                .overrideConfiguration(timeouts())
+        return configured(S3Client.builder()
+                // Local servers are addressed by path; AWS by virtual host, its default.
+                .forcePathStyle(endpoint != null)
                 // Checksums on every request would add a trailer that some local servers reject; S3 requires none we send.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint).forcePathStyle(true);
-        }
-        return builder.build();
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
     }
 
     public S3Presigner s3Presigner() {
@@ -87,23 +83,15 @@ public final class AwsClients {
     }
 
     public DynamoDbClient dynamoDb() {
-        var builder = DynamoDbClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(http)
-                .overrideConfiguration(timeouts());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
+        return configured(DynamoDbClient.builder());
     }
 
     public SecretsManagerClient secretsManager() {
-        var builder = SecretsManagerClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(http)
-                .overrideConfiguration(timeouts());
+        return configured(SecretsManagerClient.builder());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
+        builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(timeouts());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
