@@ -1,0 +1,227 @@
+package uk.callretention.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import uk.callretention.local.aws.LocalAwsClients;
+import uk.callretention.local.aws.MotoServer;
+import uk.callretention.local.aws.ProvisionedStack;
+import uk.callretention.local.aws.Provisioner;
+import uk.callretention.local.runtime.Closer;
+import uk.callretention.local.runtime.CommandLine;
+import uk.callretention.local.runtime.LocalEndpoints;
+import uk.callretention.local.runtime.LocalRuntimeException;
+import uk.callretention.local.runtime.RuntimeLog;
+import uk.callretention.local.runtime.RuntimeOptions;
+import uk.callretention.local.runtime.Ports;
+import uk.callretention.local.runtime.StartupBanner;
+import uk.callretention.local.runtime.StartupErrors;
+import uk.callretention.local.runtime.SupportedEvents;
+import uk.callretention.local.runtime.function.FunctionLoader;
+import uk.callretention.local.runtime.function.FunctionSettings;
+import uk.callretention.local.runtime.function.LambdaFunction;
+import uk.callretention.local.runtime.http.HttpApiServer;
+import uk.callretention.local.runtime.http.RouteTable;
+import uk.callretention.local.runtime.http.Routes;
+import uk.callretention.local.runtime.schedule.Schedule;
+import uk.callretention.local.runtime.schedule.Scheduler;
+import uk.callretention.local.runtime.schedule.Schedules;
+import uk.callretention.local.runtime.sqs.SqsMapping;
+import uk.callretention.local.runtime.sqs.SqsMappings;
+import uk.callretention.local.runtime.sqs.SqsPoller;
+import uk.callretention.local.template.FunctionDefinition;
+import uk.callretention.local.template.Template;
+
+/**
+ * The whole system on one machine: reads the SAM template, starts moto, creates the template's resources on it,
+ * loads the template's functions and wires their events as AWS does (SQS polling, ScheduleV2 schedules, HTTP API
+ * routes). {@link #main} is {@code local/run}; tests use {@code new LocalRuntime(options).start()}.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    private final RuntimeOptions options;
+    private final Closer closer = new Closer();
+    private OptionalLong motoPid = OptionalLong.empty();
+    private URI awsEndpoint;
+    private ProvisionedStack stack;
+    private HttpApiServer api;
+    private LocalEndpoints endpoints;
+
+    public LocalRuntime(RuntimeOptions options) {
+        this.options = options;
+    }
+
+    /** {@code local/run}: starts the stack, prints where everything is, and runs until Ctrl-C (or SIGTERM). */
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
+        RuntimeOptions options;
+        try {
+            options = CommandLine.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("local runtime: " + e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalRuntime runtime = new LocalRuntime(options);
+        AtomicBoolean stopping = new AtomicBoolean();
+        AtomicBoolean failed = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            if (!failed.get()) {
+                RuntimeLog.info("stopping");
+            }
+            runtime.close();
+            // moto while it is still coming up is not yet known to the runtime, but is this JVM's child
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+            stopped.countDown();
+        }, "local-runtime-stop"));
+        try {
+            runtime.start();
+        } catch (RuntimeException e) {
+            if (!stopping.get()) {
+                failed.set(true);
+                System.err.println("local runtime: " + StartupErrors.describe(e));
+                System.exit(1);
+            }
+            return;
+        }
+        StartupBanner.lines(options.stackName(), runtime.endpoints(), runtime.motoPid(), options.dataFolder(), runtime.endpointsFile())
+                .forEach(System.out::println);
+        awaitQuietly(stopped);
+    }
+
+    private static void awaitQuietly(CountDownLatch stopped) {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts everything in order: ports checked, moto, resources, functions, then event sources and the HTTP API.
+     * On failure, or when {@link #close} is called meanwhile, it stops what it had started and throws.
+     *
+     * @throws RuntimeException whose message {@link StartupErrors#describe} turns into one line for a person
+     */
+    public LocalRuntime start() {
+        try {
+            Template template = loadTemplate();
+            SupportedEvents.check(template);
+            requireFreePorts();
+            awsEndpoint = options.existingAws() != null ? options.existingAws() : startMoto();
+            LocalAwsClients clients = closer.add(LocalAwsClients.forEndpoint(awsEndpoint));
+            RuntimeLog.info("creating the template's resources as stack " + options.stackName());
+            stack = new Provisioner(clients, template, options.stackName(), options.parameterOverrides()).provision();
+            if (options.existingAws() != null) {
+                // a moto of our own takes the resources with it when it stops; a shared one keeps them unless deleted
+                closer.add(stack::delete);
+            }
+            List<SqsMapping> mappings = SqsMappings.from(template, stack);
+            List<Schedule> schedules = Schedules.from(template, stack.intrinsics());
+            RouteTable routes = Routes.from(template, stack.intrinsics());
+            Map<String, LambdaFunction> functions = loadFunctions(template);
+            Scheduler scheduler = closer.add(new Scheduler(schedules, functions));
+            api = closer.add(startApi(routes, functions, scheduler));
+            String region = stack.intrinsics().pseudo().region();
+            mappings.forEach(mapping -> closer.add(new SqsPoller(mapping, clients.sqs(), functions.get(mapping.functionLogicalId()), region).start()));
+            scheduler.start();
+            endpoints = LocalEndpoints.of(template, stack, awsEndpoint, api, schedules);
+            endpoints.write(endpointsFile());
+            closer.add(() -> Files.deleteIfExists(endpointsFile()));
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Template loadTemplate() {
+        if (!Files.isRegularFile(options.template())) {
+            throw new LocalRuntimeException("no template at " + options.template().toAbsolutePath()
+                    + ": run from the repository's root or pass --template path/to/template.yaml");
+        }
+        return Template.load(options.template());
+    }
+
+    private void requireFreePorts() {
+        if (options.existingAws() == null) {
+            Ports.requireFree(options.awsPort(), "moto (local AWS)", "LOCAL_AWS_PORT");
+        }
+        Ports.requireFree(options.apiPort(), "the HTTP API", "LOCAL_API_PORT");
+    }
+
+    private URI startMoto() throws IOException {
+        RuntimeLog.info("starting moto on 127.0.0.1:" + options.awsPort());
+        MotoServer moto = closer.add(MotoServer.start(options.awsPort(), options.dataFolder().resolve("moto.log")));
+        motoPid = OptionalLong.of(moto.pid());
+        Path pidFile = options.dataFolder().resolve("moto.pid");
+        Files.writeString(pidFile, moto.pid() + "\n");
+        closer.add(() -> Files.deleteIfExists(pidFile));
+        RuntimeLog.info("moto is up at " + moto.endpoint() + " (pid " + moto.pid() + ")");
+        return moto.endpoint();
+    }
+
+    private Map<String, LambdaFunction> loadFunctions(Template template) {
+        Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+        for (FunctionDefinition function : template.functions().values()) {
+            FunctionSettings settings = FunctionSettings.of(function, stack.intrinsics().pseudo());
+            RuntimeLog.info("loading " + function.logicalId() + " (" + function.handler() + ") from " + function.codeUri());
+            Map<String, String> environment = settings.environment(stack.environmentOf(function), awsEndpoint);
+            functions.put(function.logicalId(), closer.add(FunctionLoader.load(function, settings, environment)));
+        }
+        return Collections.unmodifiableMap(functions);
+    }
+
+    private HttpApiServer startApi(RouteTable routes, Map<String, LambdaFunction> functions, Scheduler scheduler) throws IOException {
+        try {
+            return HttpApiServer.start(options.apiPort(), routes, functions, options.authorizer(), scheduler, stack.intrinsics().pseudo().accountId());
+        } catch (BindException e) {
+            throw Ports.inUse(options.apiPort(), "the HTTP API", "LOCAL_API_PORT");
+        }
+    }
+
+    public URI apiEndpoint() {
+        return api.endpoint();
+    }
+
+    public ProvisionedStack stack() {
+        return stack;
+    }
+
+    public OptionalLong motoPid() {
+        return motoPid;
+    }
+
+    public LocalEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public Path endpointsFile() {
+        return options.dataFolder().resolve("endpoints.json");
+    }
+
+    /** Stops pollers, schedules, the HTTP API, the functions and moto; safe to call at any time, more than once. */
+    @Override
+    public void close() {
+        closer.close();
+    }
+}
