@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,10 +29,12 @@ import uk.callretention.local.runtime.Ports;
 import uk.callretention.local.runtime.StartupBanner;
 import uk.callretention.local.runtime.StartupErrors;
 import uk.callretention.local.runtime.SupportedEvents;
+import uk.callretention.local.runtime.auth.JwtAuthorizer;
 import uk.callretention.local.runtime.function.FunctionLoader;
 import uk.callretention.local.runtime.function.FunctionSettings;
 import uk.callretention.local.runtime.function.LambdaFunction;
 import uk.callretention.local.runtime.http.HttpApiServer;
+import uk.callretention.local.runtime.http.RouteAuthorizer;
 import uk.callretention.local.runtime.http.RouteTable;
 import uk.callretention.local.runtime.http.Routes;
 import uk.callretention.local.runtime.schedule.Schedule;
@@ -193,7 +196,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     private HttpApiServer startApi(RouteTable routes, Map<String, LambdaFunction> functions, Scheduler scheduler) throws IOException {
         try {
-            return HttpApiServer.start(options.apiPort(), routes, functions, options.authorizer(), scheduler, stack.intrinsics().pseudo().accountId());
+            RouteAuthorizer authorizer = options.authorizer() != null ? options.authorizer() : new JwtAuthorizer(awsEndpoint, Clock.systemUTC());
+            return HttpApiServer.start(options.apiPort(), routes, functions, authorizer, scheduler, stack.intrinsics().pseudo().accountId());
         } catch (BindException e) {
             throw Ports.inUse(options.apiPort(), "the HTTP API", "LOCAL_API_PORT");
         }

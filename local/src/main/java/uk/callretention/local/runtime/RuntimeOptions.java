@@ -12,6 +12,7 @@ import uk.callretention.local.runtime.http.RouteAuthorizer;
  * @param apiPort     the HTTP API's port on 127.0.0.1 (0 picks a free one)
  * @param dataFolder  where endpoints.json, moto's log and pid go
  * @param existingAws a local AWS endpoint already running (a test's moto), or null to start moto
+ * @param authorizer  null for the template's JWT authorizers, checked against the local AWS (its Cognito) as API Gateway would
  */
 public record RuntimeOptions(Path template, int awsPort, int apiPort, String stackName, Path dataFolder,
                              Map<String, String> parameterOverrides, URI existingAws, RouteAuthorizer authorizer) {
@@ -24,7 +25,7 @@ public record RuntimeOptions(Path template, int awsPort, int apiPort, String sta
     /** The documented defaults, with the data folder {@code .local/} beside the template (the repository's root). */
     public static RuntimeOptions forTemplate(Path template) {
         return new RuntimeOptions(template, AWS_PORT, API_PORT, STACK_NAME, template.toAbsolutePath().getParent().resolve(".local"),
-                Map.of(), null, RouteAuthorizer.onlyRoutesWithoutAuthorizer());
+                Map.of(), null, null);
     }
 
     public RuntimeOptions withPorts(int aws, int api) {

@@ -1,0 +1,76 @@
+package uk.callretention.manage;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import uk.callretention.access.Erasure;
+import uk.callretention.access.api.ApiRoutes;
+import uk.callretention.access.api.ApiRoutes.Answer;
+import uk.callretention.retention.Hold;
+import uk.callretention.retention.HoldOutcome;
+
+/**
+ * The routes that change a recording, behind the JWT authorizer: holds and erasure. Its role may tag, set legal holds
+ * and delete versions, but never read audio.
+ */
+public final class ManageRecordingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    static final String PLACE_HOLD = "POST /recordings/{recordingId}/holds";
+    static final String RELEASE_HOLD = "DELETE /recordings/{recordingId}/holds/{holdId}";
+    static final String ERASE = "POST /recordings/{recordingId}/erasure";
+
+    private final ApiRoutes routes;
+
+    /** Lambda's constructor. */
+    public ManageRecordingHandler() {
+        this(System.getenv());
+    }
+
+    /** The local runtime's and tests' constructor: the environment the template gives the function. */
+    public ManageRecordingHandler(Map<String, String> environment) {
+        this(ManageRecordingFactory.fromEnvironment(environment, System.out));
+    }
+
+    ManageRecordingHandler(ManageRecordingFactory f) {
+        this.routes = new ApiRoutes(f.log())
+                .route(PLACE_HOLD, (request, who) -> Answer.of(
+                        f.holds().place(who, request.path("recordingId"), request.body()), 201, ManageRecordingHandler::hold))
+                .route(RELEASE_HOLD, (request, who) -> Answer.of(
+                        f.holds().release(who, request.path("recordingId"), request.path("holdId")), 200, ManageRecordingHandler::released))
+                .route(ERASE, (request, who) -> Answer.of(
+                        f.erasure().erase(who, request.path("recordingId"), request.body()), 200, ManageRecordingHandler::erased));
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return routes.handle(event, context.getAwsRequestId());
+    }
+
+    private static Object hold(Hold hold) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("holdId", hold.holdId());
+        json.put("recordingId", hold.recordingId());
+        json.put("reason", hold.reason().id());
+        json.put("reference", hold.reference());
+        json.put("placedBy", hold.placedBy());
+        json.put("placedAt", hold.placedAt().toString());
+        json.put("reviewOn", hold.reviewOn().toString());
+        json.put("active", hold.active());
+        return json;
+    }
+
+    private static Object released(HoldOutcome.Released released) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("hold", hold(released.hold()));
+        json.put("stillHeld", released.stillHeld());
+        if (released.dueOn() != null) {
+            json.put("dueOn", released.dueOn().toString());
+        }
+        return json;
+    }
+
+    private static Object erased(Erasure.Erased erased) {
+        return Map.of("recordingId", erased.recordingId(), "versionsDeleted", erased.versionsDeleted(), "erasedOn", erased.erasedOn().toString());
+    }
+}

@@ -1,0 +1,46 @@
+package uk.callretention.playback;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.callretention.access.AccessCatalogue;
+import uk.callretention.access.AccessRequestDesk;
+import uk.callretention.access.AccessRequests;
+import uk.callretention.access.AuditTrail;
+import uk.callretention.access.PlaybackService;
+import uk.callretention.access.RecordingListing;
+import uk.callretention.access.SubjectAccess;
+import uk.callretention.audit.AuditLog;
+import uk.callretention.aws.AwsClients;
+import uk.callretention.aws.CallerHashKey;
+import uk.callretention.aws.DynamoDbAccessCatalogue;
+import uk.callretention.aws.DynamoDbAccessRequests;
+import uk.callretention.aws.DynamoDbAuditLog;
+import uk.callretention.aws.S3PlaybackLinks;
+import uk.callretention.observability.LogLine;
+import uk.callretention.policy.PolicyBook;
+
+/** The function's production wiring, in one place: clients built once, at initialisation. */
+record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, SubjectAccess subjectAccess,
+                          AccessRequestDesk accessRequests, AuditTrail auditTrail, LogLine log) {
+
+    static PlaybackUrlFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
+        AwsClients clients = AwsClients.fromEnvironment(environment);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        Clock clock = Clock.systemUTC();
+        PolicyBook policies = PolicyBook.bundled(environment);
+        AccessCatalogue catalogue = new DynamoDbAccessCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE"));
+        AuditLog audit = new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE"));
+        AccessRequests requests = new DynamoDbAccessRequests(dynamoDb, AwsClients.require(environment, "ACCESS_REQUESTS_TABLE"));
+        S3PlaybackLinks links = new S3PlaybackLinks(clients.s3Presigner(), AwsClients.require(environment, "RECORDINGS_BUCKET"));
+        return new PlaybackUrlFactory(
+                new PlaybackService(policies, catalogue, requests, links, audit, clock),
+                new RecordingListing(policies, catalogue, audit, clock),
+                new SubjectAccess(catalogue, CallerHashKey.load(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN")),
+                        audit, clock),
+                new AccessRequestDesk(policies, catalogue, requests, audit, clock),
+                new AuditTrail(policies, catalogue, audit, clock),
+                new LogLine(out, clock));
+    }
+}

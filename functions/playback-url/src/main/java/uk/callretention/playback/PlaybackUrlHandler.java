@@ -1,0 +1,55 @@
+package uk.callretention.playback;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.util.Map;
+import uk.callretention.access.api.ApiRoutes;
+import uk.callretention.access.api.ApiRoutes.Answer;
+
+/**
+ * The read side of the access API, behind the JWT authorizer: playback and release links, listings, subject access,
+ * access requests and audit trails. Its role may read audio (it signs links with it) but never tag or delete.
+ */
+public final class PlaybackUrlHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    static final String PLAYBACK_URL = "POST /recordings/{recordingId}/playback-url";
+    static final String RELEASE = "POST /recordings/{recordingId}/release";
+    static final String LIST = "GET /recordings";
+    static final String SUBJECT_ACCESS = "GET /subject-access";
+    static final String REQUEST_ACCESS = "POST /recordings/{recordingId}/access-requests";
+    static final String DECIDE_ACCESS = "POST /recordings/{recordingId}/access-requests/{accessRequestId}/decision";
+    static final String AUDIT_TRAIL = "GET /recordings/{recordingId}/audit";
+
+    private final ApiRoutes routes;
+
+    /** Lambda's constructor. */
+    public PlaybackUrlHandler() {
+        this(System.getenv());
+    }
+
+    /** The local runtime's and tests' constructor: the environment the template gives the function. */
+    public PlaybackUrlHandler(Map<String, String> environment) {
+        this(PlaybackUrlFactory.fromEnvironment(environment, System.out));
+    }
+
+    PlaybackUrlHandler(PlaybackUrlFactory f) {
+        this.routes = new ApiRoutes(f.log())
+                .route(PLAYBACK_URL, (request, who) -> Answer.of(
+                        f.playback().playback(who, request.path("recordingId"), request.body()), 200, Shapes::link))
+                .route(RELEASE, (request, who) -> Answer.of(
+                        f.playback().release(who, request.path("recordingId"), request.body()), 200, Shapes::link))
+                .route(LIST, (request, who) -> Answer.of(f.listing().list(who, request.query()), 200, Shapes::listing))
+                .route(SUBJECT_ACCESS, (request, who) -> Answer.of(f.subjectAccess().search(who, request.query()), 200, Shapes::found))
+                .route(REQUEST_ACCESS, (request, who) -> Answer.of(
+                        f.accessRequests().request(who, request.path("recordingId"), request.body()), 201, Shapes::accessRequest))
+                .route(DECIDE_ACCESS, (request, who) -> Answer.of(
+                        f.accessRequests().decide(who, request.path("recordingId"), request.path("accessRequestId"), request.body()),
+                        200, Shapes::accessRequest))
+                .route(AUDIT_TRAIL, (request, who) -> Answer.of(f.auditTrail().of(who, request.path("recordingId")), 200, Shapes::trail));
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return routes.handle(event, context.getAwsRequestId());
+    }
+}

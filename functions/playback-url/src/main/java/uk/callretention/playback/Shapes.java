@@ -1,0 +1,99 @@
+package uk.callretention.playback;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.callretention.access.AccessRequest;
+import uk.callretention.access.PlaybackLink;
+import uk.callretention.access.RecordingListing;
+import uk.callretention.audit.AuditEvent;
+import uk.callretention.recording.CatalogueEntry;
+
+/**
+ * The JSON the API answers with. A recording is described without its object key (it names the platform's call id),
+ * caller hash, agent or direction: nothing that leads to the caller.
+ */
+final class Shapes {
+
+    private Shapes() {
+    }
+
+    static Object link(PlaybackLink link) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("recordingId", link.recordingId());
+        json.put("versionId", link.versionId());
+        json.put("url", link.url().toString());
+        json.put("expiresAt", link.expiresAt().toString());
+        json.put("contentType", link.contentType());
+        return json;
+    }
+
+    static Object listing(RecordingListing.Listing listing) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("council", listing.council());
+        json.put("team", listing.team());
+        json.put("recordings", recordings(listing.recordings()));
+        listing.nextPageToken().ifPresent(token -> json.put("nextToken", token));
+        return json;
+    }
+
+    static Object found(List<CatalogueEntry> entries) {
+        return Map.of("recordings", recordings(entries));
+    }
+
+    static Object accessRequest(AccessRequest request) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("accessRequestId", request.requestId());
+        json.put("recordingId", request.recordingId());
+        json.put("status", request.status().name().toLowerCase());
+        json.put("purpose", request.purpose());
+        json.put("reason", request.reason());
+        putIfPresent(json, "reference", request.reference());
+        json.put("requester", request.requester());
+        json.put("requestedAt", request.requestedAt().toString());
+        putIfPresent(json, "decidedBy", request.decidedBy());
+        putIfPresent(json, "decidedAt", request.decidedAt());
+        return json;
+    }
+
+    static Object trail(List<AuditEvent> events) {
+        return Map.of("events", events.stream().map(Shapes::event).toList());
+    }
+
+    private static List<Object> recordings(List<CatalogueEntry> entries) {
+        return entries.stream().map(Shapes::recording).toList();
+    }
+
+    private static Object recording(CatalogueEntry entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("recordingId", entry.recordingId());
+        json.put("council", entry.council());
+        json.put("team", entry.team());
+        json.put("channel", entry.channel());
+        putIfPresent(json, "recordedAt", entry.recordedAt());
+        json.put("state", entry.state().name().toLowerCase());
+        putIfPresent(json, "retentionClass", entry.retentionClass());
+        putIfPresent(json, "expiresOn", entry.expiresOn());
+        json.put("sizeBytes", entry.sizeBytes());
+        return json;
+    }
+
+    private static Object event(AuditEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("at", event.at().toString());
+        json.put("action", event.action().name());
+        json.put("actor", event.actor());
+        json.put("outcome", event.outcome());
+        putIfPresent(json, "versionId", event.versionId());
+        putIfPresent(json, "purpose", event.purpose());
+        putIfPresent(json, "reference", event.reference());
+        json.put("details", event.details());
+        return json;
+    }
+
+    private static void putIfPresent(Map<String, Object> json, String name, Object value) {
+        if (value != null) {
+            json.put(name, value.toString());
+        }
+    }
+}

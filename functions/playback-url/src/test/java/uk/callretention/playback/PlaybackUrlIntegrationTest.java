@@ -1,0 +1,237 @@
+package uk.callretention.playback;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URLDecoder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import uk.callretention.access.JsonBody;
+import uk.callretention.audit.AuditAction;
+import uk.callretention.audit.AuditEvent;
+import uk.callretention.aws.CallerHashKey;
+import uk.callretention.aws.CatalogueItem;
+import uk.callretention.aws.DynamoDbAuditLog;
+import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.RecordingId;
+import uk.callretention.recording.RecordingState;
+import uk.callretention.testsupport.LocalAws;
+import uk.callretention.testsupport.LocalAwsExtension;
+
+/** The playback function's routes against local S3 and DynamoDB, called in-process with API Gateway's v2 events. */
+@ExtendWith(LocalAwsExtension.class)
+class PlaybackUrlIntegrationTest {
+
+    private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+    private static final String CALLER = "01572 722577";
+
+    static LocalAws aws;
+    private static PlaybackUrlHandler handler;
+    private static DynamoDbTable<CatalogueItem> catalogue;
+    private static DynamoDbAuditLog audit;
+    private static Map<String, String> environment;
+
+    @BeforeAll
+    static void startFunction() {
+        environment = aws.environmentOf("PlaybackUrlFunction");
+        handler = new PlaybackUrlHandler(PlaybackUrlFactory.fromEnvironment(environment, new PrintStream(LOG, true, UTF_8)));
+        catalogue = DynamoDbEnhancedClient.builder().dynamoDbClient(aws.clients().dynamoDb()).build()
+                .table(aws.stack().tableName("CatalogueTable"), CatalogueItem.SCHEMA);
+        audit = new DynamoDbAuditLog(aws.clients().dynamoDb(), aws.stack().tableName("AuditTable"));
+    }
+
+    @BeforeEach
+    void clearLog() {
+        LOG.reset();
+    }
+
+    @Test
+    void playbackUrls_whenMoreThanTheCouncilsHourlyLimit_are429AuditedAndCounted() throws Exception {
+        CatalogueEntry recording = recording("rutland", "customer-services", "2026-01-10T09:00:00Z", CALLER);
+        Map<String, String> manager = staff("busy-manager", "rutland:customer-services:manager");
+        for (int i = 0; i < 20; i++) {
+            assertThat(status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}"))).isEqualTo(200);
+        }
+
+        Map<String, Object> refused = call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}");
+
+        assertThat(status(refused)).isEqualTo(429);
+        assertThat(body(refused)).containsEntry("error", "too-many-playback-urls");
+        List<AuditEvent> trail = audit.trailOf(recording.recordingId());
+        assertThat(trail).hasSize(21);
+        assertThat(trail.get(20).action()).isEqualTo(AuditAction.PLAYBACK_REFUSED);
+        assertThat(trail.get(20).outcome()).isEqualTo("too-many-playback-urls");
+        assertThat(LOG.toString(UTF_8)).contains("\"ApiRequestsRefused\":1").contains("\"Error\":\"too-many-playback-urls\"")
+                .doesNotContain("X-Amz-Signature");
+    }
+
+    @Test
+    void playbackUrl_whenBodyIsMissingMalformedOrOversized_is400Or413AndAudited() throws Exception {
+        CatalogueEntry recording = recording("rutland", "customer-services", "2026-01-10T09:05:00Z", CALLER);
+        Map<String, String> manager = staff("careless-manager", "rutland:customer-services:manager");
+
+        assertThat(status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), null))).isEqualTo(400);
+        assertThat(status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "[\"complaint\"]"))).isEqualTo(400);
+        assertThat(status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":7}"))).isEqualTo(400);
+        assertThat(status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(),
+                "{\"purpose\":\"complaint\",\"note\":\"" + "x".repeat(JsonBody.MAX_BYTES) + "\"}"))).isEqualTo(413);
+
+        assertThat(audit.trailOf(recording.recordingId())).extracting(AuditEvent::outcome)
+                .containsExactly("bad-request", "bad-request", "bad-request", "body-too-large");
+    }
+
+    @Test
+    void playbackUrl_whenIdIsNotARecordingId_is404LikeAnyMissingOne() throws Exception {
+        Map<String, String> manager = staff("typo-manager", "rutland:customer-services:manager");
+
+        Map<String, Object> missing = call(PlaybackUrlHandler.PLAYBACK_URL, manager, RecordingId.forKey("no/such/key"), Map.of(), "{\"purpose\":\"complaint\"}");
+        Map<String, Object> malformed = call(PlaybackUrlHandler.PLAYBACK_URL, manager, "../../etc", Map.of(), "{\"purpose\":\"complaint\"}");
+
+        assertThat(body(missing)).isEqualTo(body(malformed)).containsEntry("error", "not-found");
+        assertThat(audit.trailOf("malformed-recording-id")).isNotEmpty();
+    }
+
+    @Test
+    void listing_whenManagerPagesThroughTheirTeam_seesNewestFirstWithoutCallerData() throws Exception {
+        String team = "housing-services";
+        for (int day = 1; day <= 5; day++) {
+            recording("newark-sherwood", team, "2026-02-0" + day + "T12:00:00Z", CALLER);
+        }
+        recording("newark-sherwood", "customer-services", "2026-02-03T12:00:00Z", CALLER);
+        Map<String, String> manager = staff("lister", "newark-sherwood:housing-services:manager");
+
+        Map<String, Object> first = body(call(PlaybackUrlHandler.LIST, manager, null, Map.of("from", "2026-02-02", "to", "2026-02-05", "limit", "3"), null));
+        Map<String, Object> second = body(call(PlaybackUrlHandler.LIST, manager, null,
+                Map.of("from", "2026-02-02", "to", "2026-02-05", "limit", "3", "nextToken", (String) first.get("nextToken")), null));
+
+        assertThat(recordedAt(first)).containsExactly("2026-02-05T12:00:00Z", "2026-02-04T12:00:00Z", "2026-02-03T12:00:00Z");
+        assertThat(recordedAt(second)).containsExactly("2026-02-02T12:00:00Z");
+        assertThat(JSON.std.asString(first) + JSON.std.asString(second)).doesNotContain("callerHash", "objectKey", "agent", "versionId");
+        assertThat(status(call(PlaybackUrlHandler.LIST, manager, null, Map.of("team", "customer-services"), null))).isEqualTo(404);
+        assertThat(status(call(PlaybackUrlHandler.LIST, staff("dpo-lister", "newark-sherwood:*:dpo"), null,
+                Map.of("team", "customer-services", "from", "2026-02-03", "to", "2026-02-03"), null))).isEqualTo(200);
+        assertThat(status(call(PlaybackUrlHandler.LIST, manager, null,
+                Map.of("nextToken", (String) first.get("nextToken"), "team", "housing-services", "council", "rutland"), null))).isEqualTo(404);
+    }
+
+    @Test
+    void subjectAccess_whenDpoSearchesByPhoneNumber_findsTheCallersRecordingsInTheirCouncilOnly() throws Exception {
+        String caller = "+44 1636 650000";
+        CatalogueEntry theirs = recording("south-hams", "contact-centre", "2026-03-01T10:00:00Z", "01636 650000");
+        recording("south-hams", "contact-centre", "2026-03-01T11:00:00Z", "01636 650001");
+        recording("rutland", "customer-services", "2026-03-01T12:00:00Z", "01636 650000");
+
+        Map<String, Object> found = call(PlaybackUrlHandler.SUBJECT_ACCESS, staff("sh-dpo", "south-hams:*:dpo"), null,
+                Map.of("phone", caller, "from", "2026-03-01", "to", "2026-03-31"), null);
+
+        assertThat(status(found)).isEqualTo(200);
+        assertThat(field(body(found), "recordings", "recordingId")).containsExactly(theirs.recordingId());
+        assertThat(status(call(PlaybackUrlHandler.SUBJECT_ACCESS, staff("sh-manager", "south-hams:contact-centre:manager"), null,
+                Map.of("phone", caller), null))).isEqualTo(403);
+        List<AuditEvent> searches = audit.trailOf("search:south-hams");
+        assertThat(searches).extracting(AuditEvent::outcome).containsExactly("allowed", "not-permitted");
+        assertThat(JSON.std.asString(searches) + LOG.toString(UTF_8)).doesNotContain("1636", "650000");
+    }
+
+    @Test
+    void release_whenDpoReleasesToPolice_getsADownloadLinkAuditedAsARelease() throws Exception {
+        CatalogueEntry recording = recording("rotherham", "contact-centre", "2026-03-02T10:00:00Z", CALLER);
+
+        Map<String, Object> released = call(PlaybackUrlHandler.RELEASE, staff("rot-dpo", "rotherham:*:dpo"), recording.recordingId(), Map.of(),
+                "{\"recipient\":\"police\",\"reference\":\"SYP-2026-0042\"}");
+        Map<String, Object> byManager = call(PlaybackUrlHandler.RELEASE, staff("rot-manager", "rotherham:contact-centre:manager"),
+                recording.recordingId(), Map.of(), "{\"recipient\":\"police\",\"reference\":\"SYP-2026-0042\"}");
+
+        assertThat(status(released)).isEqualTo(200);
+        assertThat(URLDecoder.decode((String) body(released).get("url"), UTF_8)).contains("attachment; filename=\"" + recording.recordingId() + ".wav\"");
+        assertThat(status(byManager)).isEqualTo(403);
+        assertThat(audit.trailOf(recording.recordingId())).extracting(AuditEvent::action, AuditEvent::outcome).containsExactly(
+                tuple(AuditAction.RELEASE_URL_ISSUED, "allowed"),
+                tuple(AuditAction.RELEASE_URL_ISSUED, "not-permitted"));
+        assertThat(audit.trailOf(recording.recordingId()).get(0).details()).containsEntry("recipient", "police");
+    }
+
+    @Test
+    void auditTrail_whenDpoReadsIt_showsEveryAccessIncludingThisReading() throws Exception {
+        CatalogueEntry recording = recording("rutland", "customer-services", "2026-03-03T10:00:00Z", CALLER);
+        call(PlaybackUrlHandler.PLAYBACK_URL, staff("trail-manager", "rutland:customer-services:manager"), recording.recordingId(), Map.of(),
+                "{\"purpose\":\"complaint\",\"reference\":\"C-9\"}");
+
+        Map<String, Object> trail = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-dpo", "rutland:*:dpo"), recording.recordingId(), Map.of(), null);
+        Map<String, Object> byManager = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-manager", "rutland:customer-services:manager"),
+                recording.recordingId(), Map.of(), null);
+
+        assertThat(status(trail)).isEqualTo(200);
+        assertThat(field(body(trail), "events", "action"))
+                .containsExactly("PLAYBACK_URL_ISSUED", "AUDIT_TRAIL_READ");
+        assertThat(status(byManager)).isEqualTo(403);
+    }
+
+    @Test
+    void request_whenTheClaimsCarryNoSubject_is401() throws Exception {
+        assertThat(status(call(PlaybackUrlHandler.LIST, Map.of(), null, Map.of(), null))).isEqualTo(401);
+    }
+
+    private static CatalogueEntry recording(String council, String team, String recordedAt, String caller) {
+        String key = council + "/" + team + "/phone/" + recordedAt.substring(0, 10).replace('-', '/') + "/" + UUID.randomUUID() + ".wav";
+        String versionId = aws.clients().s3().putObject(b -> b.bucket(aws.stack().bucketName("RecordingsBucket")).key(key),
+                RequestBody.fromBytes("RIFF....WAVE".getBytes(UTF_8))).versionId();
+        String callerHash = CallerHashKey.load(aws.clients().secretsManager(), environment.get("CALLER_HASH_SECRET_ARN")).of(caller).orElseThrow();
+        CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t1", RecordingState.ACTIVE, council, team, "phone",
+                Instant.parse(recordedAt), LocalDate.parse(recordedAt.substring(0, 10)), "P3M", LocalDate.now().plusMonths(3), council + "@1",
+                callerHash, "agent-1", "inbound", "audio/wav", 12, null, null, Instant.now());
+        catalogue.putItem(CatalogueItem.from(entry));
+        return entry;
+    }
+
+    private static Map<String, String> staff(String subject, String group) {
+        return Map.of("sub", subject + "-" + UUID.randomUUID(), "username", subject, "cognito:groups", "[" + group + "]");
+    }
+
+    /** An API Gateway HTTP API v2 event as the JWT authorizer passes it on. */
+    private static Map<String, Object> call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query, String body) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims", claims))));
+        if (recordingId != null) {
+            event.put("pathParameters", Map.of("recordingId", recordingId));
+        }
+        event.put("queryStringParameters", query);
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return handler.handleRequest(event, Invocations.context());
+    }
+
+    private static int status(Map<String, Object> response) {
+        return (Integer) response.get("statusCode");
+    }
+
+    private static Map<String, Object> body(Map<String, Object> response) throws Exception {
+        return JSON.std.mapFrom((String) response.get("body"));
+    }
+
+    private static List<Object> recordedAt(Map<String, Object> listing) {
+        return field(listing, "recordings", "recordedAt");
+    }
+
+    /** One field of each object in a list in the body. */
+    private static List<Object> field(Map<String, Object> body, String list, String name) {
+        return ((List<?>) body.get(list)).stream().map(item -> ((Map<?, ?>) item).get(name)).map(Object.class::cast).toList();
+    }
+}

@@ -1,0 +1,85 @@
+package uk.callretention.access;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fields of a request (a JSON body or a query string), read one by one; the first that is wrong is remembered as
+ * the refusal, so a parser reads every field and asks once whether all were right.
+ */
+public final class Fields {
+
+    private final Map<String, ?> values;
+    private Refusal problem;
+
+    public Fields(Map<String, ?> values) {
+        this.values = values == null ? Map.of() : values;
+    }
+
+    /** Absent or blank gives empty; otherwise text of at most {@code max} characters with no control characters but new lines. */
+    public Optional<String> text(String name, int max) {
+        Object value = values.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String text) || text.length() > max || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            return wrong(name + " must be text of at most " + max + " characters");
+        }
+        return text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+    }
+
+    public Optional<String> requiredText(String name, int max) {
+        Optional<String> text = text(name, max);
+        if (text.isEmpty() && problem == null) {
+            wrong(name + " is required");
+        }
+        return text;
+    }
+
+    /** A UK date, {@code YYYY-MM-DD}. */
+    public Optional<LocalDate> date(String name) {
+        return text(name, 10).flatMap(text -> {
+            try {
+                return Optional.of(LocalDate.parse(text));
+            } catch (DateTimeException e) {
+                return wrong(name + " must be a date, YYYY-MM-DD");
+            }
+        });
+    }
+
+    /** A whole number from {@code min} to {@code max}, written as a number or as text (a query string's values are text). */
+    public Optional<Integer> number(String name, int min, int max) {
+        Object value = values.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            int number = value instanceof Number n ? Math.toIntExact(n.longValue()) : Integer.parseInt(value.toString().strip());
+            if (number >= min && number <= max) {
+                return Optional.of(number);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below like an out-of-range number
+        }
+        return wrong(name + " must be a whole number from " + min + " to " + max);
+    }
+
+    /** Records a problem the caller found in values it read, such as two fields that contradict each other. */
+    public void reject(String message) {
+        wrong(message);
+    }
+
+    /** The first wrong field, if any. */
+    public Optional<Refusal> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    private <T> Optional<T> wrong(String message) {
+        if (problem == null) {
+            problem = Refusal.BAD_REQUEST.saying(message);
+        }
+        return Optional.empty();
+    }
+}

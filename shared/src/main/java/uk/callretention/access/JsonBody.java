@@ -1,0 +1,43 @@
+package uk.callretention.access;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * A request's body as the API received it. The API takes small JSON objects only; anything larger is refused
+ * before it is parsed, so nobody can make a function spend its memory on a body.
+ */
+public final class JsonBody {
+
+    /** Far above any request this API takes (a purpose, a reference and a note), far below API Gateway's 10 MB. */
+    public static final int MAX_BYTES = 8 * 1024;
+
+    private final String text;
+
+    private JsonBody(String text) {
+        this.text = text;
+    }
+
+    /** @param text null when the request had no body */
+    public static JsonBody of(String text) {
+        return new JsonBody(text);
+    }
+
+    /** The body's fields, or why it cannot be read: too large, absent, not JSON, not an object. */
+    public Outcome<Fields> fields() {
+        if (text != null && text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Outcome.refused(Refusal.BODY_TOO_LARGE);
+        }
+        if (text == null || text.isBlank()) {
+            return Outcome.refused(Refusal.BAD_REQUEST.saying("send a JSON object as the body"));
+        }
+        try {
+            Map<String, Object> fields = JSON.std.mapFrom(text);
+            return fields == null ? Outcome.refused(Refusal.BAD_REQUEST.saying("send a JSON object as the body")) : Outcome.done(new Fields(fields));
+        } catch (IOException | RuntimeException notAnObject) {
+            return Outcome.refused(Refusal.BAD_REQUEST.saying("the body is not a JSON object"));
+        }
+    }
+}

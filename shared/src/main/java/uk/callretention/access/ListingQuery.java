@@ -1,0 +1,42 @@
+package uk.callretention.access;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+import uk.callretention.policy.RetentionSchedule;
+
+/**
+ * Which council's recordings, and between which UK dates (both days included), a listing or search is about. The
+ * council may be left out by someone who has a role in one council only.
+ *
+ * @param until the instant after the last day, exclusive
+ */
+record ListingQuery(String council, Optional<String> team, Instant from, Instant until) {
+
+    /** Before any council recorded calls: an open start. */
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
+
+    /** Reads the query's fields; when one is wrong, {@code fields} holds the problem and the query is not to be used. */
+    static ListingQuery read(Fields fields, StaffMember who) {
+        Optional<String> council = fields.text("council", 64);
+        Optional<String> team = fields.text("team", 64);
+        LocalDate from = fields.date("from").orElse(EARLIEST);
+        LocalDate to = fields.date("to").orElse(LATEST);
+        if (to.isBefore(from)) {
+            fields.reject("to must not be before from");
+        }
+        Set<String> councils = who.councils();
+        if (council.isEmpty() && councils.size() != 1) {
+            fields.reject("name the council: you have roles in " + (councils.isEmpty() ? "none" : String.join(", ", councils)));
+        }
+        return new ListingQuery(council.orElseGet(() -> councils.stream().findFirst().orElse(null)), team,
+                from.atStartOfDay(RetentionSchedule.UK).toInstant(), to.plusDays(1).atStartOfDay(RetentionSchedule.UK).toInstant());
+    }
+
+    /** Names what was searched, for the audit trail, without any personal data. */
+    String label(String kind) {
+        return kind + ":" + council + team.map(t -> "/" + t).orElse("");
+    }
+}

@@ -1,0 +1,150 @@
+package uk.callretention.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import uk.callretention.audit.AuditAction;
+import uk.callretention.audit.AuditEvent;
+import uk.callretention.audit.AuditLog;
+import uk.callretention.policy.PolicyBook;
+import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.RecordingId;
+import uk.callretention.recording.RecordingState;
+
+/** The order of things around a playback link, with in-memory stand-ins for the trail, the catalogue and the signer. */
+class PlaybackServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
+    private static final String KEY = "rutland/customer-services/phone/2026/04/30/call-1.wav";
+    private static final CatalogueEntry RECORDING = new CatalogueEntry(RecordingId.forKey(KEY), KEY, "v-7", "t1", RecordingState.ACTIVE, "rutland",
+            "customer-services", "phone", NOW, null, "P3M", null, "rutland@1", null, null, null, "audio/wav", 10, null, null, NOW);
+    private static final StaffMember MANAGER = StaffMember.fromClaims(Map.of("sub", "m-1", "cognito:groups", "[rutland:customer-services:manager]"))
+            .orElseThrow();
+
+    private final List<AuditEvent> trail = new ArrayList<>();
+    private final List<Duration> signed = new ArrayList<>();
+    private boolean auditFails;
+
+    private final AuditLog audit = new AuditLog() {
+        @Override
+        public void record(AuditEvent event) {
+            if (auditFails) {
+                throw new IllegalStateException("the audit table cannot be written");
+            }
+            trail.add(event);
+        }
+
+        @Override
+        public List<AuditEvent> trailOf(String subject) {
+            return trail.stream().filter(e -> e.subject().equals(subject)).toList();
+        }
+
+        @Override
+        public int countSince(String actor, AuditAction action, Instant since) {
+            return (int) trail.stream().filter(e -> e.actor().equals(actor) && e.action() == action && !e.at().isBefore(since)).count();
+        }
+    };
+
+    private final PlaybackService service = new PlaybackService(PolicyBook.bundled(Map.of()), new OneRecording(), new NoRequests(),
+            (entry, media, lifetime) -> {
+                signed.add(lifetime);
+                return URI.create("https://signed.example/" + entry.versionId());
+            }, audit, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void playback_whenTheTrailCannotBeWritten_signsNoLink() {
+        auditFails = true;
+
+        assertThatThrownBy(() -> service.playback(MANAGER, RECORDING.recordingId(), JsonBody.of("{\"purpose\":\"complaint\"}")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(signed).isEmpty();
+    }
+
+    @Test
+    void playback_whenAllowed_auditsThenSignsThatVersionForTheCouncilsLifetime() {
+        Outcome<PlaybackLink> outcome = service.playback(MANAGER, RECORDING.recordingId(),
+                JsonBody.of("{\"purpose\":\"complaint\",\"reference\":\"C-1\",\"note\":\"caller disputes what was said\"}"));
+
+        PlaybackLink link = ((Outcome.Done<PlaybackLink>) outcome).value();
+        assertThat(link.versionId()).isEqualTo("v-7");
+        assertThat(link.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(signed).containsExactly(Duration.ofMinutes(5));
+        assertThat(trail).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo(AuditAction.PLAYBACK_URL_ISSUED);
+            assertThat(event.actor()).isEqualTo("m-1");
+            assertThat(event.at()).isEqualTo(NOW);
+            assertThat(event.purpose()).isEqualTo("complaint");
+            assertThat(event.reference()).isEqualTo("C-1");
+            assertThat(event.versionId()).isEqualTo("v-7");
+            assertThat(event.details()).containsEntry("note", "caller disputes what was said").containsEntry("standing", "manager")
+                    .containsEntry("expiresAt", "2026-05-01T09:05:00Z");
+        });
+    }
+
+    @Test
+    void playback_whenTheHoursLinksAreUsed_isRefusedWhateverThePurpose() {
+        for (int i = 0; i < 20; i++) {
+            service.playback(MANAGER, RECORDING.recordingId(), JsonBody.of("{\"purpose\":\"training\"}"));
+        }
+
+        Outcome<PlaybackLink> outcome = service.playback(MANAGER, RECORDING.recordingId(), JsonBody.of("{\"purpose\":\"complaint\"}"));
+
+        assertThat(((Outcome.Refused<PlaybackLink>) outcome).refusal()).isEqualTo(Refusal.TOO_MANY_PLAYBACK_URLS);
+        assertThat(signed).hasSize(20);
+        assertThat(trail.get(20).action()).isEqualTo(AuditAction.PLAYBACK_REFUSED);
+    }
+
+    private static final class OneRecording implements AccessCatalogue {
+        @Override
+        public Optional<CatalogueEntry> find(String recordingId) {
+            return Optional.of(RECORDING).filter(r -> r.recordingId().equals(recordingId));
+        }
+
+        @Override
+        public TeamPage teamRecordings(String council, String team, Instant from, Instant until, int limit, Optional<String> pageToken) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<CatalogueEntry> callerRecordings(String callerHash, Instant from, Instant until, int max) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static final class NoRequests implements AccessRequests {
+        @Override
+        public void add(AccessRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<AccessRequest> find(String recordingId, String requestId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AccessRequest> approvedFor(String recordingId, String requester, String purpose) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean decide(AccessRequest decided) {
+            return false;
+        }
+
+        @Override
+        public boolean markUsed(AccessRequest used) {
+            return false;
+        }
+    }
+}
