@@ -1,0 +1,29 @@
+package uk.callretention.expiry;
+
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.callretention.aws.AwsClients;
+import uk.callretention.aws.DynamoDbSweepProgress;
+import uk.callretention.aws.RetentionRepositories;
+import uk.callretention.observability.LogLine;
+import uk.callretention.policy.PolicyBook;
+import uk.callretention.retention.PolicyReapplication;
+import uk.callretention.retention.Sweep;
+
+/** The function's production wiring, in one place: clients built once, at initialisation. */
+record ExpireRecordingsFactory(Sweep sweep, PolicyReapplication reapplication, Clock clock) {
+
+    static ExpireRecordingsFactory fromEnvironment(Map<String, String> environment) {
+        AwsClients clients = AwsClients.fromEnvironment(environment);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        Clock clock = Clock.systemUTC();
+        PolicyBook policies = PolicyBook.bundled(environment);
+        LogLine log = new LogLine(System.out, clock);
+        RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), dynamoDb, environment);
+        return new ExpireRecordingsFactory(
+                repositories.sweep(new DynamoDbSweepProgress(dynamoDb, AwsClients.require(environment, "SWEEP_STATE_TABLE")), policies, log, clock),
+                repositories.policyReapplication(policies, log, clock),
+                clock);
+    }
+}

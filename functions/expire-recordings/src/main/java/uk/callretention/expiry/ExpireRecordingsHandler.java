@@ -1,0 +1,115 @@
+package uk.callretention.expiry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import uk.callretention.policy.RetentionSchedule;
+import uk.callretention.retention.Deadline;
+import uk.callretention.retention.PolicyReapplication;
+import uk.callretention.retention.ReapplyReport;
+import uk.callretention.retention.Sweep;
+import uk.callretention.retention.SweepReport;
+
+/**
+ * Runs the daily sweep from its schedule, and on demand a dry run or a policy re-application; answers with a
+ * summary. Stops taking on work {@link #DEADLINE_MARGIN} before Lambda's deadline, so what it started finishes.
+ */
+public final class ExpireRecordingsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    /** Enough to finish one full batch: a DeleteObjects call, then an audit event and a tombstone for each of 1,000 recordings. */
+    static final Duration DEADLINE_MARGIN = Duration.ofSeconds(90);
+
+    private final Sweep sweep;
+    private final PolicyReapplication reapplication;
+    private final Clock clock;
+
+    /** Lambda's constructor. */
+    public ExpireRecordingsHandler() {
+        this(System.getenv());
+    }
+
+    /** The local runtime's and tests' constructor: the environment the template gives the function. */
+    public ExpireRecordingsHandler(Map<String, String> environment) {
+        this(ExpireRecordingsFactory.fromEnvironment(environment));
+    }
+
+    private ExpireRecordingsHandler(ExpireRecordingsFactory factory) {
+        this(factory.sweep(), factory.reapplication(), factory.clock());
+    }
+
+    ExpireRecordingsHandler(Sweep sweep, PolicyReapplication reapplication, Clock clock) {
+        this.sweep = sweep;
+        this.reapplication = reapplication;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Invocation invocation;
+        try {
+            invocation = Invocation.parse(input, LocalDate.ofInstant(clock.instant(), RetentionSchedule.UK));
+        } catch (Invocation.InvalidInput e) {
+            return Map.of("error", e.code(), "message", e.getMessage());
+        }
+        Deadline deadline = () -> context.getRemainingTimeInMillis() < DEADLINE_MARGIN.toMillis();
+        return switch (invocation.mode()) {
+            case SWEEP -> Summaries.of(sweep.run(invocation.today(), invocation.dryRun(), deadline));
+            case REAPPLY_POLICY -> {
+                if (invocation.council().isPresent() && !reapplication.covers(invocation.council().get())) {
+                    yield Map.of("error", "unknown-council", "message", "no policy names council " + invocation.council().get());
+                }
+                yield Summaries.of(reapplication.run(invocation.council(), invocation.dryRun(), invocation.today(), deadline));
+            }
+        };
+    }
+
+    /** Reports as JSON-able maps: ids, dates and counts only. */
+    static final class Summaries {
+        private Summaries() {
+        }
+
+        static Map<String, Object> of(SweepReport report) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("mode", "sweep");
+            summary.put("runId", report.runId());
+            summary.put("status", report.status().name());
+            summary.put("dryRun", report.dryRun());
+            summary.put("from", String.valueOf(report.from()));
+            summary.put("to", String.valueOf(report.to()));
+            summary.put("resumeFrom", report.resumeFrom() == null ? null : report.resumeFrom().toString());
+            summary.put("itemsRead", report.itemsRead());
+            summary.put("deleted", report.deleted());
+            summary.put("versionsDeleted", report.versionsDeleted());
+            summary.put("repaired", report.repaired());
+            summary.put("keptHeld", report.keptHeld());
+            summary.put("keptNotYetDue", report.keptNotYetDue());
+            summary.put("keptUntagged", report.keptUntagged());
+            summary.put("failed", report.failed());
+            summary.put("wouldDelete", report.wouldDelete());
+            summary.put("reviewsOverdue", report.reviewsOverdue().stream().map(hold -> Map.of(
+                    "recordingId", hold.recordingId(), "holdId", hold.holdId(), "council", hold.council(),
+                    "reviewOn", hold.reviewOn().toString())).toList());
+            return summary;
+        }
+
+        static Map<String, Object> of(ReapplyReport report) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("mode", "reapply-policy");
+            summary.put("runId", report.runId());
+            summary.put("dryRun", report.dryRun());
+            summary.put("complete", report.complete());
+            summary.put("examined", report.examined());
+            summary.put("earlier", report.earlier());
+            summary.put("later", report.later());
+            summary.put("policyOnly", report.policyOnly());
+            summary.put("nowDue", report.nowDue());
+            summary.put("unclassifiable", report.unclassifiable());
+            summary.put("applied", report.applied());
+            return summary;
+        }
+    }
+}

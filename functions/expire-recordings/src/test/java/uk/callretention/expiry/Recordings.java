@@ -1,0 +1,96 @@
+package uk.callretention.expiry;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import uk.callretention.aws.DynamoDbCatalogue;
+import uk.callretention.aws.RetentionRepositories;
+import uk.callretention.policy.RetentionSchedule;
+import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.RecordingId;
+import uk.callretention.recording.RecordingState;
+import uk.callretention.recording.RecordingTags;
+import uk.callretention.retention.ObjectVersion;
+import uk.callretention.testsupport.LocalAws;
+
+/** Recordings in a test class's stack, uploaded, tagged and catalogued as the tagger leaves them. */
+final class Recordings {
+
+    static final String FUNCTION = "ExpireRecordingsFunction";
+    private static final AtomicLong CALLS = new AtomicLong();
+
+    private final S3Client s3;
+    private final String bucket;
+    private final DynamoDbCatalogue catalogue;
+    private final RetentionRepositories repositories;
+
+    Recordings(LocalAws aws) {
+        this.s3 = aws.clients().s3();
+        this.bucket = aws.stack().bucketName("RecordingsBucket");
+        this.catalogue = new DynamoDbCatalogue(aws.clients().dynamoDb(), aws.stack().tableName("CatalogueTable"));
+        this.repositories = RetentionRepositories.fromEnvironment(s3, aws.clients().dynamoDb(), aws.environmentOf(FUNCTION));
+    }
+
+    RetentionRepositories repositories() {
+        return repositories;
+    }
+
+    /** A Rutland customer-services call kept three months, due on {@code expiresOn}. */
+    CatalogueEntry active(LocalDate expiresOn) {
+        return catalogued(RecordingState.ACTIVE, "P3M", expiresOn.minusMonths(3), expiresOn, "rutland@1");
+    }
+
+    CatalogueEntry quarantined(LocalDate expiresOn) {
+        return catalogued(RecordingState.QUARANTINED, RecordingTags.QUARANTINE_CLASS, expiresOn.minusDays(30), expiresOn, null);
+    }
+
+    CatalogueEntry catalogued(RecordingState state, String retentionClass, LocalDate recordedOn, LocalDate expiresOn, String policyRef) {
+        String key = "rutland/customer-services/phone/" + recordedOn.toString().replace('-', '/') + "/call-" + CALLS.incrementAndGet() + ".wav";
+        CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, null, null, state, "rutland", "customer-services", "phone",
+                recordedOn.atTime(10, 15).atZone(RetentionSchedule.UK).toInstant(), recordedOn, retentionClass, expiresOn, policyRef,
+                "caller-hash-1", "agent-7", "inbound", "audio/wav", 12, state == RecordingState.QUARANTINED ? "date-mismatch" : null,
+                null, Instant.now());
+        String versionId = upload(key, RecordingTags.of(entry));
+        CatalogueEntry withVersion = new CatalogueEntry(entry.recordingId(), key, versionId, "t" + CALLS.incrementAndGet(), state,
+                entry.council(), entry.team(), entry.channel(), entry.recordedAt(), recordedOn, retentionClass, expiresOn, policyRef,
+                entry.callerHash(), entry.agent(), entry.direction(), entry.contentType(), entry.sizeBytes(), entry.quarantineReason(),
+                null, entry.cataloguedAt());
+        catalogue.recordUnlessNewer(withVersion);
+        return withVersion;
+    }
+
+    /** Another version of the key, as a re-upload makes, with these tags. */
+    String upload(String key, Map<String, String> tags) {
+        String versionId = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("RIFF....WAVE", StandardCharsets.US_ASCII))
+                .versionId();
+        if (!tags.isEmpty()) {
+            repositories.store().replaceTags(key, versionId, tags);
+        }
+        return versionId;
+    }
+
+    void deleteMarker(String key) {
+        s3.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
+    List<ObjectVersion> versionsOf(String key) {
+        return repositories.store().versionsOf(key);
+    }
+
+    CatalogueEntry current(CatalogueEntry entry) {
+        return repositories.catalogue().find(entry.recordingId()).orElseThrow();
+    }
+
+    S3Client s3() {
+        return s3;
+    }
+
+    String bucket() {
+        return bucket;
+    }
+}

@@ -1,0 +1,147 @@
+package uk.callretention.aws;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import uk.callretention.policy.HoldReason;
+import uk.callretention.retention.Hold;
+import uk.callretention.retention.Holds;
+
+/**
+ * Holds in DynamoDB, partitioned by recording (a recording's holds are one query). The review index holds only
+ * active holds, by council and review date, so the overdue ones are one query per council.
+ */
+public final class DynamoDbHolds implements Holds {
+
+    public static final String BY_COUNCIL_REVIEW = "byCouncilReview";
+
+    private static final TableSchema<Row> SCHEMA = schema();
+
+    private final DynamoDbTable<Row> table;
+    private final DynamoDbIndex<Row> byCouncilReview;
+
+    public DynamoDbHolds(DynamoDbClient dynamoDb, String tableName) {
+        this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, SCHEMA);
+        this.byCouncilReview = table.index(BY_COUNCIL_REVIEW);
+    }
+
+    @Override
+    public void add(Hold hold) {
+        table.putItem(PutItemEnhancedRequest.builder(Row.class).item(Row.from(hold))
+                .conditionExpression(Expression.builder().expression("attribute_not_exists(holdId)").build()).build());
+    }
+
+    @Override
+    public Optional<Hold> find(String recordingId, String holdId) {
+        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(recordingId).sortValue(holdId).build()).consistentRead(true)))
+                .map(Row::toHold);
+    }
+
+    @Override
+    public List<Hold> on(String recordingId) {
+        return table.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(recordingId).build()))
+                        .consistentRead(true).build())
+                .items().stream().map(Row::toHold).sorted((a, b) -> a.placedAt().compareTo(b.placedAt())).toList();
+    }
+
+    @Override
+    public boolean release(Hold released) {
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(Row.class).item(Row.from(released))
+                    .conditionExpression(Expression.builder().expression("attribute_exists(activeCouncil)").build()).build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadyReleased) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Hold> reviewOverdue(String council, LocalDate day) {
+        return byCouncilReview.query(QueryConditional.sortLessThan(Key.builder().partitionValue(council).sortValue(day.toString()).build()))
+                .stream().flatMap(page -> page.items().stream()).map(Row::toHold).toList();
+    }
+
+    /** The stored form; {@code activeCouncil} is set only while the hold is active, which keeps the review index sparse. */
+    static final class Row {
+        String recordingId;
+        String holdId;
+        String council;
+        String reason;
+        String reference;
+        String placedBy;
+        String placedAt;
+        String reviewOn;
+        String releasedBy;
+        String releasedAt;
+        String activeCouncil;
+        String reviewOnHold;
+
+        static Row from(Hold hold) {
+            Row row = new Row();
+            row.recordingId = hold.recordingId();
+            row.holdId = hold.holdId();
+            row.council = hold.council();
+            row.reason = hold.reason().id();
+            row.reference = hold.reference();
+            row.placedBy = hold.placedBy();
+            row.placedAt = hold.placedAt().toString();
+            row.reviewOn = hold.reviewOn().toString();
+            row.releasedBy = hold.releasedBy();
+            row.releasedAt = hold.releasedAt() == null ? null : hold.releasedAt().toString();
+            row.activeCouncil = hold.active() ? hold.council() : null;
+            row.reviewOnHold = hold.reviewOn() + "#" + hold.recordingId() + "#" + hold.holdId();
+            return row;
+        }
+
+        Hold toHold() {
+            return new Hold(recordingId, holdId, council, HoldReason.fromId(reason).orElseThrow(), reference, placedBy, Instant.parse(placedAt),
+                    LocalDate.parse(reviewOn), releasedBy, releasedAt == null ? null : Instant.parse(releasedAt));
+        }
+    }
+
+    private static TableSchema<Row> schema() {
+        var builder = StaticTableSchema.builder(Row.class).newItemSupplier(Row::new);
+        builder.addAttribute(String.class, a -> a.name("recordingId").getter(r -> r.recordingId).setter((r, v) -> r.recordingId = v)
+                .tags(primaryPartitionKey()));
+        builder.addAttribute(String.class, a -> a.name("holdId").getter(r -> r.holdId).setter((r, v) -> r.holdId = v)
+                .tags(primarySortKey()));
+        builder.addAttribute(String.class, a -> a.name("activeCouncil").getter(r -> r.activeCouncil).setter((r, v) -> r.activeCouncil = v)
+                .tags(secondaryPartitionKey(BY_COUNCIL_REVIEW)));
+        builder.addAttribute(String.class, a -> a.name("reviewOnHold").getter(r -> r.reviewOnHold).setter((r, v) -> r.reviewOnHold = v)
+                .tags(secondarySortKey(BY_COUNCIL_REVIEW)));
+        text(builder, "council", r -> r.council, (r, v) -> r.council = v);
+        text(builder, "reason", r -> r.reason, (r, v) -> r.reason = v);
+        text(builder, "reference", r -> r.reference, (r, v) -> r.reference = v);
+        text(builder, "placedBy", r -> r.placedBy, (r, v) -> r.placedBy = v);
+        text(builder, "placedAt", r -> r.placedAt, (r, v) -> r.placedAt = v);
+        text(builder, "reviewOn", r -> r.reviewOn, (r, v) -> r.reviewOn = v);
+        text(builder, "releasedBy", r -> r.releasedBy, (r, v) -> r.releasedBy = v);
+        text(builder, "releasedAt", r -> r.releasedAt, (r, v) -> r.releasedAt = v);
+        return builder.build();
+    }
+
+    private static void text(StaticTableSchema.Builder<Row> builder, String name, Function<Row, String> getter, BiConsumer<Row, String> setter) {
+        builder.addAttribute(String.class, a -> a.name(name).getter(getter).setter(setter));
+    }
+}

@@ -1,0 +1,48 @@
+package uk.callretention.aws;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import uk.callretention.audit.AuditLog;
+import uk.callretention.policy.PolicyBook;
+import uk.callretention.observability.LogLine;
+import uk.callretention.retention.HoldService;
+import uk.callretention.retention.PolicyReapplication;
+import uk.callretention.retention.Holds;
+import uk.callretention.retention.RetentionCatalogue;
+import uk.callretention.retention.RetentionStore;
+import uk.callretention.retention.Sweep;
+import uk.callretention.retention.SweepCalendar;
+import uk.callretention.retention.SweepProgress;
+
+/**
+ * The repositories that expiry and holds share, named from a function's environment ({@code RECORDINGS_BUCKET},
+ * {@code CATALOGUE_TABLE}, {@code AUDIT_TABLE}, {@code HOLDS_TABLE}), over clients the function built once.
+ */
+public record RetentionRepositories(RetentionCatalogue catalogue, RetentionStore store, Holds holds, AuditLog audit) {
+
+    public static RetentionRepositories fromEnvironment(S3Client s3, DynamoDbClient dynamoDb, Map<String, String> environment) {
+        return new RetentionRepositories(
+                new DynamoDbRetentionCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
+                new S3RetentionStore(s3, AwsClients.require(environment, "RECORDINGS_BUCKET")),
+                new DynamoDbHolds(dynamoDb, AwsClients.require(environment, "HOLDS_TABLE")),
+                new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")));
+    }
+
+    public HoldService holdService(PolicyBook policies, Clock clock) {
+        return new HoldService(policies, catalogue, holds, store, audit, clock);
+    }
+
+    /** The sweep, starting its first run ever where the policies say the first recording could expire. */
+    public Sweep sweep(SweepProgress progress, PolicyBook policies, LogLine log, Clock clock) {
+        LocalDate firstDay = SweepCalendar.earliestPossibleExpiry(policies)
+                .orElseThrow(() -> new IllegalStateException("the policies cover no team, so nothing can expire"));
+        return new Sweep(catalogue, store, audit, progress, holdService(policies, clock), firstDay, log, clock);
+    }
+
+    public PolicyReapplication policyReapplication(PolicyBook policies, LogLine log, Clock clock) {
+        return new PolicyReapplication(policies, catalogue, store, audit, log, clock);
+    }
+}
