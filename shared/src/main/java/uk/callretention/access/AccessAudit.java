@@ -51,6 +51,7 @@ final class AccessAudit {
         private String council;
         private String purpose;
         private String reference;
+        private int written;
 
         private Event(AuditAction action, String subject, StaffMember who, Instant at) {
             this.action = action;
@@ -98,8 +99,9 @@ final class AccessAudit {
             return outcome instanceof Outcome.Refused<T> refused ? refuse(refused.refusal()) : outcome;
         }
 
-        private void write(AuditAction written, String outcome) {
-            log.record(new AuditEvent(UUID.randomUUID().toString(), at, subject, versionId, written, who.subject(), council,
+        /** A request's later outcome (an erasure found incomplete) sorts after the event that allowed it, even within one clock tick. */
+        private void write(AuditAction action, String outcome) {
+            log.record(new AuditEvent(UUID.randomUUID().toString(), at.plusNanos(written++), subject, versionId, action, who.subject(), council,
                     purpose, reference, outcome, details));
         }
     }

@@ -78,7 +78,7 @@ public final class CatalogueItem {
         boolean due = entry.state() == RecordingState.ACTIVE || entry.state() == RecordingState.QUARANTINED;
         item.expiryShard = due ? ExpiryShard.of(entry.expiresOn(), entry.recordingId()) : null;
         item.councilTeam = entry.council() == null ? null : entry.council() + "#" + entry.team();
-        item.recordedAtId = entry.recordedAt() == null ? null : entry.recordedAt() + "#" + entry.recordingId();
+        item.recordedAtId = entry.recordedAt() == null ? null : SortableInstant.of(entry.recordedAt()) + "#" + entry.recordingId();
         return item;
     }
 

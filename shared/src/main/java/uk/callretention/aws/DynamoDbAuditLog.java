@@ -68,7 +68,7 @@ public final class DynamoDbAuditLog implements AuditLog {
     public int countSince(String actor, AuditAction action, Instant since) {
         return (int) byActor.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.sortGreaterThanOrEqualTo(
-                                Key.builder().partitionValue(actor).sortValue(since.toString()).build()))
+                                Key.builder().partitionValue(actor).sortValue(SortableInstant.of(since)).build()))
                         .filterExpression(Expression.builder().expression("#action = :action")
                                 .putExpressionName("#action", "action")
                                 .putExpressionValue(":action", AttributeValue.fromS(action.name()))
@@ -95,9 +95,9 @@ public final class DynamoDbAuditLog implements AuditLog {
         static Row from(AuditEvent event) {
             Row row = new Row();
             row.subject = event.subject();
-            row.occurredAtId = event.at() + "#" + event.eventId();
+            row.occurredAtId = SortableInstant.of(event.at()) + "#" + event.eventId();
             row.eventId = event.eventId();
-            row.at = event.at().toString();
+            row.at = SortableInstant.of(event.at());
             row.versionId = event.versionId();
             row.action = event.action().name();
             row.actor = event.actor();

@@ -48,7 +48,7 @@ class ProvisionedStackIntegrationTest {
             assertThat(tag.key()).isEqualTo("retention");
             assertThat(tag.value()).isEqualTo("quarantine");
         });
-        assertThat(rules.get("quarantine").expiration().days()).isEqualTo(30);
+        assertThat(rules.get("quarantine").expiration().days()).isEqualTo(declaredExpirationDays("quarantine"));
         assertThat(rules.get("noncurrent-versions").noncurrentVersionExpiration().noncurrentDays()).isEqualTo(1);
         assertThat(s3.getBucketNotificationConfiguration(b -> b.bucket(bucket)).queueConfigurations())
                 .singleElement().satisfies(queue -> assertThat(queue.queueArn()).isEqualTo(aws.stack().queueArn("UploadsQueue")));
@@ -138,5 +138,15 @@ class ProvisionedStackIntegrationTest {
         assertThat(other.physicalIds()).isEmpty();
         assertThatThrownBy(() -> s3.headBucket(b -> b.bucket(bucket))).isInstanceOf(NoSuchBucketException.class);
         assertThat(aws.clients().sqs().listQueues(b -> b.queueNamePrefix(other.stackName() + "-")).queueUrls()).isEmpty();
+    }
+
+    /** The rule's days as template.yaml declares them, so the test follows the template rather than repeating it. */
+    private int declaredExpirationDays(String ruleId) {
+        Map<?, ?> lifecycle = (Map<?, ?>) aws.template().resources().get("RecordingsBucket").properties().get("LifecycleConfiguration");
+        return ((java.util.List<?>) lifecycle.get("Rules")).stream()
+                .map(rule -> (Map<?, ?>) rule)
+                .filter(rule -> ruleId.equals(rule.get("Id")))
+                .map(rule -> ((Number) rule.get("ExpirationInDays")).intValue())
+                .findFirst().orElseThrow();
     }
 }
