@@ -41,6 +41,7 @@ import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.TestLambdaContext;
 
 @ExtendWith(LocalAwsExtension.class)
 class TagRecordingIntegrationTest {
@@ -327,7 +328,7 @@ class TagRecordingIntegrationTest {
     }
 
     private static SQSBatchResponse deliver(SQSEvent event) {
-        return handler.handleRequest(event, new TestContext());
+        return handler.handleRequest(event, TestLambdaContext.of("TagRecordingFunction"));
     }
 
     private static Map<String, String> tags(String key, String versionId) {

@@ -1,4 +1,4 @@
-package uk.callretention.tagging;
+package uk.callretention.testsupport;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,19 +7,28 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda context of one invocation, as the handler reads it: a request id and time left. */
-final class TestContext implements Context {
+/**
+ * The Lambda context of one invocation in a test that calls a handler directly: a fresh request id, and a fixed
+ * time left, so a test can put a function close to its deadline.
+ */
+public record TestLambdaContext(String awsRequestId, String functionName, int remainingMillis) implements Context {
 
-    private final String requestId = UUID.randomUUID().toString();
+    public static TestLambdaContext of(String functionName) {
+        return withRemaining(functionName, 60_000);
+    }
+
+    public static TestLambdaContext withRemaining(String functionName, int remainingMillis) {
+        return new TestLambdaContext(UUID.randomUUID().toString(), functionName, remainingMillis);
+    }
 
     @Override
     public String getAwsRequestId() {
-        return requestId;
+        return awsRequestId;
     }
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/test/tag-recording";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
@@ -29,7 +38,7 @@ final class TestContext implements Context {
 
     @Override
     public String getFunctionName() {
-        return "TagRecordingFunction";
+        return functionName;
     }
 
     @Override
@@ -39,7 +48,7 @@ final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-2:123456789012:function:TagRecordingFunction";
+        return "arn:aws:lambda:eu-west-2:123456789012:function:" + functionName;
     }
 
     @Override
@@ -54,7 +63,7 @@ final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 60_000;
+        return remainingMillis;
     }
 
     @Override
