@@ -1,7 +1,6 @@
 package uk.callretention.aws;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,11 +34,8 @@ public record RetentionRepositories(RetentionCatalogue catalogue, RetentionStore
         return new HoldService(policies, catalogue, holds, store, audit, clock);
     }
 
-    /** The sweep, starting its first run ever where the policies say the first recording could expire. */
     public Sweep sweep(SweepProgress progress, PolicyBook policies, LogLine log, Clock clock) {
-        LocalDate firstDay = SweepCalendar.earliestPossibleExpiry(policies)
-                .orElseThrow(() -> new IllegalStateException("the policies cover no team, so nothing can expire"));
-        return new Sweep(catalogue, store, audit, progress, holdService(policies, clock), firstDay, log, clock);
+        return new Sweep(catalogue, store, audit, progress, holdService(policies, clock), new SweepCalendar(policies), log, clock);
     }
 
     public PolicyReapplication policyReapplication(PolicyBook policies, LogLine log, Clock clock) {

@@ -41,25 +41,25 @@ public final class Sweep {
     private final AuditLog audit;
     private final SweepProgress progress;
     private final HoldService holds;
-    private final LocalDate firstDay;
+    private final SweepCalendar calendar;
     private final LogLine log;
     private final Clock clock;
     private final DeletionBatch.Pause pause;
 
-    /** @param firstDay where the first run ever starts: see {@link SweepCalendar#earliestPossibleExpiry} */
+    /** @param calendar where the first run ever starts */
     public Sweep(RetentionCatalogue catalogue, RetentionStore store, AuditLog audit, SweepProgress progress, HoldService holds,
-                 LocalDate firstDay, LogLine log, Clock clock) {
-        this(catalogue, store, audit, progress, holds, firstDay, log, clock, DeletionBatch.BACKING_OFF);
+                 SweepCalendar calendar, LogLine log, Clock clock) {
+        this(catalogue, store, audit, progress, holds, calendar, log, clock, DeletionBatch.BACKING_OFF);
     }
 
     Sweep(RetentionCatalogue catalogue, RetentionStore store, AuditLog audit, SweepProgress progress, HoldService holds,
-          LocalDate firstDay, LogLine log, Clock clock, DeletionBatch.Pause pause) {
+          SweepCalendar calendar, LogLine log, Clock clock, DeletionBatch.Pause pause) {
         this.catalogue = catalogue;
         this.store = store;
         this.audit = audit;
         this.progress = progress;
         this.holds = holds;
-        this.firstDay = firstDay;
+        this.calendar = calendar;
         this.log = log;
         this.clock = clock;
         this.pause = pause;
@@ -118,7 +118,7 @@ public final class Sweep {
 
         SweepReport sweep(Optional<LocalDate> oldestNotSwept, Deadline deadline) {
             // A run asked to sweep up to a day before the stored progress reads nothing and leaves the progress where it is.
-            from = oldestNotSwept.orElse(firstDay);
+            from = oldestNotSwept.orElseGet(() -> calendar.firstDay(today));
             LocalDate stoppedOn = null;
             days:
             for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.callretention.policy.PolicyBook;
@@ -17,9 +16,10 @@ class SweepCalendarTest {
         assertThat(SweepCalendar.indexDay(expiresOn, today)).isEqualTo(expected);
     }
 
-    @Test
-    void earliestPossibleExpiry_whenBundledPolicies_isTheFirstRecordingDayPlusTheShortestClass() {
-        // South Hams and Rotherham began on 2018-05-25; the shortest class any policy can give is P1M.
-        assertThat(SweepCalendar.earliestPossibleExpiry(PolicyBook.bundled(Map.of()))).contains(LocalDate.of(2018, 6, 25));
+    @ParameterizedTest(name = "today {0} -> first sweep from {1}")
+    // The longest lifecycle rule is 733 days (P24M); no recording could expire before 2018-06-25 (2018-05-25 + P1M).
+    @CsvSource({"2026-11-25, 2024-11-22", "2020-06-01, 2018-06-25"})
+    void firstDay_whenNoSweepHasRun_looksBackAsFarAsTheLongestLifecycleRule(LocalDate today, LocalDate expected) {
+        assertThat(new SweepCalendar(PolicyBook.bundled(Map.of())).firstDay(today)).isEqualTo(expected);
     }
 }
