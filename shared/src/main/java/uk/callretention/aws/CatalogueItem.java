@@ -10,9 +10,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.ExpiryShard;
 import uk.callretention.recording.RecordingState;
+import uk.callretention.retention.SweepCalendar;
 
 /**
  * A catalogue entry as a DynamoDB item, with the index keys derived from it: the expiry index holds only recordings
@@ -76,7 +78,9 @@ public final class CatalogueItem {
         item.quarantineDetail = entry.quarantineDetail();
         item.cataloguedAt = text(entry.cataloguedAt());
         boolean due = entry.state() == RecordingState.ACTIVE || entry.state() == RecordingState.QUARANTINED;
-        item.expiryShard = due ? ExpiryShard.of(entry.expiresOn(), entry.recordingId()) : null;
+        // An old call uploaded late is filed under the day it was catalogued: the sweep never rereads finished days.
+        LocalDate cataloguedOn = entry.cataloguedAt().atZone(RetentionSchedule.UK).toLocalDate();
+        item.expiryShard = due ? ExpiryShard.of(SweepCalendar.indexDay(entry.expiresOn(), cataloguedOn), entry.recordingId()) : null;
         item.councilTeam = entry.council() == null ? null : entry.council() + "#" + entry.team();
         item.recordedAtId = entry.recordedAt() == null ? null : SortableInstant.of(entry.recordedAt()) + "#" + entry.recordingId();
         return item;

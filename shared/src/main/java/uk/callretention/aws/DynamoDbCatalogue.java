@@ -17,9 +17,10 @@ import uk.callretention.recording.RecordingState;
 /** The catalogue in DynamoDB: one item per recording, written with a condition instead of read-then-write. */
 public final class DynamoDbCatalogue implements Catalogue {
 
-    // A newer version, a hold or a deletion already recorded wins over whatever this event carries.
-    private static final String ONLY_IF_NEWER =
-            "attribute_not_exists(recordingId) OR (#ordering < :ordering AND #state IN (:active, :quarantined))";
+    // A newer version or a hold already recorded wins over whatever this event carries. A tombstone gives way: the
+    // tagger reaches here only for a version that exists, so an upload under a deleted recording's key is governed anew.
+    private static final String ONLY_IF_NEWER = "attribute_not_exists(recordingId) OR #state = :deleted"
+            + " OR (#ordering < :ordering AND #state IN (:active, :quarantined))";
 
     private final DynamoDbTable<CatalogueItem> table;
 
@@ -36,7 +37,8 @@ public final class DynamoDbCatalogue implements Catalogue {
                 .expressionValues(Map.of(
                         ":ordering", AttributeValue.fromS(entry.ordering()),
                         ":active", AttributeValue.fromS(RecordingState.ACTIVE.name()),
-                        ":quarantined", AttributeValue.fromS(RecordingState.QUARANTINED.name())))
+                        ":quarantined", AttributeValue.fromS(RecordingState.QUARANTINED.name()),
+                        ":deleted", AttributeValue.fromS(RecordingState.DELETED.name())))
                 .build();
         try {
             table.putItem(PutItemEnhancedRequest.builder(CatalogueItem.class)

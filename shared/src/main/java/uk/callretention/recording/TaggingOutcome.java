@@ -8,7 +8,7 @@ public record TaggingOutcome(Kind kind, String objectKey, CatalogueEntry entry) 
         CATALOGUED,
         /** Already catalogued for this version: the same tags written again. */
         RETAGGED,
-        /** A later version is catalogued, or the recording is held or deleted: nothing written. */
+        /** A later version is catalogued, or the recording is held: nothing written. */
         UNCHANGED,
         /** The object or version no longer exists: nothing to tag. */
         GONE

@@ -54,7 +54,7 @@ final class Recordings {
         CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, null, null, state, "rutland", "customer-services", "phone",
                 recordedOn.atTime(10, 15).atZone(RetentionSchedule.UK).toInstant(), recordedOn, retentionClass, expiresOn, policyRef,
                 "caller-hash-1", "agent-7", "inbound", "audio/wav", 12, state == RecordingState.QUARANTINED ? "date-mismatch" : null,
-                null, Instant.now());
+                null, recordedOn.atTime(10, 20).atZone(RetentionSchedule.UK).toInstant());
         String versionId = upload(key, RecordingTags.of(entry));
         CatalogueEntry withVersion = new CatalogueEntry(entry.recordingId(), key, versionId, "t" + CALLS.incrementAndGet(), state,
                 entry.council(), entry.team(), entry.channel(), entry.recordedAt(), recordedOn, retentionClass, expiresOn, policyRef,

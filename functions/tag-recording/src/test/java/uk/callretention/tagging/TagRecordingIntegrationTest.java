@@ -29,6 +29,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Tag;
@@ -237,6 +238,38 @@ class TagRecordingIntegrationTest {
     }
 
     @Test
+    void upload_whenOldCallArrivesAfterItsExpiry_isFiledForTheNextSweep() {
+        String key = "rutland/customer-services/phone/2025/06/02/late.wav";
+        put(key, WAV, Map.of("recorded-at", "2025-06-02T09:00:00Z"));
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        assertThat(entry(key).expiresOn()).isEqualTo(LocalDate.of(2025, 9, 2));
+        assertThat(aws.clients().dynamoDb().getItem(b -> b.tableName(aws.stack().tableName("CatalogueTable"))
+                        .key(Map.of("recordingId", AttributeValue.fromS(RecordingId.forKey(key))))).item().get("expiryShard").s())
+                .startsWith(LocalDate.now(UK) + "#");
+    }
+
+    @Test
+    void upload_whenKeyBelongedToADeletedRecording_isCataloguedAndTaggedAnew() {
+        String key = "rutland/customer-services/phone/2026/11/16/reused.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-16T09:00:00Z"));
+        deliver(receive(1));
+        CatalogueEntry e = entry(key);
+        catalogue.putItem(CatalogueItem.from(new CatalogueEntry(e.recordingId(), null, e.versionId(), null, RecordingState.DELETED,
+                e.council(), e.team(), e.channel(), null, e.recordedOn(), e.retentionClass(), e.expiresOn(), e.policyRef(),
+                null, null, null, null, 0, null, null, e.cataloguedAt())));
+        s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(e.versionId()));
+        String reuploaded = put(key, WAV, Map.of("recorded-at", "2026-11-16T09:00:00Z"));
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        assertThat(entry(key).state()).isEqualTo(RecordingState.ACTIVE);
+        assertThat(entry(key).versionId()).isEqualTo(reuploaded);
+        assertThat(tags(key, reuploaded)).containsEntry("retention", "P3M");
+    }
+
+    @Test
     void events_whenOlderVersionArrivesAfterNewer_keepTheNewerVersion() {
         String key = "rutland/customer-services/phone/2026/11/19/two-versions.wav";
         String older = put(key, WAV, Map.of("recorded-at", "2026-11-19T09:00:00Z"));
@@ -344,7 +377,7 @@ class TagRecordingIntegrationTest {
 
     private static String rawItem(String key) {
         return new HashMap<>(aws.clients().dynamoDb().getItem(b -> b.tableName(aws.stack().tableName("CatalogueTable"))
-                .key(Map.of("recordingId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(RecordingId.forKey(key)))))
+                .key(Map.of("recordingId", AttributeValue.fromS(RecordingId.forKey(key)))))
                 .item()).toString();
     }
 }
