@@ -94,6 +94,10 @@ final class ApiStack implements AutoCloseable {
                 recordedAt, LocalDate.parse("2026-01-15"), "P3M", LocalDate.now(Clock.systemUTC()).plus(3, ChronoUnit.MONTHS),
                 council + "@1", "a".repeat(64), "agent-1", "inbound", "audio/wav", AUDIO.length,
                 state == RecordingState.QUARANTINED ? "date-mismatch" : null, null, Instant.now());
+        if (state == RecordingState.DELETED) {
+            // A tombstone outlives every version; deleting first also leaves the upload's own event nothing to tag.
+            aws.clients().s3().deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+        }
         catalogue.putItem(CatalogueItem.from(entry));
         return entry;
     }
