@@ -179,7 +179,7 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** The first of $LOCAL_AWS_PYTHON, python3, python that can import moto.server. */
+    /** The first of $LOCAL_AWS_PYTHON, python3, python and pyenv's python3 that can import moto.server. */
     static String findPythonWithMoto() {
         List<String> candidates = new ArrayList<>();
         String configured = System.getenv("LOCAL_AWS_PYTHON");
@@ -188,6 +188,8 @@ public final class MotoServer implements AutoCloseable {
         }
         candidates.add("python3");
         candidates.add("python");
+        // pyenv's Python, where a shell's PATH set-up (which puts it first) has not run, as under some CI runners.
+        candidates.add(System.getProperty("user.home") + "/.pyenv/shims/python3");
         for (String candidate : candidates) {
             if (importsMoto(candidate)) {
                 return candidate;
