@@ -1,10 +1,11 @@
 package uk.callretention.recording;
 
+import static uk.callretention.policy.RetentionSchedule.UK;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -23,7 +24,6 @@ public final class RecordingClassifier {
     static final String CALLER = "caller";
     static final String AGENT = "agent";
     static final String DIRECTION = "direction";
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     /** The policy engine's question: which rule, and so which expiry date, applies to this recording. */
     @FunctionalInterface
