@@ -36,10 +36,14 @@ public final class DynamoDbAuditLog implements AuditLog {
 
     private static final TableSchema<Row> SCHEMA = schema();
 
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
     private final DynamoDbTable<Row> table;
     private final DynamoDbIndex<Row> byActor;
 
     public DynamoDbAuditLog(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, SCHEMA);
         this.byActor = table.index(BY_ACTOR);
     }
@@ -53,6 +57,21 @@ public final class DynamoDbAuditLog implements AuditLog {
                     .build());
         } catch (ConditionalCheckFailedException alreadyRecorded) {
             // A retried write of the same event: the first one stands.
+        }
+    }
+
+    /** One conditional update of the outcome alone: it succeeds once, while the event is pending, and never creates an event. */
+    @Override
+    public void complete(AuditEvent event, String outcome) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(tableName)
+                    .key(Map.of("subject", AttributeValue.fromS(event.subject()), "occurredAtId", AttributeValue.fromS(Row.occurredAtId(event))))
+                    .updateExpression("SET outcome = :final")
+                    .conditionExpression("outcome = :pending")
+                    .expressionAttributeValues(Map.of(":final", AttributeValue.fromS(outcome), ":pending", AttributeValue.fromS(AuditEvent.PENDING))));
+        } catch (ConditionalCheckFailedException notPending) {
+            throw new IllegalStateException("audit event " + event.eventId() + " is not pending: its outcome is final or it was never written",
+                    notPending);
         }
     }
 
@@ -95,7 +114,7 @@ public final class DynamoDbAuditLog implements AuditLog {
         static Row from(AuditEvent event) {
             Row row = new Row();
             row.subject = event.subject();
-            row.occurredAtId = SortableInstant.of(event.at()) + "#" + event.eventId();
+            row.occurredAtId = occurredAtId(event);
             row.eventId = event.eventId();
             row.at = SortableInstant.of(event.at());
             row.versionId = event.versionId();
@@ -107,6 +126,10 @@ public final class DynamoDbAuditLog implements AuditLog {
             row.outcome = event.outcome();
             row.details = event.details().isEmpty() ? null : event.details();
             return row;
+        }
+
+        static String occurredAtId(AuditEvent event) {
+            return SortableInstant.of(event.at()) + "#" + event.eventId();
         }
 
         AuditEvent toEvent() {

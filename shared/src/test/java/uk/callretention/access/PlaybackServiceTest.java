@@ -45,6 +45,15 @@ class PlaybackServiceTest {
         }
 
         @Override
+        public void complete(AuditEvent event, String outcome) {
+            int at = trail.indexOf(event);
+            if (at < 0) {
+                throw new IllegalStateException("not pending");
+            }
+            trail.set(at, event.completed(outcome));
+        }
+
+        @Override
         public List<AuditEvent> trailOf(String subject) {
             return trail.stream().filter(e -> e.subject().equals(subject)).toList();
         }
