@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.audit.AuditLog;
@@ -11,14 +12,22 @@ import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingId;
 
 /**
- * Writes the trail of the access API: one event per request, allowed or refused, naming who (subject, name and
- * standing), when, why (purpose, reference, note) and which version. An allowed event is written before the thing
- * is done, so nothing is done that the trail does not show.
+ * Writes the trail of the access API: exactly one event per request, naming who (subject, name and standing), when,
+ * why (purpose, reference, note) and which version, and carrying the request's final outcome. A request that acts
+ * writes its event before it acts, as {@value AuditEvent#PENDING} ({@link Event#allowed}): if that write fails, nothing
+ * is done. Once it knows how it ended it completes that same event ({@link Event#settle}): {@code allowed} when done,
+ * the refusal's code when refused after all (a hold on a recording deleted meanwhile), {@value #FAILED} when acting
+ * threw. A request refused before acting writes its single event then, already final. A pending event left by a
+ * request that died mid-way says what the trail knows: it was allowed and begun, its end unknown; the browsing guard
+ * counts it, as a link may have been issued.
  */
 final class AccessAudit {
 
     /** The subject of events about an id that is not a recording id at all; the id itself may be anything a caller typed. */
     static final String MALFORMED_ID = "malformed-recording-id";
+    /** The outcome of a request that threw while acting: the caller got a server error. */
+    static final String FAILED = "failed";
+    static final String ALLOWED = "allowed";
 
     private final AuditLog log;
 
@@ -40,7 +49,7 @@ final class AccessAudit {
         return new Event(action, subject, who, at).council(council);
     }
 
-    /** One event being filled in; {@link #allowed} and {@link #refuse} write it. */
+    /** One request's event being filled in; {@link #allowed} writes it pending, {@link #settle} makes it final. */
     final class Event {
         private final AuditAction action;
         private final String subject;
@@ -51,7 +60,8 @@ final class AccessAudit {
         private String council;
         private String purpose;
         private String reference;
-        private int written;
+        private AuditEvent pending;
+        private boolean settled;
 
         private Event(AuditAction action, String subject, StaffMember who, Instant at) {
             this.action = action;
@@ -84,25 +94,52 @@ final class AccessAudit {
             return this;
         }
 
+        /** Writes the event, pending, before the request acts: no audit, no action. Details added later are not kept. */
         void allowed() {
-            write(action, "allowed");
+            if (pending != null || settled) {
+                throw new IllegalStateException("a request writes one audit event");
+            }
+            pending = event(AuditEvent.PENDING);
+            log.record(pending);
         }
 
-        /** Playback refusals get their own action, so the browsing guard counts issued links alone. */
-        <T> Outcome<T> refuse(Refusal refusal) {
-            write(action == AuditAction.PLAYBACK_URL_ISSUED ? AuditAction.PLAYBACK_REFUSED : action, refusal.code());
-            return Outcome.refused(refusal);
+        /**
+         * Runs the request and gives its event the final outcome. When acting throws, the event is completed as
+         * {@value #FAILED} (or written so, if nothing was begun) and the exception goes on to the caller.
+         */
+        <T> Outcome<T> settle(Supplier<Outcome<T>> request) {
+            Outcome<T> outcome;
+            try {
+                outcome = request.get();
+            } catch (RuntimeException e) {
+                try {
+                    finish(FAILED);
+                } catch (RuntimeException auditFailed) {
+                    e.addSuppressed(auditFailed);
+                }
+                throw e;
+            }
+            finish(outcome instanceof Outcome.Refused<T> refused ? refused.refusal().code() : ALLOWED);
+            return outcome;
         }
 
-        /** Audits the outcome if it is a refusal; an allowed one was audited before it was acted on. */
-        <T> Outcome<T> settle(Outcome<T> outcome) {
-            return outcome instanceof Outcome.Refused<T> refused ? refuse(refused.refusal()) : outcome;
+        private void finish(String outcome) {
+            if (settled) {
+                return;
+            }
+            settled = true;
+            if (pending != null) {
+                log.complete(pending, outcome);
+            } else {
+                log.record(event(outcome));
+            }
         }
 
-        /** A request's later outcome (an erasure found incomplete) sorts after the event that allowed it, even within one clock tick. */
-        private void write(AuditAction action, String outcome) {
-            log.record(new AuditEvent(UUID.randomUUID().toString(), at.plusNanos(written++), subject, versionId, action, who.subject(), council,
-                    purpose, reference, outcome, details));
+        /** Playback refusals get their own action, so the browsing guard counts issued (and pending) links alone. */
+        private AuditEvent event(String outcome) {
+            boolean refusedPlayback = action == AuditAction.PLAYBACK_URL_ISSUED && !ALLOWED.equals(outcome) && !AuditEvent.PENDING.equals(outcome);
+            return new AuditEvent(UUID.randomUUID().toString(), at, subject, versionId, refusedPlayback ? AuditAction.PLAYBACK_REFUSED : action,
+                    who.subject(), council, purpose, reference, outcome, details);
         }
     }
 }

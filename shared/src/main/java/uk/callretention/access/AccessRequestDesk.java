@@ -34,7 +34,7 @@ public final class AccessRequestDesk {
         Instant now = clock.instant();
         RecordingScope.Located located = scope.locate(who, recordingId);
         AccessAudit.Event event = audit.about(located, who, AuditAction.ACCESS_REQUESTED, now);
-        return event.settle(body.fields().then(fields -> {
+        return event.settle(() -> body.fields().then(fields -> {
             Optional<String> purpose = fields.requiredText("purpose", PlaybackRequest.MAX_PURPOSE);
             Optional<String> reason = fields.requiredText("reason", MAX_REASON);
             Optional<String> reference = fields.text("reference", PlaybackRequest.MAX_REFERENCE);
@@ -63,7 +63,7 @@ public final class AccessRequestDesk {
         Instant now = clock.instant();
         RecordingScope.Located located = scope.locate(who, recordingId);
         AccessAudit.Event event = audit.about(located, who, AuditAction.ACCESS_REQUEST_DECIDED, now).detail("accessRequestId", requestId);
-        return event.settle(body.fields().then(fields -> {
+        return event.settle(() -> body.fields().then(fields -> {
             Optional<String> decision = fields.requiredText("decision", 16);
             Optional<String> note = fields.text("note", MAX_REASON);
             if (decision.isPresent() && !decision.get().equals("approve") && !decision.get().equals("refuse")) {

@@ -25,7 +25,7 @@ public final class AuditTrail {
     public Outcome<List<AuditEvent>> of(StaffMember who, String recordingId) {
         RecordingScope.Located located = scope.locate(who, recordingId);
         AccessAudit.Event event = audit.about(located, who, AuditAction.AUDIT_TRAIL_READ, clock.instant());
-        return event.settle(AccessRules.only(located.standing(), Standing.DPO).<Outcome<List<AuditEvent>>>map(Outcome::refused).orElseGet(() -> {
+        return event.settle(() -> AccessRules.only(located.standing(), Standing.DPO).<Outcome<List<AuditEvent>>>map(Outcome::refused).orElseGet(() -> {
             event.allowed();
             return Outcome.done(log.trailOf(located.entry().recordingId()));
         }));

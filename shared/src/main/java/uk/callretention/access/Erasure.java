@@ -53,7 +53,7 @@ public final class Erasure {
         Instant now = clock.instant();
         RecordingScope.Located located = scope.locate(who, recordingId);
         AccessAudit.Event event = audit.about(located, who, AuditAction.ERASED, now);
-        return event.settle(body.fields().then(fields -> {
+        return event.settle(() -> body.fields().then(fields -> {
             Optional<String> reference = fields.requiredText("reference", PlaybackRequest.MAX_REFERENCE);
             Optional<String> note = fields.text("note", PlaybackRequest.MAX_NOTE);
             if (fields.problem().isPresent()) {

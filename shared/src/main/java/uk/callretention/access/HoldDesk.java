@@ -14,7 +14,8 @@ import uk.callretention.retention.RetentionCatalogue;
 
 /**
  * The API's side of holds: the team's manager or the council's DPO may place one, only the DPO may release one. The
- * hold service does the keeping and audits what it does; refusals are audited here.
+ * hold service does the keeping; each request is audited here, once, with its final outcome: the event is written before
+ * the hold service changes anything (no audit, no hold) and completed with how it ended.
  */
 public final class HoldDesk {
 
@@ -33,7 +34,7 @@ public final class HoldDesk {
     public Outcome<Hold> place(StaffMember who, String recordingId, JsonBody body) {
         RecordingScope.Located located = scope.locate(who, recordingId);
         AccessAudit.Event event = audit.about(located, who, AuditAction.HOLD_PLACED, clock.instant());
-        return event.settle(body.fields().then(fields -> {
+        return event.settle(() -> body.fields().then(fields -> {
             Optional<String> reason = fields.requiredText("reason", 64);
             Optional<String> reference = fields.requiredText("reference", PlaybackRequest.MAX_REFERENCE);
             Optional<LocalDate> reviewOn = fields.date("reviewOn");
@@ -49,7 +50,8 @@ public final class HoldDesk {
             if (refusal.isPresent()) {
                 return Outcome.refused(refusal.get());
             }
-            HoldOutcome outcome = holds.place(new HoldRequest(located.entry().recordingId(), reason.get(), reference.get(), who.subject(), reviewOn.get()));
+            HoldOutcome outcome = holds.place(new HoldRequest(located.entry().recordingId(), reason.get(), reference.get(), who.subject(), reviewOn.get()),
+                    hold -> event.detail("holdId", hold.holdId()).allowed());
             return outcome instanceof HoldOutcome.Placed placed ? Outcome.done(placed.hold()) : Outcome.refused(refusal(outcome));
         }));
     }
@@ -57,8 +59,9 @@ public final class HoldDesk {
     public Outcome<HoldOutcome.Released> release(StaffMember who, String recordingId, String holdId) {
         RecordingScope.Located located = scope.locate(who, recordingId);
         AccessAudit.Event event = audit.about(located, who, AuditAction.HOLD_RELEASED, clock.instant()).detail("holdId", holdId);
-        return event.settle(AccessRules.only(located.standing(), Standing.DPO).<Outcome<HoldOutcome.Released>>map(Outcome::refused).orElseGet(() -> {
-            HoldOutcome outcome = holds.release(located.entry().recordingId(), holdId, who.subject());
+        return event.settle(() -> AccessRules.only(located.standing(), Standing.DPO).<Outcome<HoldOutcome.Released>>map(Outcome::refused).orElseGet(() -> {
+            HoldOutcome outcome = holds.release(located.entry().recordingId(), holdId, who.subject(),
+                    hold -> event.why(null, hold.reference()).detail("reason", hold.reason().id()).allowed());
             return outcome instanceof HoldOutcome.Released released ? Outcome.done(released) : Outcome.refused(refusal(outcome));
         }));
     }
@@ -70,6 +73,7 @@ public final class HoldDesk {
             case RECORDING_DELETED -> Refusal.RECORDING_DELETED;
             case NO_SUCH_HOLD -> new Refusal(refused.code(), 404, "no such hold on this recording");
             case ALREADY_RELEASED -> new Refusal(refused.code(), 409, "the hold has already been released");
+            case CHANGE_IN_PROGRESS -> new Refusal(refused.code(), 409, "another change to this recording's holds is under way; try again");
             case REASON_NOT_ALLOWED -> new Refusal(refused.code(), 400, "state a hold reason from the council's list");
             case REFERENCE_REQUIRED -> new Refusal(refused.code(), 400, "a hold needs the reference of its case, at most 200 characters");
             case REVIEW_DATE_NOT_AFTER_TODAY -> new Refusal(refused.code(), 400, "reviewOn must be after today");

@@ -43,7 +43,7 @@ public final class PlaybackService {
         Instant now = clock.instant();
         RecordingScope.Located located = scope.locate(who, recordingId);
         AccessAudit.Event event = audit.about(located, who, AuditAction.PLAYBACK_URL_ISSUED, now);
-        return event.settle(PlaybackRequest.from(body).then(request -> {
+        return event.settle(() -> PlaybackRequest.from(body).then(request -> {
             event.why(request.purpose(), request.reference().orElse(null)).detail("note", request.note().orElse(null));
             CouncilPolicy policy = located.policy();
             boolean purposeAllowed = policy != null && Purpose.fromId(request.purpose()).filter(policy.purposes()::contains).isPresent();
@@ -70,7 +70,7 @@ public final class PlaybackService {
         Instant now = clock.instant();
         RecordingScope.Located located = scope.locate(who, recordingId);
         AccessAudit.Event event = audit.about(located, who, AuditAction.RELEASE_URL_ISSUED, now);
-        return event.settle(ReleaseRequest.from(body).then(request -> {
+        return event.settle(() -> ReleaseRequest.from(body).then(request -> {
             event.why(null, request.reference()).detail("recipient", request.recipient().id()).detail("note", request.note().orElse(null));
             return AccessRules.onExisting(located.standing(), state(located), Standing.DPO)
                     .<Outcome<PlaybackLink>>map(Outcome::refused)

@@ -46,20 +46,22 @@ public final class RecordingListing {
         }
         AccessAudit.Event event = audit.about(listing.label("list"), listing.council(), who, AuditAction.LISTED, clock.instant())
                 .detail("from", listing.from().toString()).detail("until", listing.until().toString());
-        if (fields.problem().isPresent()) {
-            return event.refuse(fields.problem().get());
-        }
-        String team = listing.team().orElseGet(() -> managed.iterator().next());
-        if (!inScope(who, listing.council(), team, managed)) {
-            return event.refuse(Refusal.NOT_FOUND.saying("no such team"));
-        }
-        event.detail("team", team).allowed();
-        try {
-            AccessCatalogue.TeamPage page = catalogue.teamRecordings(listing.council(), team, listing.from(), listing.until(), limit, pageToken);
-            return Outcome.done(new Listing(listing.council(), team, page.entries(), page.nextPageToken()));
-        } catch (AccessCatalogue.InvalidPageTokenException e) {
-            return event.refuse(Refusal.BAD_REQUEST.saying("nextToken is not one this listing gave"));
-        }
+        return event.settle(() -> {
+            if (fields.problem().isPresent()) {
+                return Outcome.refused(fields.problem().get());
+            }
+            String team = listing.team().orElseGet(() -> managed.iterator().next());
+            if (!inScope(who, listing.council(), team, managed)) {
+                return Outcome.refused(Refusal.NOT_FOUND.saying("no such team"));
+            }
+            event.detail("team", team).allowed();
+            try {
+                AccessCatalogue.TeamPage page = catalogue.teamRecordings(listing.council(), team, listing.from(), listing.until(), limit, pageToken);
+                return Outcome.done(new Listing(listing.council(), team, page.entries(), page.nextPageToken()));
+            } catch (AccessCatalogue.InvalidPageTokenException e) {
+                return Outcome.refused(Refusal.BAD_REQUEST.saying("nextToken is not one this listing gave"));
+            }
+        });
     }
 
     private boolean inScope(StaffMember who, String council, String team, Set<String> managed) {

@@ -42,15 +42,17 @@ public final class SubjectAccess {
         });
         AccessAudit.Event event = audit.about(search.label("search"), search.council(), who, AuditAction.SUBJECT_ACCESS_SEARCH, clock.instant())
                 .detail("from", search.from().toString()).detail("until", search.until().toString());
-        if (fields.problem().isPresent()) {
-            return event.refuse(fields.problem().get());
-        }
-        if (!who.isDpoOf(search.council())) {
-            return event.refuse(Refusal.NOT_PERMITTED);
-        }
-        event.allowed();
-        return Outcome.done(catalogue.callerRecordings(hash.orElseThrow(), search.from(), search.until(), MAX_FOUND).stream()
-                .filter(entry -> search.council().equals(entry.council()))
-                .toList());
+        return event.settle(() -> {
+            if (fields.problem().isPresent()) {
+                return Outcome.refused(fields.problem().get());
+            }
+            if (!who.isDpoOf(search.council())) {
+                return Outcome.refused(Refusal.NOT_PERMITTED);
+            }
+            event.allowed();
+            return Outcome.done(catalogue.callerRecordings(hash.orElseThrow(), search.from(), search.until(), MAX_FOUND).stream()
+                    .filter(entry -> search.council().equals(entry.council()))
+                    .toList());
+        });
     }
 }

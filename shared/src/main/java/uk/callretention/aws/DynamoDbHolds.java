@@ -8,6 +8,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import uk.callretention.policy.HoldReason;
 import uk.callretention.retention.Hold;
@@ -29,30 +31,44 @@ import uk.callretention.retention.Holds;
 
 /**
  * Holds in DynamoDB, partitioned by recording (a recording's holds are one query). The review index holds only
- * active holds, by council and review date, so the overdue ones are one query per council.
+ * active holds, by council and review date, so the overdue ones are one query per council, and unfinished ones
+ * (placing or releasing), sorted before every date under {@value #UNFINISHED}, so the sweep finds those left by a
+ * request that stopped part way with one more query per council. The claim on a recording's holds is one more item
+ * in the recording's partition, under a sort key no hold id has.
  */
 public final class DynamoDbHolds implements Holds {
 
     public static final String BY_COUNCIL_REVIEW = "byCouncilReview";
+    /** Sorts before any review date ('#' before '0'). */
+    static final String UNFINISHED = "#unfinished#";
+    private static final String HOLD_ID_PREFIX = "hold-";
+    private static final String CLAIM = "~claim";
 
     private static final TableSchema<Row> SCHEMA = schema();
 
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
     private final DynamoDbTable<Row> table;
     private final DynamoDbIndex<Row> byCouncilReview;
 
     public DynamoDbHolds(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, SCHEMA);
         this.byCouncilReview = table.index(BY_COUNCIL_REVIEW);
     }
 
     @Override
-    public void add(Hold hold) {
-        table.putItem(PutItemEnhancedRequest.builder(Row.class).item(Row.from(hold))
+    public void add(Hold placing) {
+        table.putItem(PutItemEnhancedRequest.builder(Row.class).item(Row.from(placing))
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(holdId)").build()).build());
     }
 
     @Override
     public Optional<Hold> find(String recordingId, String holdId) {
+        if (!holdId.startsWith(HOLD_ID_PREFIX)) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(recordingId).sortValue(holdId).build()).consistentRead(true)))
                 .map(Row::toHold);
     }
@@ -60,18 +76,23 @@ public final class DynamoDbHolds implements Holds {
     @Override
     public List<Hold> on(String recordingId) {
         return table.query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(recordingId).build()))
+                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(recordingId).sortValue(HOLD_ID_PREFIX).build()))
                         .consistentRead(true).build())
                 .items().stream().map(Row::toHold).sorted((a, b) -> a.placedAt().compareTo(b.placedAt())).toList();
     }
 
     @Override
-    public boolean release(Hold released) {
+    public boolean change(Hold read, Hold next) {
+        // Holds written before holds had a status are active while they have no release time.
+        String legacy = read.status() == Hold.Status.ACTIVE ? " OR (attribute_not_exists(#status) AND attribute_not_exists(releasedAt))" : "";
         try {
-            table.putItem(PutItemEnhancedRequest.builder(Row.class).item(Row.from(released))
-                    .conditionExpression(Expression.builder().expression("attribute_exists(activeCouncil)").build()).build());
+            table.putItem(PutItemEnhancedRequest.builder(Row.class).item(Row.from(next))
+                    .conditionExpression(Expression.builder().expression("#status = :read" + legacy)
+                            .putExpressionName("#status", "status")
+                            .putExpressionValue(":read", AttributeValue.fromS(read.status().name())).build())
+                    .build());
             return true;
-        } catch (ConditionalCheckFailedException alreadyReleased) {
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
             return false;
         }
     }
@@ -79,10 +100,44 @@ public final class DynamoDbHolds implements Holds {
     @Override
     public List<Hold> reviewOverdue(String council, LocalDate day) {
         return byCouncilReview.query(QueryConditional.sortLessThan(Key.builder().partitionValue(council).sortValue(day.toString()).build()))
+                .stream().flatMap(page -> page.items().stream()).map(Row::toHold).filter(Hold::active).toList();
+    }
+
+    @Override
+    public List<Hold> unfinished(String council) {
+        return byCouncilReview.query(QueryConditional.sortBeginsWith(Key.builder().partitionValue(council).sortValue(UNFINISHED).build()))
                 .stream().flatMap(page -> page.items().stream()).map(Row::toHold).toList();
     }
 
-    /** The stored form; {@code activeCouncil} is set only while the hold is active, which keeps the review index sparse. */
+    @Override
+    public boolean claim(String recordingId, String claimant, Instant now, Instant until) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(tableName).item(claimItem(recordingId, claimant, until))
+                    .conditionExpression("attribute_not_exists(recordingId) OR claimedUntil < :now")
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
+            return true;
+        } catch (ConditionalCheckFailedException claimedByAnother) {
+            return false;
+        }
+    }
+
+    @Override
+    public void endClaim(String recordingId, String claimant) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(tableName).item(claimItem(recordingId, claimant, Instant.EPOCH))
+                    .conditionExpression("claimedBy = :claimant")
+                    .expressionAttributeValues(Map.of(":claimant", AttributeValue.fromS(claimant))));
+        } catch (ConditionalCheckFailedException claimRanOut) {
+            // Someone else claimed it after ours ran out: theirs stands.
+        }
+    }
+
+    private static Map<String, AttributeValue> claimItem(String recordingId, String claimant, Instant until) {
+        return Map.of("recordingId", AttributeValue.fromS(recordingId), "holdId", AttributeValue.fromS(CLAIM),
+                "claimedBy", AttributeValue.fromS(claimant), "claimedUntil", AttributeValue.fromN(Long.toString(until.toEpochMilli())));
+    }
+
+    /** The stored form; {@code activeCouncil} is set only while the hold is active or unfinished, which keeps the review index sparse. */
     static final class Row {
         String recordingId;
         String holdId;
@@ -94,6 +149,7 @@ public final class DynamoDbHolds implements Holds {
         String reviewOn;
         String releasedBy;
         String releasedAt;
+        String status;
         String activeCouncil;
         String reviewOnHold;
 
@@ -109,14 +165,16 @@ public final class DynamoDbHolds implements Holds {
             row.reviewOn = hold.reviewOn().toString();
             row.releasedBy = hold.releasedBy();
             row.releasedAt = hold.releasedAt() == null ? null : hold.releasedAt().toString();
-            row.activeCouncil = hold.active() ? hold.council() : null;
-            row.reviewOnHold = hold.reviewOn() + "#" + hold.recordingId() + "#" + hold.holdId();
+            row.status = hold.status().name();
+            row.activeCouncil = hold.active() || hold.status().unfinished() ? hold.council() : null;
+            row.reviewOnHold = (hold.status().unfinished() ? UNFINISHED : hold.reviewOn() + "#") + hold.recordingId() + "#" + hold.holdId();
             return row;
         }
 
         Hold toHold() {
             return new Hold(recordingId, holdId, council, HoldReason.fromId(reason).orElseThrow(), reference, placedBy, Instant.parse(placedAt),
-                    LocalDate.parse(reviewOn), releasedBy, releasedAt == null ? null : Instant.parse(releasedAt));
+                    LocalDate.parse(reviewOn), releasedBy, releasedAt == null ? null : Instant.parse(releasedAt),
+                    status != null ? Hold.Status.valueOf(status) : releasedAt == null ? Hold.Status.ACTIVE : Hold.Status.RELEASED);
         }
     }
 
@@ -138,6 +196,7 @@ public final class DynamoDbHolds implements Holds {
         text(builder, "reviewOn", r -> r.reviewOn, (r, v) -> r.reviewOn = v);
         text(builder, "releasedBy", r -> r.releasedBy, (r, v) -> r.releasedBy = v);
         text(builder, "releasedAt", r -> r.releasedAt, (r, v) -> r.releasedAt = v);
+        text(builder, "status", r -> r.status, (r, v) -> r.status = v);
         return builder.build();
     }
 

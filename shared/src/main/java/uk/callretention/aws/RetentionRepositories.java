@@ -31,7 +31,7 @@ public record RetentionRepositories(RetentionCatalogue catalogue, RetentionStore
     }
 
     public HoldService holdService(PolicyBook policies, Clock clock) {
-        return new HoldService(policies, catalogue, holds, store, audit, clock);
+        return new HoldService(policies, catalogue, holds, store, clock);
     }
 
     public Sweep sweep(SweepProgress progress, PolicyBook policies, LogLine log, Clock clock) {

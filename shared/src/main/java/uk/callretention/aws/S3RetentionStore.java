@@ -60,9 +60,18 @@ public final class S3RetentionStore implements RetentionStore {
     }
 
     @Override
-    public void setLegalHold(String key, String versionId, boolean on) {
-        s3.putObjectLegalHold(b -> b.bucket(bucket).key(key).versionId(versionId)
-                .legalHold(h -> h.status(on ? ObjectLockLegalHoldStatus.ON : ObjectLockLegalHoldStatus.OFF)));
+    public boolean setLegalHold(String key, String versionId, boolean on) {
+        try {
+            s3.putObjectLegalHold(b -> b.bucket(bucket).key(key).versionId(versionId)
+                    .legalHold(h -> h.status(on ? ObjectLockLegalHoldStatus.ON : ObjectLockLegalHoldStatus.OFF)));
+            return true;
+        } catch (S3Exception e) {
+            // S3 answers 404 for a version deleted meanwhile; moto answers 500. Either way, what counts is whether it is there.
+            if (e.statusCode() == 404 || versionsOf(key).stream().noneMatch(v -> v.versionId().equals(versionId))) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

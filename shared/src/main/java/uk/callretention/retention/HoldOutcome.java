@@ -28,7 +28,8 @@ public sealed interface HoldOutcome {
         RELEASED_BY_REQUIRED("released-by-required"),
         REVIEW_DATE_NOT_AFTER_TODAY("review-date-not-after-today"),
         NO_SUCH_HOLD("no-such-hold"),
-        ALREADY_RELEASED("already-released");
+        ALREADY_RELEASED("already-released"),
+        CHANGE_IN_PROGRESS("hold-change-in-progress");
 
         private final String code;
 

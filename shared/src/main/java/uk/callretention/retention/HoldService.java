@@ -1,17 +1,17 @@
 package uk.callretention.retention;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import uk.callretention.audit.AuditAction;
-import uk.callretention.audit.AuditEvent;
-import uk.callretention.audit.AuditLog;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import uk.callretention.policy.CouncilPolicy;
 import uk.callretention.policy.HoldReason;
 import uk.callretention.policy.PolicyBook;
@@ -21,35 +21,60 @@ import uk.callretention.recording.RecordingState;
 
 /**
  * Places and releases holds. A held recording is kept three ways, so that neither a stale catalogue nor the bucket's
- * lifecycle can delete it: a legal hold on its version (S3 Object Lock refuses to delete it, whoever asks), its
- * retention tag switched to {@value Hold#RETENTION_TAG} (no lifecycle rule matches), and the catalogue state HELD
- * (out of the sweep's index). Releasing the last hold undoes all three and files the recording under its expiry
- * date, or under today when that has passed, so the next sweep deletes it.
+ * lifecycle can delete it: a legal hold on every version (S3 Object Lock refuses to delete a locked version, whoever
+ * asks), every version's retention tag switched to {@value Hold#RETENTION_TAG} (no lifecycle rule matches), and the
+ * catalogue state HELD (out of the sweep's index). Releasing the last hold undoes all three on every version and files
+ * the recording under its expiry date, or under today when that has passed, so the next sweep deletes it.
  *
- * <p>Effects run bucket first, catalogue last: a failure part way leaves the recording kept, never exposed, and
- * releasing again finishes the job.
+ * <p>Changes to one recording's holds are made one at a time, under a claim on the recording in the holds table that
+ * runs out after {@link #CLAIM}, longer than the API function's 30-second timeout, so a claimant that died has stopped
+ * by then; a request that cannot claim the recording within {@link #WAIT} is refused as busy. The sweep and an erasure
+ * take no claim: they delete only versions they find unlocked, and S3 refuses to delete a locked one.
+ *
+ * <p>Placing, in this order: the hold is written {@code PLACING}, which keeps nothing and says so; every version is
+ * locked, and the versions are listed again until no new one has appeared. If the catalogued version has gone, or a
+ * version vanished before it could be locked, the sweep or an erasure got there first: the locks put on are taken off
+ * again (unless another hold keeps the recording), the hold is marked {@code NOT_PLACED} and the request is answered
+ * {@code recording-deleted}. Otherwise every version is tagged held and the catalogue marked HELD, and only then is
+ * the hold marked {@code ACTIVE}: an active hold always has its locks. Releasing: the hold is marked {@code RELEASING};
+ * if no other hold is active, every version's tag is restored and its lock taken off and the catalogue files the
+ * recording for the sweep; then the hold is marked {@code RELEASED}.
+ *
+ * <p>A request that stops part way (a crash, a timeout) leaves its hold {@code PLACING} or {@code RELEASING}, which
+ * claims no more than happened: only an active hold keeps a recording, and a lock left on only keeps it longer. The
+ * next sweep settles each such hold once its claim has run out, by {@link #settleUnfinished}: a placing hold is rolled
+ * back, never finished, as its request was answered with an error and whoever asked will ask again; a releasing one is
+ * finished; and the recording's locks, tags and catalogue state are made to match its active holds.
  */
 public final class HoldService {
 
+    /** How long a claim on a recording's holds lasts: longer than any request that takes it can run. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+    /** How long a request waits for another change to the same recording's holds to finish. */
+    static final Duration WAIT = Duration.ofSeconds(10);
     private static final int MAX_REFERENCE = 200;
+    /** Listings while placing a hold: versions uploaded meanwhile are locked too, but not without end. */
+    private static final int MAX_LISTINGS = 5;
 
     private final PolicyBook policies;
     private final RetentionCatalogue catalogue;
     private final Holds holds;
     private final RetentionStore store;
-    private final AuditLog audit;
     private final Clock clock;
 
-    public HoldService(PolicyBook policies, RetentionCatalogue catalogue, Holds holds, RetentionStore store, AuditLog audit, Clock clock) {
+    public HoldService(PolicyBook policies, RetentionCatalogue catalogue, Holds holds, RetentionStore store, Clock clock) {
         this.policies = policies;
         this.catalogue = catalogue;
         this.holds = holds;
         this.store = store;
-        this.audit = audit;
         this.clock = clock;
     }
 
-    public HoldOutcome place(HoldRequest request) {
+    /**
+     * @param beforeKeeping called with the hold once the request has passed every check, before anything is written:
+     *                      the API audits it there, and if that throws nothing is held
+     */
+    public HoldOutcome place(HoldRequest request, Consumer<Hold> beforeKeeping) {
         Optional<CatalogueEntry> found = catalogue.find(request.recordingId());
         if (found.isEmpty()) {
             return refused(HoldOutcome.Refusal.NO_SUCH_RECORDING);
@@ -58,7 +83,8 @@ public final class HoldService {
         if (entry.state() == RecordingState.DELETED) {
             return refused(HoldOutcome.Refusal.RECORDING_DELETED);
         }
-        Set<HoldReason> allowed = Optional.ofNullable(entry.council()).flatMap(policies::council).map(CouncilPolicy::holdReasons).orElse(Set.of());
+        Optional<CouncilPolicy> policy = Optional.ofNullable(entry.council()).flatMap(policies::council);
+        Set<HoldReason> allowed = policy.map(CouncilPolicy::holdReasons).orElse(Set.of());
         Optional<HoldReason> reason = HoldReason.fromId(request.reason()).filter(allowed::contains);
         if (reason.isEmpty()) {
             return refused(HoldOutcome.Refusal.REASON_NOT_ALLOWED);
@@ -73,50 +99,49 @@ public final class HoldService {
         if (request.reviewOn() == null || !request.reviewOn().isAfter(today(now))) {
             return refused(HoldOutcome.Refusal.REVIEW_DATE_NOT_AFTER_TODAY);
         }
-        Hold hold = new Hold(entry.recordingId(), "hold-" + UUID.randomUUID(), entry.council(), reason.get(), request.reference(),
-                request.placedBy(), now, request.reviewOn(), null, null);
-        audit.record(event(AuditAction.HOLD_PLACED, hold, entry, hold.placedBy(), now));
-        holds.add(hold);
-        store.setLegalHold(entry.objectKey(), entry.versionId(), true);
-        RetentionTags.write(store, entry, true);
-        catalogue.markHeld(entry);
-        return new HoldOutcome.Placed(hold);
+        Hold placing = new Hold(entry.recordingId(), "hold-" + UUID.randomUUID(), entry.council(), reason.get(), request.reference(),
+                request.placedBy(), now, request.reviewOn(), null, null, Hold.Status.PLACING);
+        beforeKeeping.accept(placing);
+        return claimed(entry.recordingId(), () -> keep(placing));
     }
 
     /**
-     * Releases one hold. When it was the last, the recording is due again: on its expiry date, or at the next sweep
-     * when that has passed. Releasing a hold already released finishes a release that failed part way, and is
-     * refused otherwise.
+     * Releases one active hold. When it was the last, the recording is due again: on its expiry date, or at the next
+     * sweep when that has passed. A hold left releasing by a request that stopped part way is finished.
+     *
+     * @param beforeReleasing called with the hold before anything is written, as {@code beforeKeeping} is when placing
      */
-    public HoldOutcome release(String recordingId, String holdId, String releasedBy) {
-        Optional<Hold> found = holds.find(recordingId, holdId);
+    public HoldOutcome release(String recordingId, String holdId, String releasedBy, Consumer<Hold> beforeReleasing) {
+        Optional<Hold> found = holds.find(recordingId, holdId).filter(hold -> hold.status() != Hold.Status.PLACING
+                && hold.status() != Hold.Status.NOT_PLACED);
         if (found.isEmpty()) {
             return refused(HoldOutcome.Refusal.NO_SUCH_HOLD);
         }
         if (blank(releasedBy)) {
             return refused(HoldOutcome.Refusal.RELEASED_BY_REQUIRED);
         }
-        Hold hold = found.get();
-        Optional<CatalogueEntry> entry = catalogue.find(recordingId);
-        Instant now = clock.instant();
-        boolean releasedNow = hold.active();
-        if (releasedNow) {
-            hold = hold.released(releasedBy, now);
-            audit.record(event(AuditAction.HOLD_RELEASED, hold, entry.orElse(null), releasedBy, now));
-            if (!holds.release(hold)) {
+        if (found.get().status() == Hold.Status.RELEASED) {
+            return refused(HoldOutcome.Refusal.ALREADY_RELEASED);
+        }
+        beforeReleasing.accept(found.get());
+        return claimed(recordingId, () -> {
+            Hold read = holds.find(recordingId, holdId).orElseThrow();
+            if (read.status() == Hold.Status.RELEASED) {
                 return refused(HoldOutcome.Refusal.ALREADY_RELEASED);
             }
-        }
-        if (holds.on(recordingId).stream().anyMatch(Hold::active)) {
-            return new HoldOutcome.Released(hold, true, null);
-        }
-        if (entry.isEmpty() || entry.get().state() != RecordingState.HELD) {
-            return releasedNow ? new HoldOutcome.Released(hold, false, null) : refused(HoldOutcome.Refusal.ALREADY_RELEASED);
-        }
-        return new HoldOutcome.Released(hold, false, restore(entry.get(), today(now)));
+            Hold releasing = read.status() == Hold.Status.RELEASING ? read : read.releasing(releasedBy, clock.instant());
+            if (releasing != read && !holds.change(read, releasing)) {
+                return refused(HoldOutcome.Refusal.ALREADY_RELEASED);
+            }
+            boolean stillHeld = holds.on(recordingId).stream().anyMatch(Hold::active);
+            LocalDate dueOn = stillHeld ? null : recording(recordingId).map(entry -> unkeep(entry, objectVersions(entry))).orElse(null);
+            Hold released = releasing.released();
+            holds.change(releasing, released);
+            return new HoldOutcome.Released(released, stillHeld, dueOn);
+        });
     }
 
-    /** Every hold on the recording, active and released, for the API to show. */
+    /** Every hold on the recording, in every status, for the API to show. */
     public List<Hold> holdsOn(String recordingId) {
         return holds.on(recordingId);
     }
@@ -128,18 +153,142 @@ public final class HoldService {
         return overdue;
     }
 
-    private LocalDate restore(CatalogueEntry entry, LocalDate today) {
-        RetentionTags.write(store, entry, false);
-        store.setLegalHold(entry.objectKey(), entry.versionId(), false);
-        LocalDate dueOn = SweepCalendar.indexDay(entry.expiresOn(), today);
-        catalogue.markReleased(entry, dueOn);
+    /**
+     * Settles the holds that requests left placing or releasing, in every council, skipping recordings whose holds are
+     * being changed now (their claim has not run out); the next run looks at those again.
+     *
+     * @return the holds settled
+     */
+    public int settleUnfinished() {
+        int settled = 0;
+        for (CouncilPolicy council : policies.councils()) {
+            for (String recordingId : holds.unfinished(council.id()).stream().map(Hold::recordingId).distinct().toList()) {
+                String claimant = "settle-" + UUID.randomUUID();
+                Instant now = clock.instant();
+                if (holds.claim(recordingId, claimant, now, now.plus(CLAIM))) {
+                    try {
+                        settled += settle(recordingId);
+                    } finally {
+                        holds.endClaim(recordingId, claimant);
+                    }
+                }
+            }
+        }
+        return settled;
+    }
+
+    private HoldOutcome keep(Hold placing) {
+        holds.add(placing);
+        Optional<CatalogueEntry> entry = recording(placing.recordingId());
+        List<String> locked = new ArrayList<>();
+        if (entry.isPresent() && lockEveryVersion(entry.get(), locked) && held(entry.get(), locked)) {
+            Hold active = placing.activated();
+            holds.change(placing, active);
+            return new HoldOutcome.Placed(active);
+        }
+        if (entry.isPresent() && holds.on(placing.recordingId()).stream().noneMatch(Hold::active)) {
+            unkeep(entry.get(), locked);
+        }
+        holds.change(placing, placing.notPlaced());
+        return refused(HoldOutcome.Refusal.RECORDING_DELETED);
+    }
+
+    /**
+     * Puts a legal hold on every version, listing again until no version has appeared since the last listing.
+     *
+     * @param locked filled with the versions locked
+     * @return {@code false} when the recording is being deleted: its catalogued version has gone, or a version vanished
+     * before it could be locked
+     */
+    private boolean lockEveryVersion(CatalogueEntry entry, List<String> locked) {
+        for (int listing = 0; listing < MAX_LISTINGS; listing++) {
+            List<String> present = objectVersions(entry);
+            if (!present.contains(entry.versionId())) {
+                return false;
+            }
+            List<String> unlocked = present.stream().filter(version -> !locked.contains(version)).toList();
+            if (unlocked.isEmpty()) {
+                return true;
+            }
+            for (String version : unlocked) {
+                if (!store.setLegalHold(entry.objectKey(), version, true)) {
+                    return false;
+                }
+                locked.add(version);
+            }
+        }
+        throw new IllegalStateException("new versions kept arriving while recording " + entry.recordingId() + " was being held");
+    }
+
+    /** Tags every locked version held and marks the catalogue; {@code false} when the catalogue says it was deleted. */
+    private boolean held(CatalogueEntry entry, List<String> locked) {
+        locked.forEach(version -> RetentionTags.write(store, entry, version, true));
+        return catalogue.markHeld(entry);
+    }
+
+    /** Restores each version's tags and takes its lock off, then files a held recording for the sweep. */
+    private LocalDate unkeep(CatalogueEntry entry, List<String> versions) {
+        for (String version : versions) {
+            RetentionTags.write(store, entry, version, false);
+            store.setLegalHold(entry.objectKey(), version, false);
+        }
+        LocalDate dueOn = SweepCalendar.indexDay(entry.expiresOn(), today(clock.instant()));
+        if (entry.state() == RecordingState.HELD) {
+            catalogue.markReleased(entry, dueOn);
+        }
         return dueOn;
     }
 
-    private static AuditEvent event(AuditAction action, Hold hold, CatalogueEntry entry, String actor, Instant at) {
-        return new AuditEvent(UUID.randomUUID().toString(), at, hold.recordingId(), entry == null ? null : entry.versionId(), action, actor,
-                hold.council(), null, hold.reference(), "allowed",
-                Map.of("holdId", hold.holdId(), "reason", hold.reason().id(), "reviewOn", hold.reviewOn().toString()));
+    /** Makes the recording's locks, tags and catalogue state match its active holds, then settles its unfinished holds. */
+    private int settle(String recordingId) {
+        List<Hold> all = holds.on(recordingId);
+        recording(recordingId).ifPresent(entry -> {
+            if (all.stream().anyMatch(Hold::active)) {
+                List<String> locked = new ArrayList<>();
+                if (lockEveryVersion(entry, locked)) {
+                    held(entry, locked);
+                }
+            } else {
+                unkeep(entry, objectVersions(entry));
+            }
+        });
+        List<Hold> unfinished = all.stream().filter(hold -> hold.status().unfinished()).toList();
+        unfinished.forEach(hold -> holds.change(hold, hold.status() == Hold.Status.PLACING ? hold.notPlaced() : hold.released()));
+        return unfinished.size();
+    }
+
+    /** Runs the change under a claim on the recording's holds, waiting a while for someone else's to end. */
+    private HoldOutcome claimed(String recordingId, Supplier<HoldOutcome> change) {
+        String claimant = "request-" + UUID.randomUUID();
+        long giveUpAt = System.nanoTime() + WAIT.toNanos();
+        while (!holds.claim(recordingId, claimant, clock.instant(), clock.instant().plus(CLAIM))) {
+            if (System.nanoTime() > giveUpAt) {
+                return refused(HoldOutcome.Refusal.CHANGE_IN_PROGRESS);
+            }
+            pause();
+        }
+        try {
+            return change.get();
+        } finally {
+            holds.endClaim(recordingId, claimant);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(20, 120));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to change a recording's holds", e);
+        }
+    }
+
+    private Optional<CatalogueEntry> recording(String recordingId) {
+        return catalogue.find(recordingId).filter(entry -> entry.state() != RecordingState.DELETED);
+    }
+
+    private List<String> objectVersions(CatalogueEntry entry) {
+        return store.versionsOf(entry.objectKey()).stream().filter(version -> !version.deleteMarker()).map(ObjectVersion::versionId).toList();
     }
 
     private static HoldOutcome refused(HoldOutcome.Refusal refusal) {

@@ -1,22 +1,39 @@
 package uk.callretention.retention;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Every hold ever placed, active and released; a released hold is kept as the record that it was. */
+/**
+ * Every hold ever placed, in every status; a released hold is kept as the record that it was. Changes to one
+ * recording's holds are made one at a time, under a claim on the recording.
+ */
 public interface Holds {
 
-    void add(Hold hold);
+    /** Writes a new hold, {@link Hold.Status#PLACING}. */
+    void add(Hold placing);
 
     Optional<Hold> find(String recordingId, String holdId);
 
-    /** The recording's holds, active and released, oldest first. */
+    /** The recording's holds, every status, oldest first. */
     List<Hold> on(String recordingId);
 
-    /** Marks the hold released unless it already is; {@code false} when it was. */
-    boolean release(Hold released);
+    /** Writes the hold's next state if it is still in the state the caller read; {@code false} when it changed meanwhile. */
+    boolean change(Hold read, Hold next);
 
     /** The council's active holds whose review date is before {@code day}. */
     List<Hold> reviewOverdue(String council, LocalDate day);
+
+    /** The council's holds left placing or releasing. */
+    List<Hold> unfinished(String council);
+
+    /**
+     * Claims the right to change the recording's holds until {@code until}, unless someone else's claim has not run
+     * out by {@code now}.
+     */
+    boolean claim(String recordingId, String claimant, Instant now, Instant until);
+
+    /** Ends the claimant's claim, if it is still theirs. */
+    void endClaim(String recordingId, String claimant);
 }

@@ -16,7 +16,8 @@ public interface RetentionStore {
 
     boolean isUnderLegalHold(String key, String versionId);
 
-    void setLegalHold(String key, String versionId, boolean on);
+    /** @return {@code false} when the version no longer exists: it was deleted meanwhile */
+    boolean setLegalHold(String key, String versionId, boolean on);
 
     /**
      * Deletes up to {@value DeletionBatch#MAX_KEYS_PER_CALL} versions in one call.

@@ -27,6 +27,8 @@ import uk.callretention.recording.RecordingState;
  * <p>Order for one recording: versions deleted, then the audit event, then the tombstone. A crash after the delete
  * leaves the entry in the index with no versions in the bucket; the next run finds it and finishes, writing the
  * audit event only if the trail does not have it yet.
+ *
+ * <p>A complete run also settles holds that a request left placing or releasing ({@link HoldService#settleUnfinished}).
  */
 public final class Sweep {
 
@@ -140,6 +142,9 @@ public final class Sweep {
             }
             batch.flush();
             List<Hold> overdue = stoppedOn == null ? holds.reviewsOverdue(today) : List.of();
+            if (!dryRun && stoppedOn == null) {
+                settleUnfinishedHolds();
+            }
             if (!dryRun) {
                 overdue.forEach(hold -> log.count(METRICS_NAMESPACE, "HoldReviewsOverdue", Map.of("Council", hold.council())));
             }
@@ -148,6 +153,18 @@ public final class Sweep {
                     : report(SweepReport.Status.STOPPED_AT_DEADLINE, stoppedOn, overdue);
             log.info(dryRun ? "dry-run sweep finished" : "sweep finished", summary(report));
             return report;
+        }
+
+        /** Holds left placing or releasing by a request that stopped part way; a failure here leaves them for the next run. */
+        private void settleUnfinishedHolds() {
+            try {
+                int settled = holds.settleUnfinished();
+                if (settled > 0) {
+                    log.info("unfinished holds settled", Map.of("runId", runId, "settled", settled));
+                }
+            } catch (RuntimeException e) {
+                log.error("unfinished holds not settled; the next sweep tries again", Map.of("runId", runId, "error", e.getClass().getSimpleName()));
+            }
         }
 
         private void consider(CatalogueEntry entry, LocalDate filedUnder) {

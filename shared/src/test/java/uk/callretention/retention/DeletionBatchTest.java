@@ -141,7 +141,7 @@ class DeletionBatchTest {
         }
 
         @Override
-        public void setLegalHold(String key, String versionId, boolean on) {
+        public boolean setLegalHold(String key, String versionId, boolean on) {
             throw new UnsupportedOperationException();
         }
     }

@@ -1,15 +1,16 @@
 package uk.callretention.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.callretention.audit.AuditAction;
-import uk.callretention.audit.AuditEvent;
+import uk.callretention.expiry.Recordings.Keeping;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
@@ -36,34 +37,28 @@ class HoldServiceIntegrationTest {
     @BeforeAll
     static void stack() {
         recordings = new Recordings(aws);
-        holds = recordings.repositories().holdService(PolicyBook.bundled(Map.of()), Clock.systemUTC());
+        holds = holdService(recordings.repositories().store());
         bucket = recordings.repositories().store();
     }
 
     @Test
-    void place_whenReasonIsTheCouncils_keepsTheRecordingInBucketLifecycleAndCatalogue() {
-        CatalogueEntry recording = recordings.active(TODAY.plusDays(5));
+    void place_whenReasonIsTheCouncils_keepsEveryVersionInBucketLifecycleAndCatalogue() {
+        CatalogueEntry recording = recordings.activeOverAnOlderVersion(TODAY.plusDays(5));
         bucket.replaceTags(recording.objectKey(), recording.versionId(), RecordingTags.merge(Map.of("platform-ref", "x1"), RecordingTags.of(recording)));
 
-        HoldOutcome outcome = holds.place(new HoldRequest(recording.recordingId(), "legal-claim", "HWY-2026-0042", "manager-1", TODAY.plusMonths(3)));
+        HoldOutcome outcome = holds.place(new HoldRequest(recording.recordingId(), "legal-claim", "HWY-2026-0042", "manager-1", TODAY.plusMonths(3)),
+                unaudited -> { });
 
         assertThat(outcome).isInstanceOf(HoldOutcome.Placed.class);
         Hold hold = ((HoldOutcome.Placed) outcome).hold();
-        assertThat(bucket.isUnderLegalHold(recording.objectKey(), recording.versionId())).isTrue();
+        assertThat(hold.status()).isEqualTo(Hold.Status.ACTIVE);
+        assertThat(recordings.keeping(recording)).as("the older version is locked too").isEqualTo(Keeping.held(2));
         assertThat(bucket.tags(recording.objectKey(), recording.versionId()))
-                .containsEntry(RecordingTags.RETENTION, Hold.RETENTION_TAG)
                 .containsEntry(RecordingTags.EXPIRES, recording.expiresOn().toString())
                 .containsEntry("platform-ref", "x1");
-        assertThat(recordings.current(recording).state()).isEqualTo(RecordingState.HELD);
         assertThat(recordings.repositories().catalogue().indexedUnder(ExpiryShard.of(recording.expiresOn(), recording.recordingId())))
                 .extracting(CatalogueEntry::recordingId).doesNotContain(recording.recordingId());
         assertThat(holds.holdsOn(recording.recordingId())).containsExactly(hold);
-        assertThat(recordings.repositories().audit().trailOf(recording.recordingId())).singleElement().satisfies(event -> {
-            assertThat(event.action()).isEqualTo(AuditAction.HOLD_PLACED);
-            assertThat(event.actor()).isEqualTo("manager-1");
-            assertThat(event.reference()).isEqualTo("HWY-2026-0042");
-            assertThat(event.details()).containsEntry("reason", "legal-claim").containsEntry("holdId", hold.holdId());
-        });
     }
 
     @Test
@@ -79,49 +74,139 @@ class HoldServiceIntegrationTest {
                 .isEqualTo(HoldOutcome.Refusal.REVIEW_DATE_NOT_AFTER_TODAY);
         assertThat(refusal(new HoldRequest("rec-00000000000000000000000000000000", "police", "REF-1", "dpo-1", TODAY.plusDays(1))))
                 .isEqualTo(HoldOutcome.Refusal.NO_SUCH_RECORDING);
-        assertThat(recordings.current(recording).state()).isEqualTo(RecordingState.ACTIVE);
-        assertThat(bucket.isUnderLegalHold(recording.objectKey(), recording.versionId())).isFalse();
+        assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(1, RecordingState.ACTIVE));
+        assertThat(holds.holdsOn(id)).isEmpty();
+    }
+
+    @Test
+    void place_whenTheSweepDeletesTheRecordingBeforeItIsLocked_answersDeletedAndLeavesNoActiveHold() {
+        CatalogueEntry recording = recordings.activeOverAnOlderVersion(TODAY.minusDays(1));
+        // The sweep's DeleteObjects goes newest first: the catalogued version is gone by the time the hold reaches it.
+        HoldService racing = holdService(new BucketWithHooks(bucket).beforeLegalHold((version, on) -> {
+            if (on && version.equals(recording.versionId())) {
+                bucket.delete(recordings.versionsOf(recording.objectKey()).subList(0, 1));
+            }
+        }));
+
+        HoldOutcome outcome = racing.place(new HoldRequest(recording.recordingId(), "police", "CRIME-7", "dpo-1", TODAY.plusDays(30)), unaudited -> { });
+
+        assertThat(outcome).isEqualTo(new HoldOutcome.Refused(HoldOutcome.Refusal.RECORDING_DELETED));
+        assertThat(holds.holdsOn(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.NOT_PLACED);
+        assertThat(recordings.keeping(recording)).as("the older version is left for the sweep to finish")
+                .isEqualTo(Keeping.notHeld(1, RecordingState.ACTIVE));
+    }
+
+    @Test
+    void place_whenAVersionIsDeletedAfterTheFirstIsLocked_takesTheLockOffAgain() {
+        CatalogueEntry recording = recordings.activeOverAnOlderVersion(TODAY.minusDays(1));
+        String older = recordings.versionsOf(recording.objectKey()).get(1).versionId();
+        HoldService racing = holdService(new BucketWithHooks(bucket).beforeLegalHold((version, on) -> {
+            if (on && version.equals(older)) {
+                bucket.delete(recordings.versionsOf(recording.objectKey()).subList(1, 2));
+            }
+        }));
+
+        HoldOutcome outcome = racing.place(new HoldRequest(recording.recordingId(), "police", "CRIME-8", "dpo-1", TODAY.plusDays(30)), unaudited -> { });
+
+        assertThat(outcome).isEqualTo(new HoldOutcome.Refused(HoldOutcome.Refusal.RECORDING_DELETED));
+        assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(1, RecordingState.ACTIVE));
     }
 
     @Test
     void release_whenOtherHoldsRemain_keepsTheRecordingUntilTheLastGoes() {
-        CatalogueEntry recording = recordings.active(TODAY.plusDays(20));
+        CatalogueEntry recording = recordings.activeOverAnOlderVersion(TODAY.plusDays(20));
         Hold complaint = placed(recording, "complaint-or-dispute", TODAY.plusDays(10));
         Hold police = placed(recording, "police", TODAY.plusDays(40));
 
-        HoldOutcome first = holds.release(recording.recordingId(), complaint.holdId(), "manager-1");
+        HoldOutcome first = holds.release(recording.recordingId(), complaint.holdId(), "manager-1", unaudited -> { });
 
         assertThat(first).isInstanceOfSatisfying(HoldOutcome.Released.class, r -> assertThat(r.stillHeld()).isTrue());
-        assertThat(recordings.current(recording).state()).isEqualTo(RecordingState.HELD);
-        assertThat(bucket.isUnderLegalHold(recording.objectKey(), recording.versionId())).isTrue();
+        assertThat(recordings.keeping(recording)).isEqualTo(Keeping.held(2));
 
-        HoldOutcome last = holds.release(recording.recordingId(), police.holdId(), "dpo-1");
+        HoldOutcome last = holds.release(recording.recordingId(), police.holdId(), "dpo-1", unaudited -> { });
 
         assertThat(last).isInstanceOfSatisfying(HoldOutcome.Released.class, r -> assertThat(r.dueOn()).isEqualTo(recording.expiresOn()));
-        assertThat(recordings.current(recording).state()).isEqualTo(RecordingState.ACTIVE);
-        assertThat(bucket.isUnderLegalHold(recording.objectKey(), recording.versionId())).isFalse();
+        assertThat(recordings.keeping(recording)).as("every version unlocked and tagged again").isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
         assertThat(bucket.tags(recording.objectKey(), recording.versionId())).containsEntry(RecordingTags.RETENTION, "P3M");
         assertThat(recordings.repositories().catalogue().indexedUnder(ExpiryShard.of(recording.expiresOn(), recording.recordingId())))
                 .extracting(CatalogueEntry::recordingId).contains(recording.recordingId());
-        assertThat(holds.release(recording.recordingId(), police.holdId(), "dpo-1"))
-                .isEqualTo(new HoldOutcome.Refused(HoldOutcome.Refusal.ALREADY_RELEASED));
-        assertThat(recordings.repositories().audit().trailOf(recording.recordingId())).extracting(AuditEvent::action)
-                .containsExactlyInAnyOrder(AuditAction.HOLD_PLACED, AuditAction.HOLD_PLACED, AuditAction.HOLD_RELEASED, AuditAction.HOLD_RELEASED);
+        assertThat(holds.holdsOn(recording.recordingId())).extracting(Hold::status).containsOnly(Hold.Status.RELEASED);
     }
 
     @Test
-    void release_whenAnEarlierReleaseStoppedPartWay_finishesIt() {
-        CatalogueEntry recording = recordings.active(TODAY.minusDays(3));
-        Hold hold = placed(recording, "subject-access", TODAY.plusDays(7));
-        // As if the release had marked the hold and then stopped before the bucket and the catalogue.
-        recordings.repositories().holds().release(new Hold(hold.recordingId(), hold.holdId(), hold.council(), hold.reason(), hold.reference(),
-                hold.placedBy(), hold.placedAt(), hold.reviewOn(), "dpo-1", hold.placedAt().plusSeconds(1)));
+    void release_whenTheHoldIsAlreadyReleased_isRefusedEvenWhileAnotherHoldsTheRecording() {
+        CatalogueEntry recording = recordings.active(TODAY.plusDays(20));
+        Hold complaint = placed(recording, "complaint-or-dispute", TODAY.plusDays(10));
+        placed(recording, "police", TODAY.plusDays(40));
+        holds.release(recording.recordingId(), complaint.holdId(), "dpo-1", unaudited -> { });
 
-        HoldOutcome again = holds.release(recording.recordingId(), hold.holdId(), "dpo-1");
+        assertThat(holds.release(recording.recordingId(), complaint.holdId(), "dpo-1", unaudited -> { }))
+                .isEqualTo(new HoldOutcome.Refused(HoldOutcome.Refusal.ALREADY_RELEASED));
+        assertThat(holds.release(recording.recordingId(), "hold-unknown", "dpo-1", unaudited -> { }))
+                .isEqualTo(new HoldOutcome.Refused(HoldOutcome.Refusal.NO_SUCH_HOLD));
+    }
+
+    @Test
+    void place_whenItStopsAfterLocking_leavesAPlacingHoldThatTheNextSweepRollsBack() {
+        CatalogueEntry recording = recordings.activeOverAnOlderVersion(TODAY.minusDays(2));
+        HoldService crashing = holdService(new BucketWithHooks(bucket).beforeTagging((version, tags) -> {
+            throw new IllegalStateException("the function stopped here");
+        }));
+
+        assertThatThrownBy(() -> crashing.place(new HoldRequest(recording.recordingId(), "police", "CRIME-9", "dpo-1", TODAY.plusDays(30)),
+                unaudited -> { })).hasMessage("the function stopped here");
+
+        assertThat(holds.holdsOn(recording.recordingId())).as("not claimed active").singleElement().extracting(Hold::status)
+                .isEqualTo(Hold.Status.PLACING);
+        assertThat(recordings.keeping(recording)).as("locked, so kept meanwhile").isEqualTo(new Keeping(2, 2, 0, RecordingState.ACTIVE));
+
+        assertThat(holds.settleUnfinished()).isGreaterThanOrEqualTo(1);
+
+        assertThat(holds.holdsOn(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.NOT_PLACED);
+        assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
+    }
+
+    @Test
+    void release_whenItStopsPartWay_isFinishedByTheNextSweepOrByReleasingAgain() {
+        CatalogueEntry bySweep = recordings.activeOverAnOlderVersion(TODAY.minusDays(3));
+        CatalogueEntry byRetry = recordings.activeOverAnOlderVersion(TODAY.minusDays(3));
+        Hold first = placed(bySweep, "subject-access", TODAY.plusDays(7));
+        Hold second = placed(byRetry, "subject-access", TODAY.plusDays(7));
+        HoldService crashing = holdService(new BucketWithHooks(bucket).beforeLegalHold((version, on) -> {
+            if (!on) {
+                throw new IllegalStateException("the function stopped here");
+            }
+        }));
+        assertThatThrownBy(() -> crashing.release(bySweep.recordingId(), first.holdId(), "dpo-1", unaudited -> { }));
+        assertThatThrownBy(() -> crashing.release(byRetry.recordingId(), second.holdId(), "dpo-1", unaudited -> { }));
+        assertThat(holds.holdsOn(bySweep.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.RELEASING);
+        assertThat(recordings.keeping(bySweep).locked()).as("still kept").isEqualTo(2);
+
+        HoldOutcome again = holds.release(byRetry.recordingId(), second.holdId(), "dpo-1", unaudited -> { });
+        holds.settleUnfinished();
 
         assertThat(again).isInstanceOfSatisfying(HoldOutcome.Released.class, r -> assertThat(r.dueOn()).isEqualTo(TODAY));
-        assertThat(recordings.current(recording).state()).isEqualTo(RecordingState.ACTIVE);
-        assertThat(bucket.isUnderLegalHold(recording.objectKey(), recording.versionId())).isFalse();
+        for (CatalogueEntry recording : new CatalogueEntry[] {bySweep, byRetry}) {
+            assertThat(holds.holdsOn(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.RELEASED);
+            assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
+        }
+    }
+
+    @Test
+    void settleUnfinished_whenAnotherRequestIsChangingTheHolds_leavesThemToIt() {
+        CatalogueEntry recording = recordings.active(TODAY.plusDays(9));
+        HoldService crashing = holdService(new BucketWithHooks(bucket).beforeTagging((version, tags) -> {
+            throw new IllegalStateException("the function stopped here");
+        }));
+        assertThatThrownBy(() -> crashing.place(new HoldRequest(recording.recordingId(), "police", "CRIME-10", "dpo-1", TODAY.plusDays(30)),
+                unaudited -> { }));
+        Instant now = Instant.now();
+        assertThat(recordings.repositories().holds().claim(recording.recordingId(), "someone-else", now, now.plusSeconds(60))).isTrue();
+
+        holds.settleUnfinished();
+
+        assertThat(holds.holdsOn(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.PLACING);
+        recordings.repositories().holds().endClaim(recording.recordingId(), "someone-else");
     }
 
     @Test
@@ -130,17 +215,23 @@ class HoldServiceIntegrationTest {
         Hold due = placed(recording, "police", TODAY.plusDays(2));
         Hold later = placed(recording, "complaint-or-dispute", TODAY.plusDays(9));
         Hold released = placed(recording, "safeguarding", TODAY.plusDays(1));
-        holds.release(recording.recordingId(), released.holdId(), "dpo-1");
+        holds.release(recording.recordingId(), released.holdId(), "dpo-1", unaudited -> { });
 
         assertThat(holds.reviewsOverdue(TODAY.plusDays(3))).extracting(Hold::holdId).contains(due.holdId())
                 .doesNotContain(later.holdId(), released.holdId());
     }
 
+    private static HoldService holdService(RetentionStore store) {
+        return new HoldService(PolicyBook.bundled(Map.of()), recordings.repositories().catalogue(), recordings.repositories().holds(), store,
+                Clock.systemUTC());
+    }
+
     private static Hold placed(CatalogueEntry recording, String reason, LocalDate reviewOn) {
-        return ((HoldOutcome.Placed) holds.place(new HoldRequest(recording.recordingId(), reason, "REF-" + reason, "manager-1", reviewOn))).hold();
+        return ((HoldOutcome.Placed) holds.place(new HoldRequest(recording.recordingId(), reason, "REF-" + reason, "manager-1", reviewOn),
+                unaudited -> { })).hold();
     }
 
     private static HoldOutcome.Refusal refusal(HoldRequest request) {
-        return ((HoldOutcome.Refused) holds.place(request)).refusal();
+        return ((HoldOutcome.Refused) holds.place(request, unaudited -> { })).refusal();
     }
 }

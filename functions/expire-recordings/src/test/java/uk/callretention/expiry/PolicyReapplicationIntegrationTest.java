@@ -46,7 +46,7 @@ class PolicyReapplicationIntegrationTest {
         CatalogueEntry nowDue = recordings.catalogued(RecordingState.ACTIVE, "P12M", longAgoRecorded, longAgoRecorded.plusMonths(12), "rutland@0");
         CatalogueEntry unchanged = recordings.catalogued(RecordingState.ACTIVE, "P3M", recentlyRecorded, recentlyRecorded.plusMonths(3), "rutland@1");
         CatalogueEntry held = recordings.catalogued(RecordingState.ACTIVE, "P1M", recentlyRecorded, recentlyRecorded.plusMonths(1), "rutland@0");
-        repositories.holdService(policies, Clock.systemUTC()).place(new HoldRequest(held.recordingId(), "police", "CRIME-1", "dpo-1", TODAY.plusDays(30)));
+        repositories.holdService(policies, Clock.systemUTC()).place(new HoldRequest(held.recordingId(), "police", "CRIME-1", "dpo-1", TODAY.plusDays(30)), unaudited -> { });
 
         ReapplyReport dryRun = reapplication.run(Optional.of("rutland"), true, TODAY, Deadline.NONE);
 

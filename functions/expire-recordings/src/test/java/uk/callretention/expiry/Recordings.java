@@ -15,7 +15,9 @@ import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
+import uk.callretention.retention.Hold;
 import uk.callretention.retention.ObjectVersion;
+import uk.callretention.retention.RetentionStore;
 import uk.callretention.testsupport.LocalAws;
 
 /** Recordings in a test class's stack, uploaded, tagged and catalogued as the tagger leaves them. */
@@ -49,12 +51,25 @@ final class Recordings {
         return catalogued(RecordingState.QUARANTINED, RecordingTags.QUARANTINE_CLASS, expiresOn.minusDays(30), expiresOn, null);
     }
 
+    /** As {@link #active}, over an older version of the same key, as a re-upload leaves it. */
+    CatalogueEntry activeOverAnOlderVersion(LocalDate expiresOn) {
+        return catalogued(RecordingState.ACTIVE, "P3M", expiresOn.minusMonths(3), expiresOn, "rutland@1", 1);
+    }
+
     CatalogueEntry catalogued(RecordingState state, String retentionClass, LocalDate recordedOn, LocalDate expiresOn, String policyRef) {
+        return catalogued(state, retentionClass, recordedOn, expiresOn, policyRef, 0);
+    }
+
+    private CatalogueEntry catalogued(RecordingState state, String retentionClass, LocalDate recordedOn, LocalDate expiresOn, String policyRef,
+                                      int olderVersions) {
         String key = "rutland/customer-services/phone/" + recordedOn.toString().replace('-', '/') + "/call-" + CALLS.incrementAndGet() + ".wav";
         CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, null, null, state, "rutland", "customer-services", "phone",
                 recordedOn.atTime(10, 15).atZone(RetentionSchedule.UK).toInstant(), recordedOn, retentionClass, expiresOn, policyRef,
                 "caller-hash-1", "agent-7", "inbound", "audio/wav", 12, state == RecordingState.QUARANTINED ? "date-mismatch" : null,
                 null, recordedOn.atTime(10, 20).atZone(RetentionSchedule.UK).toInstant());
+        for (int older = 0; older < olderVersions; older++) {
+            upload(key, RecordingTags.of(entry));
+        }
         String versionId = upload(key, RecordingTags.of(entry));
         CatalogueEntry withVersion = new CatalogueEntry(entry.recordingId(), key, versionId, "t" + CALLS.incrementAndGet(), state,
                 entry.council(), entry.team(), entry.channel(), entry.recordedAt(), recordedOn, retentionClass, expiresOn, policyRef,
@@ -80,6 +95,30 @@ final class Recordings {
 
     List<ObjectVersion> versionsOf(String key) {
         return repositories.store().versionsOf(key);
+    }
+
+    /**
+     * How the recording is kept: its versions left in the bucket, how many of them are under legal hold and how many
+     * tagged held, and its state in the catalogue.
+     */
+    record Keeping(int versions, int locked, int taggedHeld, RecordingState state) {
+
+        static Keeping held(int versions) {
+            return new Keeping(versions, versions, versions, RecordingState.HELD);
+        }
+
+        static Keeping notHeld(int versions, RecordingState state) {
+            return new Keeping(versions, 0, 0, state);
+        }
+    }
+
+    Keeping keeping(CatalogueEntry entry) {
+        List<ObjectVersion> objects = versionsOf(entry.objectKey()).stream().filter(v -> !v.deleteMarker()).toList();
+        RetentionStore store = repositories.store();
+        int locked = (int) objects.stream().filter(v -> store.isUnderLegalHold(v.key(), v.versionId())).count();
+        int taggedHeld = (int) objects.stream().filter(v -> Hold.RETENTION_TAG.equals(store.tags(v.key(), v.versionId()).get(RecordingTags.RETENTION)))
+                .count();
+        return new Keeping(objects.size(), locked, taggedHeld, current(entry).state());
     }
 
     CatalogueEntry current(CatalogueEntry entry) {

@@ -71,7 +71,7 @@ class SweepIntegrationTest {
         CatalogueEntry quarantinedDueYesterday = recordings.quarantined(today.minusDays(1));
         CatalogueEntry dueTomorrow = recordings.active(today.plusDays(1));
         CatalogueEntry held = recordings.active(today.minusDays(1));
-        assertThat(holds().place(new HoldRequest(held.recordingId(), "complaint-or-dispute", "CMP-1", "dpo-1", realToday().plusDays(30))))
+        assertThat(holds().place(new HoldRequest(held.recordingId(), "complaint-or-dispute", "CMP-1", "dpo-1", realToday().plusDays(30)), unaudited -> { }))
                 .isInstanceOf(HoldOutcome.Placed.class);
         String sibling = dueToday.objectKey() + ".bak";
         recordings.upload(sibling, Map.of());
@@ -134,18 +134,18 @@ class SweepIntegrationTest {
         CatalogueEntry recording = recordings.active(today.minusDays(10));
         HoldService holds = holds();
         HoldOutcome.Placed complaint = (HoldOutcome.Placed) holds.place(
-                new HoldRequest(recording.recordingId(), "complaint-or-dispute", "CMP-2", "manager-1", today.plusDays(30)));
+                new HoldRequest(recording.recordingId(), "complaint-or-dispute", "CMP-2", "manager-1", today.plusDays(30)), unaudited -> { });
         HoldOutcome.Placed police = (HoldOutcome.Placed) holds.place(
-                new HoldRequest(recording.recordingId(), "police", "CRIME-9", "dpo-1", today.plusDays(60)));
+                new HoldRequest(recording.recordingId(), "police", "CRIME-9", "dpo-1", today.plusDays(60)), unaudited -> { });
 
         sweep().run(today, false, Deadline.NONE);
-        HoldOutcome firstRelease = holds.release(recording.recordingId(), complaint.hold().holdId(), "manager-1");
+        HoldOutcome firstRelease = holds.release(recording.recordingId(), complaint.hold().holdId(), "manager-1", unaudited -> { });
         sweep().run(today, false, Deadline.NONE);
 
         assertThat(firstRelease).isInstanceOfSatisfying(HoldOutcome.Released.class, r -> assertThat(r.stillHeld()).isTrue());
         assertThat(recordings.versionsOf(recording.objectKey())).hasSize(1);
 
-        HoldOutcome lastRelease = holds.release(recording.recordingId(), police.hold().holdId(), "dpo-1");
+        HoldOutcome lastRelease = holds.release(recording.recordingId(), police.hold().holdId(), "dpo-1", unaudited -> { });
         SweepReport after = sweep().run(today, false, Deadline.NONE);
 
         assertThat(lastRelease).isInstanceOfSatisfying(HoldOutcome.Released.class, r -> assertThat(r.dueOn()).isEqualTo(today));
@@ -326,8 +326,8 @@ class SweepIntegrationTest {
         }
 
         @Override
-        public void setLegalHold(String key, String versionId, boolean on) {
-            bucket.setLegalHold(key, versionId, on);
+        public boolean setLegalHold(String key, String versionId, boolean on) {
+            return bucket.setLegalHold(key, versionId, on);
         }
 
         @Override

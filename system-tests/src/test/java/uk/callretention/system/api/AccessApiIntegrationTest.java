@@ -396,7 +396,6 @@ class AccessApiIntegrationTest {
             assertThat(api.versionsOf(recording.objectKey())).containsExactly(recording.versionId());
             assertThat(api.trail(recording.recordingId())).extracting(AuditEvent::action, AuditEvent::outcome).containsExactly(
                     tuple(AuditAction.HOLD_PLACED, "reason-not-allowed"),
-                    tuple(AuditAction.ERASED, "allowed"),
                     tuple(AuditAction.ERASED, "erasure-incomplete"));
         }
     }
