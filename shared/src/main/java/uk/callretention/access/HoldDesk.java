@@ -6,6 +6,7 @@ import java.util.Optional;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditLog;
 import uk.callretention.policy.PolicyBook;
+import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.HoldOutcome;
 import uk.callretention.retention.HoldRequest;
@@ -52,7 +53,8 @@ public final class HoldDesk {
             }
             HoldOutcome outcome = holds.place(new HoldRequest(located.entry().recordingId(), reason.get(), reference.get(), who.subject(), reviewOn.get()),
                     hold -> event.detail("holdId", hold.holdId()).allowed());
-            return outcome instanceof HoldOutcome.Placed placed ? Outcome.done(placed.hold()) : Outcome.refused(refusal(outcome));
+            return outcome instanceof HoldOutcome.Placed placed ? Outcome.done(placed.hold())
+                    : Outcome.refused(refusal(outcome, located.policy().latestHoldReview(LocalDate.ofInstant(clock.instant(), RetentionSchedule.UK))));
         }));
     }
 
@@ -62,11 +64,12 @@ public final class HoldDesk {
         return event.settle(() -> AccessRules.only(located.standing(), Standing.DPO).<Outcome<HoldOutcome.Released>>map(Outcome::refused).orElseGet(() -> {
             HoldOutcome outcome = holds.release(located.entry().recordingId(), holdId, who.subject(),
                     hold -> event.why(null, hold.reference()).detail("reason", hold.reason().id()).allowed());
-            return outcome instanceof HoldOutcome.Released released ? Outcome.done(released) : Outcome.refused(refusal(outcome));
+            return outcome instanceof HoldOutcome.Released released ? Outcome.done(released) : Outcome.refused(refusal(outcome, null));
         }));
     }
 
-    private static Refusal refusal(HoldOutcome outcome) {
+    /** @param latestReview the latest review date the council allows for a hold placed now; null when releasing */
+    private static Refusal refusal(HoldOutcome outcome, LocalDate latestReview) {
         HoldOutcome.Refusal refused = ((HoldOutcome.Refused) outcome).refusal();
         return switch (refused) {
             case NO_SUCH_RECORDING -> Refusal.NOT_FOUND;
@@ -77,6 +80,8 @@ public final class HoldDesk {
             case REASON_NOT_ALLOWED -> new Refusal(refused.code(), 400, "state a hold reason from the council's list");
             case REFERENCE_REQUIRED -> new Refusal(refused.code(), 400, "a hold needs the reference of its case, at most 200 characters");
             case REVIEW_DATE_NOT_AFTER_TODAY -> new Refusal(refused.code(), 400, "reviewOn must be after today");
+            case REVIEW_DATE_TOO_FAR -> new Refusal(refused.code(), 400,
+                    "reviewOn must be on or before " + latestReview + ": the council reviews every hold within its maximum review interval");
             case PLACED_BY_REQUIRED, RELEASED_BY_REQUIRED -> Refusal.UNAUTHENTICATED;
         };
     }

@@ -1,6 +1,7 @@
 package uk.callretention.policy;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -17,6 +18,7 @@ import uk.callretention.recording.Channel;
  * @param channels the channels it records and, for each, the teams covered, by team id
  * @param retention its retention rules; for every channel and team they cover each day from
  *                  recording began onward exactly once (checked when the file is read)
+ * @param maxHoldReviewInterval how far ahead a hold's review date may be set: every hold is looked at again within it
  */
 public record CouncilPolicy(
         String id,
@@ -27,14 +29,21 @@ public record CouncilPolicy(
         List<RetentionRule> retention,
         Set<Purpose> purposes,
         Set<HoldReason> holdReasons,
+        Period maxHoldReviewInterval,
         Playback playback,
         List<String> legalBases) {
+
+    /** Where a file says nothing: a hold is reviewed at least once a year. */
+    public static final Period DEFAULT_MAX_HOLD_REVIEW_INTERVAL = Period.ofMonths(12);
+    /** The longest a file may set: a hold left unreviewed longer is a recording kept without anyone deciding so. */
+    public static final Period LONGEST_MAX_HOLD_REVIEW_INTERVAL = Period.ofMonths(24);
 
     public CouncilPolicy {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(notice, "notice");
         Objects.requireNonNull(playback, "playback");
+        Objects.requireNonNull(maxHoldReviewInterval, "maxHoldReviewInterval");
         Map<Channel, Map<String, Team>> covered = new EnumMap<>(Channel.class);
         channels.forEach((channel, teams) -> covered.put(channel, Map.copyOf(teams)));
         channels = Collections.unmodifiableMap(covered);
@@ -48,6 +57,11 @@ public record CouncilPolicy(
     /** Names this version of the policy on every recording classified under it, e.g. {@code south-hams@1}. */
     public String ref() {
         return id + "@" + version;
+    }
+
+    /** The latest review date a hold placed today may have. */
+    public LocalDate latestHoldReview(LocalDate today) {
+        return today.plus(maxHoldReviewInterval);
     }
 
     public Optional<Team> team(Channel channel, String teamId) {

@@ -3,6 +3,7 @@ package uk.callretention.policy;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -86,6 +87,8 @@ final class CouncilPolicyParser {
                         .filter(chosen -> value.check(!chosen.isEmpty(), "must name at least one purpose")));
         Optional<Set<HoldReason>> holdReasons =
                 file.required("holdReasons").flatMap(value -> vocabulary(value, "hold reason", HoldReason::fromId, HOLD_REASONS));
+        Optional<Period> maxHoldReviewInterval = file.optional("maxHoldReviewInterval").map(CouncilPolicyParser::holdReviewInterval)
+                .orElse(Optional.of(CouncilPolicy.DEFAULT_MAX_HOLD_REVIEW_INTERVAL));
         Optional<Playback> playback = file.required("playback").flatMap(this::playback);
         Optional<List<String>> legalBases = file.required("legalBases").flatMap(CouncilPolicyParser::texts);
         file.reportUnknownFields();
@@ -94,7 +97,7 @@ final class CouncilPolicyParser {
         }
         return Optional.of(new CouncilPolicy(id.orElseThrow(), name.orElseThrow(), version.orElseThrow(), notice.orElseThrow(),
                 channels.orElseThrow(), retention.orElseThrow(), purposes.orElseThrow(), holdReasons.orElseThrow(),
-                playback.orElseThrow(), legalBases.orElseThrow()));
+                maxHoldReviewInterval.orElseThrow(), playback.orElseThrow(), legalBases.orElseThrow()));
     }
 
     private Optional<String> councilId(PolicyValue value) {
@@ -180,6 +183,15 @@ final class CouncilPolicyParser {
                     ? Optional.of(new Playback(lifetime.orElseThrow(), rate.orElseThrow(), accessRequests.orElseThrow()))
                     : Optional.empty();
         });
+    }
+
+    /** Compared by the days it spans from 1 January 2000: periods of months and days have no order of their own. */
+    private static Optional<Period> holdReviewInterval(PolicyValue value) {
+        LocalDate from = LocalDate.of(2000, 1, 1);
+        return value.period()
+                .filter(p -> value.check(from.plus(p).isAfter(from), "must be longer than zero"))
+                .filter(p -> value.check(!from.plus(p).isAfter(from.plus(CouncilPolicy.LONGEST_MAX_HOLD_REVIEW_INTERVAL)),
+                        "must be at most " + CouncilPolicy.LONGEST_MAX_HOLD_REVIEW_INTERVAL + ": every hold is reviewed at least that often"));
     }
 
     private static Optional<Duration> urlLifetime(PolicyValue value) {

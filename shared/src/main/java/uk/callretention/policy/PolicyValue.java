@@ -2,6 +2,7 @@ package uk.callretention.policy;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,10 @@ record PolicyValue(Node node, String field, Problems problems) {
 
     Optional<Duration> duration() {
         return text().flatMap(text -> read(text, Duration::parse, "an ISO-8601 duration such as PT5M"));
+    }
+
+    Optional<Period> period() {
+        return text().flatMap(text -> read(text, Period::parse, "an ISO-8601 period such as P12M"));
     }
 
     Optional<Integer> positiveNumber() {

@@ -27,6 +27,8 @@ public sealed interface HoldOutcome {
         PLACED_BY_REQUIRED("placed-by-required"),
         RELEASED_BY_REQUIRED("released-by-required"),
         REVIEW_DATE_NOT_AFTER_TODAY("review-date-not-after-today"),
+        /** Further ahead than the council's maximum review interval allows. */
+        REVIEW_DATE_TOO_FAR("review-date-too-far"),
         NO_SUCH_HOLD("no-such-hold"),
         ALREADY_RELEASED("already-released"),
         CHANGE_IN_PROGRESS("hold-change-in-progress");

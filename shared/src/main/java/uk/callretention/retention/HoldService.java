@@ -99,6 +99,9 @@ public final class HoldService {
         if (request.reviewOn() == null || !request.reviewOn().isAfter(today(now))) {
             return refused(HoldOutcome.Refusal.REVIEW_DATE_NOT_AFTER_TODAY);
         }
+        if (request.reviewOn().isAfter(policy.get().latestHoldReview(today(now)))) {
+            return refused(HoldOutcome.Refusal.REVIEW_DATE_TOO_FAR);
+        }
         Hold placing = new Hold(entry.recordingId(), "hold-" + UUID.randomUUID(), entry.council(), reason.get(), request.reference(),
                 request.placedBy(), now, request.reviewOn(), null, null, Hold.Status.PLACING);
         beforeKeeping.accept(placing);

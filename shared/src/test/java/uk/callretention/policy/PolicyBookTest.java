@@ -66,6 +66,7 @@ class PolicyBookTest {
         assertThat(council.holdReasons()).extracting(HoldReason::id).containsExactlyInAnyOrder(holdReasons.split(" "));
         assertThat(council.playback()).isEqualTo(new Playback(Duration.ofMinutes(5), 20, accessRequestsRequired));
         assertThat(council.ref()).isEqualTo(id + "@1");
+        assertThat(council.latestHoldReview(LocalDate.of(2026, 12, 2))).as("the default interval: twelve months").isEqualTo(LocalDate.of(2027, 12, 2));
     }
 
     @Test

@@ -46,6 +46,7 @@ class PolicyCheckTest {
             url-lifetime-too-long         | policies/testshire.yaml:30: playback.urlLifetime: must be at most PT15M
             url-lifetime-zero             | policies/testshire.yaml:30: playback.urlLifetime: must be longer than zero
             non-positive-rate             | policies/testshire.yaml:31: playback.maxUrlsPerUserPerHour: must be more than zero
+            hold-review-interval-too-long | policies/testshire.yaml:29: maxHoldReviewInterval: must be at most P24M: every hold is reviewed at least that often
             file-name-mismatch            | policies/testshire-council.yaml:2: council: the file is testshire-council.yaml but the council is 'testshire'
             yml-extension                 | policies/testshire.yml:1: name policy files <council-id>.yaml, not .yml
             """)

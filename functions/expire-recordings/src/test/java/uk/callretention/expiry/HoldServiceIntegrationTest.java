@@ -72,6 +72,10 @@ class HoldServiceIntegrationTest {
                 .isEqualTo(HoldOutcome.Refusal.REFERENCE_REQUIRED);
         assertThat(refusal(new HoldRequest(id, "complaint-or-dispute", "REF-1", "manager-1", TODAY)))
                 .isEqualTo(HoldOutcome.Refusal.REVIEW_DATE_NOT_AFTER_TODAY);
+        assertThat(refusal(new HoldRequest(id, "complaint-or-dispute", "REF-1", "manager-1", TODAY.plusMonths(12).plusDays(1))))
+                .as("Rutland reviews every hold within twelve months").isEqualTo(HoldOutcome.Refusal.REVIEW_DATE_TOO_FAR);
+        assertThat(refusal(new HoldRequest(id, "complaint-or-dispute", "REF-1", "manager-1", LocalDate.of(9999, 12, 31))))
+                .isEqualTo(HoldOutcome.Refusal.REVIEW_DATE_TOO_FAR);
         assertThat(refusal(new HoldRequest("rec-00000000000000000000000000000000", "police", "REF-1", "dpo-1", TODAY.plusDays(1))))
                 .isEqualTo(HoldOutcome.Refusal.NO_SUCH_RECORDING);
         assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(1, RecordingState.ACTIVE));

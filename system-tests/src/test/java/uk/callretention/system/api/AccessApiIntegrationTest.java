@@ -380,6 +380,32 @@ class AccessApiIntegrationTest {
         }
 
         @Test
+        void hold_whenReleasedTwiceOrReviewedNever_isRefusedAndEachRequestAuditedOnce() throws Exception {
+            CatalogueEntry recording = api.recording("newark-sherwood", "customer-services", RecordingState.ACTIVE);
+            String path = "/recordings/" + recording.recordingId();
+            String dpo = TOKENS.get(Role.DPO);
+            String reviewed = LocalDate.now().plusDays(30).toString();
+
+            HttpResponse<String> never = api.post(path + "/holds", dpo, "{\"reason\":\"police\",\"reference\":\"CRIME-1\",\"reviewOn\":\"9999-12-31\"}");
+            String police = (String) ApiStack.json(api.post(path + "/holds", dpo,
+                    "{\"reason\":\"police\",\"reference\":\"CRIME-1\",\"reviewOn\":\"" + reviewed + "\"}")).get("holdId");
+            api.post(path + "/holds", dpo, "{\"reason\":\"subject-access\",\"reference\":\"SAR-1\",\"reviewOn\":\"" + reviewed + "\"}");
+            assertThat(api.delete(path + "/holds/" + police, dpo).statusCode()).isEqualTo(200);
+            HttpResponse<String> again = api.delete(path + "/holds/" + police, dpo);
+
+            assertThat(never.statusCode()).isEqualTo(400);
+            assertThat(ApiStack.json(never)).containsEntry("error", "review-date-too-far");
+            assertThat(again.statusCode()).as("released already, though another hold still keeps the recording").isEqualTo(409);
+            assertThat(ApiStack.json(again)).containsEntry("error", "already-released");
+            assertThat(api.trail(recording.recordingId())).extracting(AuditEvent::action, AuditEvent::outcome).containsExactly(
+                    tuple(AuditAction.HOLD_PLACED, "review-date-too-far"),
+                    tuple(AuditAction.HOLD_PLACED, "allowed"),
+                    tuple(AuditAction.HOLD_PLACED, "allowed"),
+                    tuple(AuditAction.HOLD_RELEASED, "allowed"),
+                    tuple(AuditAction.HOLD_RELEASED, "already-released"));
+        }
+
+        @Test
         void erasure_whenObjectLockStillHoldsAVersion_reportsItselfIncompleteAndDeletesNothingItCannot() throws Exception {
             CatalogueEntry recording = api.recording("newark-sherwood", "customer-services", RecordingState.ACTIVE);
             String path = "/recordings/" + recording.recordingId();
