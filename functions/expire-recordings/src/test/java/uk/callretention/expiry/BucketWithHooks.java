@@ -8,9 +8,9 @@ import uk.callretention.retention.RetentionStore;
 
 /**
  * The real bucket, with a step run before each legal hold or tag change: what another process does at that moment
- * (the sweep deleting a version), or a crash (the step throws).
+ * (the sweep deleting a version), or a crash (the step throws). Tests that count or hide calls extend it.
  */
-final class BucketWithHooks implements RetentionStore {
+class BucketWithHooks implements RetentionStore {
 
     private final RetentionStore bucket;
     private BiConsumer<String, Boolean> beforeLegalHold = (version, on) -> { };

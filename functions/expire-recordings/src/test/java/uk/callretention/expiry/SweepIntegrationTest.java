@@ -293,47 +293,31 @@ class SweepIntegrationTest {
     }
 
     /** The real bucket, counting the recordings looked at and the delete calls; optionally blind to legal holds placed behind the sweep's back. */
-    private static final class CountingStore implements RetentionStore {
-        private final RetentionStore bucket;
+    private static final class CountingStore extends BucketWithHooks {
         private final boolean blindToLegalHolds;
         final AtomicInteger recordingsLookedAt = new AtomicInteger();
         final AtomicInteger deleteCalls = new AtomicInteger();
 
         CountingStore(RetentionStore bucket, boolean blindToLegalHolds) {
-            this.bucket = bucket;
+            super(bucket);
             this.blindToLegalHolds = blindToLegalHolds;
         }
 
         @Override
         public List<ObjectVersion> versionsOf(String key) {
             recordingsLookedAt.incrementAndGet();
-            return bucket.versionsOf(key);
-        }
-
-        @Override
-        public Map<String, String> tags(String key, String versionId) {
-            return bucket.tags(key, versionId);
-        }
-
-        @Override
-        public void replaceTags(String key, String versionId, Map<String, String> tags) {
-            bucket.replaceTags(key, versionId, tags);
+            return super.versionsOf(key);
         }
 
         @Override
         public boolean isUnderLegalHold(String key, String versionId) {
-            return !blindToLegalHolds && bucket.isUnderLegalHold(key, versionId);
-        }
-
-        @Override
-        public boolean setLegalHold(String key, String versionId, boolean on) {
-            return bucket.setLegalHold(key, versionId, on);
+            return !blindToLegalHolds && super.isUnderLegalHold(key, versionId);
         }
 
         @Override
         public List<ObjectVersion> delete(List<ObjectVersion> versions) {
             deleteCalls.incrementAndGet();
-            return bucket.delete(versions);
+            return super.delete(versions);
         }
     }
 }
