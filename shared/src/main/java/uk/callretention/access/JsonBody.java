@@ -15,7 +15,10 @@ public final class JsonBody {
     /** Far above any request this API takes (a purpose, a reference and a note), far below API Gateway's 10 MB. */
     public static final int MAX_BYTES = 8 * 1024;
 
-    /** A field given twice, or anything after the object, would leave which value counts to a guess: both are refused. */
+    /**
+     * A field given twice, or anything after the object, would leave which value counts to a guess: both are refused,
+     * the first by saying so here rather than trusting the library's default.
+     */
     private static final JSON STRICT = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
 
     private final String text;
