@@ -50,6 +50,20 @@ import uk.callretention.testsupport.LocalAwsExtension;
  * stack's pool issued, or forged ones), upload events through the tag-recording function's invocation, keys and
  * metadata as real uploads to the bucket that reach the tagger through S3's notification. Whatever the case: never a
  * 500, never a link or a listing it should not give.
+ *
+ * <p>A case file holds {@code why}, and one of:
+ * <ul>
+ *   <li>{@code request} ({@code method}, {@code path}, {@code body} as JSON or {@code bodyText}, {@code headers},
+ *   {@code chunked}) sent {@code as} a named member of staff, a forged token's spec ({@link ForgedTokens#token}) or
+ *   nobody, expecting {@code status} and the function's {@code error} code or API Gateway's {@code message}, and
+ *   optionally text the answer {@code contains}, the recording whose trail gains one event with that outcome
+ *   ({@code audited}) or none ({@code unaudited}); {@code after} names an upload to wait for first;</li>
+ *   <li>{@code invoke}: SQS {@code messages} for the tag-recording function, expecting the ids of those that
+ *   {@code failed} (SQS retries them, then the dead-letter queue takes them);</li>
+ *   <li>{@code upload}: a {@code key}, {@code metadata} and {@code content}, expecting the catalogue's {@code state},
+ *   {@code reason}, {@code council}, whether the caller was hashed, and the DPO it is {@code listedFor}.</li>
+ * </ul>
+ * Placeholders such as {@code {recording}} or {@code {repeat:a:9000}} are filled in by {@link #fill}.
  */
 @ExtendWith(LocalAwsExtension.class)
 class BadInputCorpusIntegrationTest {
@@ -92,6 +106,9 @@ class BadInputCorpusIntegrationTest {
         VALUES.put("next-week", yesterday.plusDays(8).format(DateTimeFormatter.ofPattern("yyyy/MM/dd")));
         VALUES.put("next-week-noon", yesterday.plusDays(8).atTime(LocalTime.NOON).atZone(RetentionSchedule.UK).toInstant().toString());
         VALUES.put("manager-token", NAMED_TOKENS.get("manager"));
+        String callersKey = "rutland/customer-services/phone/" + VALUES.get("yesterday") + "/subject-access.wav";
+        upload(Map.of("key", callersKey, "metadata", Map.of("caller", "01572 722577")));
+        VALUES.put("caller-recording", RecordingId.forKey(callersKey));
         // All uploads first: the notifications reach the tagger meanwhile, so the cases wait for them only once.
         for (Arguments upload : corpus().toList()) {
             Map<String, Object> testCase = JSON.std.mapFrom(Files.readString((Path) upload.get()[1]));
@@ -141,6 +158,9 @@ class BadInputCorpusIntegrationTest {
 
     private void apiCase(Map<String, Object> testCase, Map<?, ?> expect) throws Exception {
         Map<?, ?> request = (Map<?, ?>) testCase.get("request");
+        if (testCase.get("after") instanceof String tagged) {
+            awaitCatalogued(fill(tagged));
+        }
         Optional<String> audited = Optional.ofNullable((String) expect.get("audited")).map(BadInputCorpusIntegrationTest::fill);
         Optional<String> unaudited = Optional.ofNullable((String) expect.get("unaudited")).map(BadInputCorpusIntegrationTest::fill);
         int trailBefore = audited.or(() -> unaudited).map(id -> api.trail(id).size()).orElse(0);
