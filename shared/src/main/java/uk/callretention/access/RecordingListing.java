@@ -58,7 +58,7 @@ public final class RecordingListing {
         }
         String team = quarantined ? null : listing.team().orElseGet(() -> managed.iterator().next());
         Optional<Refusal> refusal = quarantined
-                ? Optional.of(Refusal.NOT_PERMITTED).filter(notDpo -> !who.isDpoOf(listing.council()))
+                ? (who.isDpoOf(listing.council()) ? Optional.<Refusal>empty() : Optional.of(Refusal.NOT_PERMITTED))
                 : scope(who, listing.council(), team, managed);
         if (refusal.isPresent()) {
             return event.refuse(refusal.get());
