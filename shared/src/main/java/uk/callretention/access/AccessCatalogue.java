@@ -18,6 +18,9 @@ public interface AccessCatalogue {
      */
     TeamPage teamRecordings(String council, String team, Instant from, Instant until, int limit, Optional<String> pageToken);
 
+    /** A council's quarantined uploads, by the date their key names (or their upload's), newest first, a page at a time. */
+    TeamPage quarantinedRecordings(String council, Instant from, Instant until, int limit, Optional<String> pageToken);
+
     /** The recordings whose caller's keyed hash is this, made in {@code [from, until)}, at most {@code max} of them. */
     List<CatalogueEntry> callerRecordings(String callerHash, Instant from, Instant until, int max);
 

@@ -42,11 +42,9 @@ public final class AccessRequestDesk {
                 return Outcome.refused(fields.problem().get());
             }
             event.why(purpose.get(), reference.orElse(null)).detail("reason", reason.get());
-            Optional<Refusal> refusal = AccessRules.onExisting(located.standing(), located.entry() == null ? null : located.entry().state(),
-                            Standing.TEAM_STAFF, Standing.MANAGER, Standing.DPO)
-                    .or(() -> Purpose.fromId(purpose.get()).filter(located.policy().purposes()::contains).isPresent()
-                            ? Optional.empty() : Optional.of(Refusal.PURPOSE_NOT_ALLOWED))
-                    .or(() -> located.standing() == Standing.TEAM_STAFF ? Optional.empty() : Optional.of(Refusal.ACCESS_REQUEST_NOT_NEEDED));
+            boolean purposeAllowed = located.policy() != null && Purpose.fromId(purpose.get()).filter(located.policy().purposes()::contains).isPresent();
+            Optional<Refusal> refusal = AccessRules.accessRequest(located.standing(), located.entry() == null ? null : located.entry().state(),
+                    purposeAllowed);
             if (refusal.isPresent()) {
                 return Outcome.refused(refusal.get());
             }

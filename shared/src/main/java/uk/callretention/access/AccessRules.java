@@ -12,16 +12,24 @@ import uk.callretention.recording.RecordingState;
  */
 public final class AccessRules {
 
+    static final Refusal NO_ACCESS_REQUESTS = Refusal.NOT_PERMITTED.saying(
+            "this council takes no written access requests: the team's managers and the data protection officer play its recordings back");
+
     private AccessRules() {
     }
 
     /**
      * Playing a recording back: the team's manager or the council's DPO, or team staff with an approved access
      * request, for a purpose on the council's list. A quarantined recording is for the DPO alone; a held one plays.
+     * Team staff of a council that takes no access requests may never play back, so nothing else about the recording
+     * is theirs to learn.
      */
     public static Optional<Refusal> playback(Standing standing, RecordingState state, boolean purposeAllowed, boolean approvedRequest) {
         if (standing == Standing.NONE) {
             return Optional.of(Refusal.NOT_FOUND);
+        }
+        if (standing == Standing.TEAM_STAFF_NO_PLAYBACK) {
+            return Optional.of(Refusal.NOT_PERMITTED);
         }
         if (state == RecordingState.DELETED) {
             return Optional.of(Refusal.RECORDING_DELETED);
@@ -36,6 +44,19 @@ public final class AccessRules {
             return Optional.of(Refusal.ACCESS_REQUEST_REQUIRED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Filing a written access request: team staff of a council that takes them, for a purpose on its list. Managers
+     * and the DPO need none; staff of a council that takes none are told their role does not allow it.
+     */
+    public static Optional<Refusal> accessRequest(Standing standing, RecordingState state, boolean purposeAllowed) {
+        if (standing == Standing.TEAM_STAFF_NO_PLAYBACK) {
+            return Optional.of(NO_ACCESS_REQUESTS);
+        }
+        return onExisting(standing, state, Standing.TEAM_STAFF, Standing.MANAGER, Standing.DPO)
+                .or(() -> purposeAllowed ? Optional.empty() : Optional.of(Refusal.PURPOSE_NOT_ALLOWED))
+                .or(() -> standing == Standing.TEAM_STAFF ? Optional.empty() : Optional.of(Refusal.ACCESS_REQUEST_NOT_NEEDED));
     }
 
     /** An action reserved to some standings: nobody else in scope is told no; anybody out of scope is told not found. */

@@ -66,6 +66,19 @@ public final class Fields {
         return wrong(name + " must be a whole number from " + min + " to " + max);
     }
 
+    /** {@code true} or {@code false}, as a JSON boolean or as text; absent is false. */
+    public boolean flag(String name) {
+        Object value = values.get(name);
+        if (value == null || value.equals(Boolean.FALSE) || value.equals("false")) {
+            return false;
+        }
+        if (value.equals(Boolean.TRUE) || value.equals("true")) {
+            return true;
+        }
+        wrong(name + " must be true or false");
+        return false;
+    }
+
     /** Records a problem the caller found in values it read, such as two fields that contradict each other. */
     public void reject(String message) {
         wrong(message);

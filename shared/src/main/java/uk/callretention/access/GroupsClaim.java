@@ -2,13 +2,19 @@ package uk.callretention.access;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the groups claim in the forms it reaches a function: API Gateway's HTTP API flattens an array claim into one
- * string like {@code [a b]}; a token read directly, or another authorizer, gives a JSON array; a single group may be
- * a bare string. Group names hold no spaces (the group format has none), so splitting on spaces is safe.
+ * Reads the groups claim in the three forms it reaches a function, and in no other:
+ * <ul>
+ *   <li>{@code [a b]}: API Gateway's HTTP API flattens an array claim into its elements joined by one space between
+ *   square brackets. A space more or less (before the first, after the last, two in a row) or any other white space
+ *   means an element held white space, and which one cannot be told: the whole claim grants nothing.</li>
+ *   <li>{@code ["a","b"]}: a JSON array of strings, as a token read directly gives it; each element is one group.</li>
+ *   <li>{@code a}: one group, the whole string.</li>
+ * </ul>
+ * Nothing is trimmed or split on commas: {@code "a,b"} is one group of no known shape, so it grants nothing. A group
+ * must then be exactly {@code <council>:<team>:<role>} ({@link Membership}) to grant anything.
  */
 public final class GroupsClaim {
 
@@ -16,17 +22,21 @@ public final class GroupsClaim {
     }
 
     public static List<String> parse(String claim) {
-        if (claim == null || claim.isBlank()) {
+        if (claim == null || claim.isEmpty() || claim.equals("[]")) {
             return List.of();
         }
-        String text = claim.strip();
-        if (text.startsWith("[\"") || text.equals("[]")) {
-            return jsonArray(text);
+        if (claim.startsWith("[\"")) {
+            return jsonArray(claim);
         }
-        if (text.startsWith("[") && text.endsWith("]")) {
-            text = text.substring(1, text.length() - 1);
+        if (claim.startsWith("[") && claim.endsWith("]")) {
+            List<String> groups = List.of(claim.substring(1, claim.length() - 1).split(" ", -1));
+            return groups.stream().allMatch(GroupsClaim::withoutWhiteSpace) ? groups : List.of();
         }
-        return Arrays.stream(text.split("[\\s,]+")).filter(group -> !group.isEmpty()).toList();
+        return List.of(claim);
+    }
+
+    private static boolean withoutWhiteSpace(String group) {
+        return !group.isEmpty() && group.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     private static List<String> jsonArray(String text) {

@@ -1,5 +1,6 @@
 package uk.callretention.access;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,12 @@ public final class JsonBody {
 
     /** Far above any request this API takes (a purpose, a reference and a note), far below API Gateway's 10 MB. */
     public static final int MAX_BYTES = 8 * 1024;
+
+    /**
+     * A field given twice, or anything after the object, would leave which value counts to a guess: both are refused,
+     * the first by saying so here rather than trusting the library's default.
+     */
+    private static final JSON STRICT = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
 
     private final String text;
 
@@ -33,11 +40,14 @@ public final class JsonBody {
         if (text == null || text.isBlank()) {
             return Outcome.refused(Refusal.BAD_REQUEST.saying("send a JSON object as the body"));
         }
-        try {
-            Map<String, Object> fields = JSON.std.mapFrom(text);
-            return fields == null ? Outcome.refused(Refusal.BAD_REQUEST.saying("send a JSON object as the body")) : Outcome.done(new Fields(fields));
+        try (JsonParser parser = STRICT.getStreamingFactory().createParser(text)) {
+            Map<String, Object> fields = STRICT.mapFrom(parser);
+            if (fields == null || parser.nextToken() != null) {
+                return Outcome.refused(Refusal.BAD_REQUEST.saying("send one JSON object as the body"));
+            }
+            return Outcome.done(new Fields(fields));
         } catch (IOException | RuntimeException notAnObject) {
-            return Outcome.refused(Refusal.BAD_REQUEST.saying("the body is not a JSON object"));
+            return Outcome.refused(Refusal.BAD_REQUEST.saying("the body is not a JSON object with each field once"));
         }
     }
 }

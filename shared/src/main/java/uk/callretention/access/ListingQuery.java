@@ -10,13 +10,14 @@ import uk.callretention.policy.RetentionSchedule;
  * Which council's recordings, and between which UK dates (both days included), a listing or search is about. The
  * council may be left out by someone who has a role in one council only.
  *
- * @param until the instant after the last day, exclusive
+ * @param until the instant after the last day, exclusive: in year 10000 when the last day is 31 December 9999
  */
 record ListingQuery(String council, Optional<String> team, Instant from, Instant until) {
 
     /** Before any council recorded calls: an open start. */
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
+    /** The last date {@code YYYY-MM-DD} can write: an open end. */
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     /** Reads the query's fields; when one is wrong, {@code fields} holds the problem and the query is not to be used. */
     static ListingQuery read(Fields fields, StaffMember who) {

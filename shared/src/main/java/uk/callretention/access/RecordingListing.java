@@ -7,13 +7,14 @@ import java.util.Optional;
 import java.util.Set;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditLog;
-import uk.callretention.policy.CouncilPolicy;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
 
 /**
  * A team's recordings by date, a page at a time, newest first: a manager sees the teams they manage, the DPO every
- * team of the council. A team outside the caller's scope answers like one that does not exist.
+ * team of the council, and with {@code quarantined=true} the council's quarantined uploads, whatever team their key
+ * named. A team outside the caller's council and team answers like one that does not exist; the team's own staff are
+ * told their role does not allow it.
  */
 public final class RecordingListing {
 
@@ -32,6 +33,7 @@ public final class RecordingListing {
         this.clock = clock;
     }
 
+    /** @param team null for a council's quarantined uploads */
     public record Listing(String council, String team, List<CatalogueEntry> recordings, Optional<String> nextPageToken) {
     }
 
@@ -40,23 +42,33 @@ public final class RecordingListing {
         ListingQuery listing = ListingQuery.read(fields, who);
         int limit = fields.number("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         Optional<String> pageToken = fields.text("nextToken", 2048);
+        boolean quarantined = fields.flag("quarantined");
         Set<String> managed = who.managedTeams(String.valueOf(listing.council()));
-        if (fields.problem().isEmpty() && listing.team().isEmpty() && (who.isDpoOf(listing.council()) || managed.size() != 1)) {
+        if (fields.problem().isEmpty() && quarantined && listing.team().isPresent()) {
+            fields.reject("list either a team or the council's quarantined uploads");
+        }
+        if (fields.problem().isEmpty() && !quarantined && listing.team().isEmpty() && (who.isDpoOf(listing.council()) || managed.size() != 1)) {
             fields.reject("name the team");
         }
-        AccessAudit.Event event = audit.about(listing.label("list"), listing.council(), who, AuditAction.LISTED, clock.instant())
+        AccessAudit.Event event = audit.about(listing.label(quarantined ? "quarantine" : "list"), listing.council(), who, AuditAction.LISTED,
+                        clock.instant())
                 .detail("from", listing.from().toString()).detail("until", listing.until().toString());
         return event.settle(() -> {
             if (fields.problem().isPresent()) {
                 return Outcome.refused(fields.problem().get());
             }
-            String team = listing.team().orElseGet(() -> managed.iterator().next());
-            if (!inScope(who, listing.council(), team, managed)) {
-                return Outcome.refused(Refusal.NOT_FOUND.saying("no such team"));
+            String team = quarantined ? null : listing.team().orElseGet(() -> managed.iterator().next());
+            Optional<Refusal> refusal = quarantined
+                    ? (who.isDpoOf(listing.council()) ? Optional.<Refusal>empty() : Optional.of(Refusal.NOT_PERMITTED))
+                    : scope(who, listing.council(), team, managed);
+            if (refusal.isPresent()) {
+                return Outcome.refused(refusal.get());
             }
             event.detail("team", team).allowed();
             try {
-                AccessCatalogue.TeamPage page = catalogue.teamRecordings(listing.council(), team, listing.from(), listing.until(), limit, pageToken);
+                AccessCatalogue.TeamPage page = quarantined
+                        ? catalogue.quarantinedRecordings(listing.council(), listing.from(), listing.until(), limit, pageToken)
+                        : catalogue.teamRecordings(listing.council(), team, listing.from(), listing.until(), limit, pageToken);
                 return Outcome.done(new Listing(listing.council(), team, page.entries(), page.nextPageToken()));
             } catch (AccessCatalogue.InvalidPageTokenException e) {
                 return Outcome.refused(Refusal.BAD_REQUEST.saying("nextToken is not one this listing gave"));
@@ -64,9 +76,11 @@ public final class RecordingListing {
         });
     }
 
-    private boolean inScope(StaffMember who, String council, String team, Set<String> managed) {
-        Optional<CouncilPolicy> policy = policies.council(council);
-        boolean teamExists = policy.map(p -> p.channels().values().stream().anyMatch(teams -> teams.containsKey(team))).orElse(false);
-        return teamExists && (who.isDpoOf(council) || managed.contains(team));
+    private Optional<Refusal> scope(StaffMember who, String council, String team, Set<String> managed) {
+        boolean teamExists = policies.council(council).map(p -> p.channels().values().stream().anyMatch(teams -> teams.containsKey(team))).orElse(false);
+        if (teamExists && (who.isDpoOf(council) || managed.contains(team))) {
+            return Optional.empty();
+        }
+        return Optional.of(teamExists && who.worksIn(council, team) ? Refusal.NOT_PERMITTED : Refusal.NOT_FOUND.saying("no such team"));
     }
 }

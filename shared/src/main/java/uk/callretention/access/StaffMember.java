@@ -39,8 +39,8 @@ public record StaffMember(String subject, String name, Set<Membership> membershi
     }
 
     /**
-     * Team staff stand anywhere only in councils that take written access requests; elsewhere the notices give
-     * playback to managers and the DPO alone, so other staff are nobody to the recording.
+     * Team staff may ask for access only in councils that take written access requests; elsewhere the notices give
+     * playback to managers and the DPO alone, and team staff stand in scope with no right to play anything.
      */
     public Standing standingOn(String council, String team, CouncilPolicy policy) {
         if (council == null || policy == null) {
@@ -55,7 +55,10 @@ public record StaffMember(String subject, String name, Set<Membership> membershi
         if (has(council, team, Role.MANAGER)) {
             return Standing.MANAGER;
         }
-        return has(council, team, Role.STAFF) && policy.playback().accessRequestsRequired() ? Standing.TEAM_STAFF : Standing.NONE;
+        if (!has(council, team, Role.STAFF)) {
+            return Standing.NONE;
+        }
+        return policy.playback().accessRequestsRequired() ? Standing.TEAM_STAFF : Standing.TEAM_STAFF_NO_PLAYBACK;
     }
 
     /** The councils this person has any role in. */
@@ -67,6 +70,11 @@ public record StaffMember(String subject, String name, Set<Membership> membershi
     public Set<String> managedTeams(String council) {
         return memberships.stream().filter(m -> m.council().equals(council) && m.role() == Role.MANAGER)
                 .map(Membership::team).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Whether any of this person's groups names that council and team, whatever the role. */
+    public boolean worksIn(String council, String team) {
+        return memberships.stream().anyMatch(m -> m.council().equals(council) && m.team().equals(team));
     }
 
     public boolean isDpoOf(String council) {

@@ -8,6 +8,11 @@ public enum Standing {
     MANAGER,
     /** Staff of the recording's team in a council whose notice lets them ask for access in writing. */
     TEAM_STAFF,
+    /**
+     * Staff of the recording's team in a council whose notice gives playback to managers and the DPO alone: in the
+     * recording's council and team, so told their role does not allow it rather than that it does not exist.
+     */
+    TEAM_STAFF_NO_PLAYBACK,
     /** Nobody to this recording: it must look as if it did not exist. */
     NONE
 }

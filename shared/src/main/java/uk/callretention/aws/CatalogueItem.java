@@ -18,8 +18,9 @@ import uk.callretention.retention.SweepCalendar;
 
 /**
  * A catalogue entry as a DynamoDB item, with the index keys derived from it: the expiry index holds only recordings
- * that are due some day (active and quarantined ones), the team index only those whose key named a team, the caller
- * index only those with a caller's number.
+ * that are due some day (active and quarantined ones), the team index those whose key named a council (a quarantined
+ * upload under its council's quarantine, the others under their team), the caller index only those with a caller's
+ * number.
  */
 public final class CatalogueItem {
 
@@ -81,9 +82,31 @@ public final class CatalogueItem {
         // An old call uploaded late is filed under the day it was catalogued: the sweep never rereads finished days.
         LocalDate cataloguedOn = entry.cataloguedAt().atZone(RetentionSchedule.UK).toLocalDate();
         item.expiryShard = due ? ExpiryShard.of(SweepCalendar.indexDay(entry.expiresOn(), cataloguedOn), entry.recordingId()) : null;
-        item.councilTeam = entry.council() == null ? null : entry.council() + "#" + entry.team();
-        item.recordedAtId = entry.recordedAt() == null ? null : SortableInstant.of(entry.recordedAt()) + "#" + entry.recordingId();
+        item.councilTeam = entry.council() == null ? null
+                : entry.state() == RecordingState.QUARANTINED ? quarantineOf(entry.council()) : teamOf(entry.council(), entry.team());
+        item.recordedAtId = SortableInstant.of(sortedBy(entry)) + "#" + entry.recordingId();
         return item;
+    }
+
+    /** The team index's partition for one council team's recordings. */
+    static String teamOf(String council, String team) {
+        return council + "#" + team;
+    }
+
+    /**
+     * The team index's partition for a council's quarantined uploads, whatever team their key named or failed to
+     * name: they are the DPO's to look at. {@code *} is in no team id, so no team's partition is this one.
+     */
+    static String quarantineOf(String council) {
+        return council + "#*quarantined";
+    }
+
+    /** When the recording was made, as far as it is known: a quarantined upload may have only its key's date, or none. */
+    private static Instant sortedBy(CatalogueEntry entry) {
+        if (entry.recordedAt() != null) {
+            return entry.recordedAt();
+        }
+        return entry.recordedOn() != null ? entry.recordedOn().atStartOfDay(RetentionSchedule.UK).toInstant() : entry.cataloguedAt();
     }
 
     public CatalogueEntry toEntry() {

@@ -34,6 +34,7 @@ import uk.callretention.recording.CatalogueEntry;
 public final class DynamoDbAccessCatalogue implements AccessCatalogue {
 
     private static final int SECONDS = "2026-01-01T00:00:00".length();
+    private static final Instant LAST_BOUND = Instant.parse("9999-12-31T23:59:59Z");
 
     private final DynamoDbTable<CatalogueItem> table;
     private final DynamoDbIndex<CatalogueItem> byTeamDate;
@@ -54,7 +55,15 @@ public final class DynamoDbAccessCatalogue implements AccessCatalogue {
 
     @Override
     public TeamPage teamRecordings(String council, String team, Instant from, Instant until, int limit, Optional<String> pageToken) {
-        String partition = council + "#" + team;
+        return page(CatalogueItem.teamOf(council, team), from, until, limit, pageToken);
+    }
+
+    @Override
+    public TeamPage quarantinedRecordings(String council, Instant from, Instant until, int limit, Optional<String> pageToken) {
+        return page(CatalogueItem.quarantineOf(council), from, until, limit, pageToken);
+    }
+
+    private TeamPage page(String partition, Instant from, Instant until, int limit, Optional<String> pageToken) {
         QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
                 .queryConditional(between(partition, from, until))
                 .scanIndexForward(false)
@@ -79,10 +88,17 @@ public final class DynamoDbAccessCatalogue implements AccessCatalogue {
         return found;
     }
 
+    /**
+     * An end after year 9999 (the day after 31 December 9999) has no four-digit text to bound the keys with, so the
+     * range is left open above: every key is of an earlier instant.
+     */
     private static QueryConditional between(String partition, Instant from, Instant until) {
-        return QueryConditional.sortBetween(
-                Key.builder().partitionValue(partition).sortValue(from.toString().substring(0, SECONDS)).build(),
-                Key.builder().partitionValue(partition).sortValue(until.toString().substring(0, SECONDS)).build());
+        Key lower = bound(partition, from);
+        return until.isBefore(LAST_BOUND) ? QueryConditional.sortBetween(lower, bound(partition, until)) : QueryConditional.sortGreaterThanOrEqualTo(lower);
+    }
+
+    private static Key bound(String partition, Instant instant) {
+        return Key.builder().partitionValue(partition).sortValue(SortableInstant.of(instant).substring(0, SECONDS)).build();
     }
 
     /**

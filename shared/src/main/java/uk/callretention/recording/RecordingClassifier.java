@@ -45,12 +45,15 @@ public final class RecordingClassifier {
      */
     public CatalogueEntry classify(String objectKey, StoredObject object, String ordering, IntFunction<byte[]> readFirstBytes, Instant now) {
         Draft draft = new Draft(objectKey, object, ordering, now);
+        draft.describe(object.metadata(), callerHash);
         Optional<RecordingKey> parsed = RecordingKey.parse(objectKey);
         if (parsed.isEmpty()) {
+            // Filed under the council the key still names, so that council's DPO sees it before it is deleted.
+            draft.council = RecordingKey.councilNamedBy(objectKey).orElse(null);
             return draft.quarantine(QuarantineReason.KEY_UNPARSEABLE, "the key does not follow " + RecordingKey.layout());
         }
         RecordingKey key = parsed.get();
-        draft.describe(key, object.metadata(), callerHash);
+        draft.place(key);
         Optional<Channel> channel = Channel.fromId(key.channel());
         if (channel.isEmpty()) {
             return draft.quarantine(QuarantineReason.UNKNOWN_CHANNEL, "no channel '" + key.channel() + "'");
@@ -111,15 +114,18 @@ public final class RecordingClassifier {
             this.now = now;
         }
 
-        void describe(RecordingKey key, Map<String, String> metadata, CallerHash hash) {
-            council = key.council();
-            team = key.team();
-            channel = key.channel();
-            recordedOn = key.ukDate();
+        void describe(Map<String, String> metadata, CallerHash hash) {
             callerHash = hash.of(metadata.get(CALLER)).orElse(null);
             agent = metadata.get(AGENT);
             String declaredDirection = metadata.get(DIRECTION);
             direction = "inbound".equals(declaredDirection) || "outbound".equals(declaredDirection) ? declaredDirection : null;
+        }
+
+        void place(RecordingKey key) {
+            council = key.council();
+            team = key.team();
+            channel = key.channel();
+            recordedOn = key.ukDate();
         }
 
         CatalogueEntry classify(RetentionDecision.Retain retain) {

@@ -1,5 +1,6 @@
 package uk.callretention.recording;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -10,18 +11,23 @@ import java.util.regex.Pattern;
  * An object key under the upload contract: {@code {council}/{team}/{channel}/{yyyy}/{mm}/{dd}/{callId}.{ext}},
  * where the date is the recording's UK date.
  *
- * <p>The call id is the platform's own: any characters but a slash or control characters, so that ids with
- * spaces or accented letters are classified rather than quarantined.
+ * <p>The call id is the platform's own: any characters but a slash, as long as the whole key fits S3's limit of
+ * 1,024 bytes of UTF-8. Council, team and channel are ids of at most 64 characters, so that each fits an S3 tag
+ * value and an API query field.
  */
 public record RecordingKey(String council, String team, String channel, LocalDate ukDate, String callId, String extension) {
 
-    private static final String WORDS = "[a-z0-9]+(?:-[a-z0-9]+)*";
+    /** S3's own limit on a key, in bytes of UTF-8: no longer key can be uploaded. */
+    public static final int MAX_KEY_BYTES = 1024;
+
+    private static final Pattern ID = Pattern.compile("(?=[a-z0-9-]{1,64}$)[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern LAYOUT = Pattern.compile(
-            "(" + WORDS + ")/(" + WORDS + ")/(" + WORDS + ")/(\\d{4})/(\\d{2})/(\\d{2})/([^/\\p{Cntrl}]{1,200})\\.([a-z0-9]{1,8})");
+            "([^/]*)/([^/]*)/([^/]*)/(\\d{4})/(\\d{2})/(\\d{2})/([^/]+)\\.([a-z0-9]{1,8})", Pattern.DOTALL);
 
     public static Optional<RecordingKey> parse(String key) {
         Matcher m = LAYOUT.matcher(key);
-        if (!m.matches()) {
+        if (!m.matches() || !isId(m.group(1)) || !isId(m.group(2)) || !isId(m.group(3))
+                || key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             return Optional.empty();
         }
         try {
@@ -32,8 +38,21 @@ public record RecordingKey(String council, String team, String channel, LocalDat
         }
     }
 
+    /**
+     * The council a key that does not parse still names by its first part, if that part is shaped like a council id:
+     * its data protection officer is the one to look at the upload.
+     */
+    public static Optional<String> councilNamedBy(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0 ? Optional.empty() : Optional.of(key.substring(0, slash)).filter(RecordingKey::isId);
+    }
+
     /** The key's layout in words, for quarantine details and error messages. */
     public static String layout() {
         return "{council}/{team}/{channel}/{yyyy}/{mm}/{dd}/{callId}.{ext}";
+    }
+
+    private static boolean isId(String part) {
+        return ID.matcher(part).matches();
     }
 }

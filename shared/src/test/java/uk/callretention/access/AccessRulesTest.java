@@ -30,7 +30,9 @@ class AccessRulesTest {
                 Arguments.of(Standing.TEAM_STAFF, RecordingState.ACTIVE, true, false, "access-request-required"),
                 Arguments.of(Standing.TEAM_STAFF, RecordingState.ACTIVE, true, true, null),
                 Arguments.of(Standing.TEAM_STAFF, RecordingState.QUARANTINED, true, true, "recording-quarantined"),
-                Arguments.of(Standing.TEAM_STAFF, RecordingState.ACTIVE, false, true, "purpose-not-allowed"));
+                Arguments.of(Standing.TEAM_STAFF, RecordingState.ACTIVE, false, true, "purpose-not-allowed"),
+                Arguments.of(Standing.TEAM_STAFF_NO_PLAYBACK, RecordingState.ACTIVE, true, false, "not-permitted"),
+                Arguments.of(Standing.TEAM_STAFF_NO_PLAYBACK, RecordingState.DELETED, false, false, "not-permitted"));
     }
 
     @ParameterizedTest(name = "{0} {1} purposeAllowed={2} approved={3} -> {4}")
@@ -43,6 +45,7 @@ class AccessRulesTest {
         return Stream.of(
                 Arguments.of(Standing.NONE, RecordingState.ACTIVE, "not-found"),
                 Arguments.of(Standing.TEAM_STAFF, RecordingState.ACTIVE, "not-permitted"),
+                Arguments.of(Standing.TEAM_STAFF_NO_PLAYBACK, RecordingState.ACTIVE, "not-permitted"),
                 Arguments.of(Standing.MANAGER, RecordingState.ACTIVE, "not-permitted"),
                 Arguments.of(Standing.MANAGER, RecordingState.DELETED, "not-permitted"),
                 Arguments.of(Standing.DPO, RecordingState.DELETED, "recording-deleted"),
@@ -54,5 +57,25 @@ class AccessRulesTest {
     @MethodSource
     void onExisting(Standing standing, RecordingState state, String refusal) {
         assertThat(AccessRules.onExisting(standing, state, Standing.DPO).map(Refusal::code)).isEqualTo(Optional.ofNullable(refusal));
+    }
+
+    static Stream<Arguments> accessRequest() {
+        return Stream.of(
+                // standing, state, purpose allowed -> refusal code, or null when a request may be filed
+                Arguments.of(Standing.NONE, RecordingState.ACTIVE, true, "not-found"),
+                Arguments.of(Standing.NONE, null, false, "not-found"),
+                Arguments.of(Standing.TEAM_STAFF_NO_PLAYBACK, RecordingState.ACTIVE, true, "not-permitted"),
+                Arguments.of(Standing.TEAM_STAFF_NO_PLAYBACK, RecordingState.DELETED, false, "not-permitted"),
+                Arguments.of(Standing.TEAM_STAFF, RecordingState.ACTIVE, true, null),
+                Arguments.of(Standing.TEAM_STAFF, RecordingState.DELETED, true, "recording-deleted"),
+                Arguments.of(Standing.TEAM_STAFF, RecordingState.ACTIVE, false, "purpose-not-allowed"),
+                Arguments.of(Standing.MANAGER, RecordingState.ACTIVE, true, "access-request-not-needed"),
+                Arguments.of(Standing.DPO, RecordingState.ACTIVE, true, "access-request-not-needed"));
+    }
+
+    @ParameterizedTest(name = "access request: {0} {1} purposeAllowed={2} -> {3}")
+    @MethodSource
+    void accessRequest(Standing standing, RecordingState state, boolean purposeAllowed, String refusal) {
+        assertThat(AccessRules.accessRequest(standing, state, purposeAllowed).map(Refusal::code)).isEqualTo(Optional.ofNullable(refusal));
     }
 }

@@ -125,6 +125,11 @@ class PlaybackServiceTest {
         }
 
         @Override
+        public TeamPage quarantinedRecordings(String council, Instant from, Instant until, int limit, Optional<String> pageToken) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<CatalogueEntry> callerRecordings(String callerHash, Instant from, Instant until, int max) {
             throw new UnsupportedOperationException();
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import uk.callretention.policy.CouncilPolicy;
 import uk.callretention.policy.PolicyBook;
 
@@ -24,7 +25,34 @@ class StaffMemberTest {
                 Arguments.of("rutland:*:dpo", List.of("rutland:*:dpo")),
                 Arguments.of("[]", List.of()),
                 Arguments.of("", List.of()),
-                Arguments.of(null, List.of()));
+                Arguments.of(null, List.of()),
+                Arguments.of("[rutland:customer-services:manager ]", List.of()),
+                Arguments.of("[ rutland:customer-services:manager]", List.of()),
+                Arguments.of("[rutland:*:dpo  rutland:customer-services:manager]", List.of()),
+                Arguments.of("[rutland:*:dpo\trutland:customer-services:manager]", List.of()),
+                Arguments.of("rutland:customer-services:manager ", List.of("rutland:customer-services:manager ")),
+                Arguments.of("rutland:customer-services:manager,rutland:*:dpo", List.of("rutland:customer-services:manager,rutland:*:dpo")),
+                Arguments.of("[\"rutland:customer-services:manager \",\"rutland:*:dpo\"]", List.of("rutland:customer-services:manager ", "rutland:*:dpo")));
+    }
+
+    @ParameterizedTest(name = "[{0}] grants nothing")
+    @ValueSource(strings = {
+            "rutland:customer-services:manager ",
+            " rutland:customer-services:manager",
+            "[rutland:customer-services:manager ]",
+            "[ rutland:customer-services:manager]",
+            "[\"rutland:customer-services:manager \"]",
+            "[\" rutland:customer-services:manager\"]",
+            "[\"rutland:customer-services:manager\\n\"]",
+            "rutland:customer-services:manager,rutland:*:dpo",
+            "rutland:customer-services:manager\u00a0",
+            "rutland: customer-services :manager",
+            "RUTLAND:customer-services:manager",
+            "rutland:customer-services:Manager",
+            "rutland:*:staff"
+    })
+    void fromClaims_whenAGroupIsNotExactlyOfTheScheme_grantsNothing(String groups) {
+        assertThat(StaffMember.fromClaims(Map.of("sub", "u-1", "groups", groups)).orElseThrow().memberships()).isEmpty();
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
@@ -51,7 +79,8 @@ class StaffMemberTest {
                 Arguments.of("[rutland:*:dpo rutland:customer-services:manager]", "rutland", "customer-services", Standing.DPO),
                 Arguments.of("[south-hams:*:dpo]", "rutland", "customer-services", Standing.NONE),
                 Arguments.of("[newark-sherwood:housing-services:manager]", "newark-sherwood", "customer-services", Standing.NONE),
-                Arguments.of("[rutland:customer-services:staff]", "rutland", "customer-services", Standing.NONE),
+                Arguments.of("[rutland:customer-services:staff]", "rutland", "customer-services", Standing.TEAM_STAFF_NO_PLAYBACK),
+                Arguments.of("[rutland:customer-services:staff]", "rutland", "housing-services", Standing.NONE),
                 Arguments.of("[rotherham:contact-centre:staff]", "rotherham", "contact-centre", Standing.TEAM_STAFF),
                 Arguments.of("[]", "rutland", "customer-services", Standing.NONE));
     }

@@ -107,6 +107,27 @@ class RecordingClassifierTest {
         assertThat(entry.direction()).isNull();
     }
 
+    @Test
+    void classify_whenCallIdIsOverTwoHundredCharacters_classifiesIt() {
+        String key = "rutland/customer-services/phone/2026/07/01/" + "c".repeat(900) + ".wav";
+
+        CatalogueEntry entry = CLASSIFIER.classify(key, object(10, Map.of()), "t1", n -> WAV, NOW);
+
+        assertThat(entry.state()).isEqualTo(RecordingState.ACTIVE);
+        assertThat(entry.recordingId()).isEqualTo(RecordingId.forKey(key)).hasSize(36);
+    }
+
+    @Test
+    void classify_whenKeyDoesNotParseButNamesACouncil_filesItUnderThatCouncil() {
+        CatalogueEntry entry = CLASSIFIER.classify("rutland/customer-services/2026/call.wav", object(10, Map.of("caller", "01572 722577")),
+                "t1", n -> WAV, NOW);
+
+        assertThat(entry.quarantineReason()).isEqualTo(QuarantineReason.KEY_UNPARSEABLE.code());
+        assertThat(entry.council()).isEqualTo("rutland");
+        assertThat(entry.team()).isNull();
+        assertThat(entry.callerHash()).isEqualTo(HASH.of("+441572722577").orElseThrow());
+    }
+
     private static StoredObject object(long size, Map<String, String> metadata) {
         return new StoredObject("v1", size, NOW.minusSeconds(60), "audio/wav", new HashMap<>(metadata), 0);
     }

@@ -74,6 +74,7 @@ final class Shapes {
         json.put("state", entry.state().name().toLowerCase());
         putIfPresent(json, "retentionClass", entry.retentionClass());
         putIfPresent(json, "expiresOn", entry.expiresOn());
+        putIfPresent(json, "quarantineReason", entry.quarantineReason());
         json.put("sizeBytes", entry.sizeBytes());
         return json;
     }

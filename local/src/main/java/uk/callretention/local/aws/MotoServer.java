@@ -180,7 +180,7 @@ public final class MotoServer implements AutoCloseable {
     }
 
     /** The first of $LOCAL_AWS_PYTHON, python3, python and pyenv's python3 that can import moto.server. */
-    static String findPythonWithMoto() {
+    public static String findPythonWithMoto() {
         List<String> candidates = new ArrayList<>();
         String configured = System.getenv("LOCAL_AWS_PYTHON");
         if (configured != null && !configured.isBlank()) {

@@ -109,13 +109,17 @@ class AccessApiIntegrationTest {
 
     /**
      * The rules as the notices give them, in the order a refusal is chosen: nobody outside the recording's council and
-     * team learns it exists (404: only the team's manager or the council's DPO stand anywhere; Newark and Sherwood
-     * takes no written access requests, so other staff stand nowhere); a deleted one is gone (410); the purpose must
-     * be the council's (400); a quarantined one is the DPO's alone (409).
+     * team learns it exists (404); the team's own staff are in scope but Newark and Sherwood takes no written access
+     * requests, so their role never plays (403); a deleted one is gone (410); the purpose must be the council's (400);
+     * a quarantined one is the DPO's alone (409).
      */
     static int expected(Role role, Placement placement, boolean validPurpose, RecordingState state) {
         boolean dpo = role == Role.DPO && placement.sameCouncil();
-        boolean manager = role == Role.MANAGER && placement.sameCouncil() && placement.sameTeam();
+        boolean inTeam = placement.sameCouncil() && placement.sameTeam();
+        boolean manager = role == Role.MANAGER && inTeam;
+        if (role == Role.OTHER_STAFF && inTeam) {
+            return 403;
+        }
         if (!dpo && !manager) {
             return 404;
         }
@@ -351,7 +355,7 @@ class AccessApiIntegrationTest {
             String erasure = "{\"reference\":\"SAR-2026-11\",\"note\":\"Caller asked for erasure by letter\"}";
             String hold = "{\"reason\":\"complaint-or-dispute\",\"reference\":\"CMP-77\",\"reviewOn\":\"" + LocalDate.now().plusDays(30) + "\"}";
 
-            assertThat(api.post(path + "/holds", TOKENS.get(Role.OTHER_STAFF), hold).statusCode()).isEqualTo(404);
+            assertThat(api.post(path + "/holds", TOKENS.get(Role.OTHER_STAFF), hold).statusCode()).isEqualTo(403);
             HttpResponse<String> placed = api.post(path + "/holds", manager, hold);
             assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
             String holdId = (String) ApiStack.json(placed).get("holdId");
@@ -368,7 +372,7 @@ class AccessApiIntegrationTest {
             assertThat(api.post(path + "/erasure", dpo, erasure).statusCode()).isEqualTo(410);
             assertThat(api.post(path + "/playback-url", manager, "{\"purpose\":\"complaint\"}").statusCode()).isEqualTo(410);
             assertThat(api.trail(recording.recordingId())).extracting(AuditEvent::action, AuditEvent::outcome).containsExactly(
-                    tuple(AuditAction.HOLD_PLACED, "not-found"),
+                    tuple(AuditAction.HOLD_PLACED, "not-permitted"),
                     tuple(AuditAction.HOLD_PLACED, "allowed"),
                     tuple(AuditAction.ERASED, "recording-held"),
                     tuple(AuditAction.HOLD_RELEASED, "not-permitted"),

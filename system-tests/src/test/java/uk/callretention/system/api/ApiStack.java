@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -100,6 +101,11 @@ final class ApiStack implements AutoCloseable {
         }
         catalogue.putItem(CatalogueItem.from(entry));
         return entry;
+    }
+
+    /** The catalogue's item for the recording, read consistently, if there is one. */
+    Optional<CatalogueEntry> catalogued(String recordingId) {
+        return Optional.ofNullable(catalogue.getItem(r -> r.key(k -> k.partitionValue(recordingId)).consistentRead(true))).map(CatalogueItem::toEntry);
     }
 
     List<AuditEvent> trail(String recordingId) {
