@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditChain;
 import uk.callretention.audit.AuditDays;
@@ -48,9 +49,9 @@ import uk.callretention.policy.RetentionSchedule;
  * <p>Each subject's events form a hash chain ({@link AuditChain}). The chain's head (last sequence number, hash and a
  * copy of the last event) is one more item in the subject's partition, under the sort key {@value #HEAD}. A writer
  * first moves the head to its event, conditional on the head being the one the event was chained to, so two writers
- * that read the same head cannot both follow it (the loser reads the new head and tries again); then it writes the
- * event's item. A crash between the two leaves the event in the head, and the next writer about that subject writes
- * it. Single-item conditional writes only: no transaction. Chains are per subject, so writers about different
+ * that read the same head cannot both follow it (the loser gets the new head back and tries again); then it writes
+ * the event's item. A crash between the two leaves the event in the head, and the next writer about that subject
+ * writes it. Single-item conditional writes only: no transaction. Chains are per subject, so writers about different
  * recordings never wait for each other. A sparse index by UK day and shard
  * ({@value #BY_DAY}) lets the daily digest read one day's events without scanning the table.
  */
@@ -61,8 +62,11 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
     /** Spreads a day's events over this many index partitions, far below DynamoDB's write limit per partition. */
     static final int DAY_SHARDS = 16;
     static final String HEAD = "~head";
-    /** Enough for dozens of writers about one subject at once; each attempt waits a little longer, at random. */
-    private static final int MAX_ATTEMPTS = 30;
+    /**
+     * Each attempt that loses to another writer is one conditional write; with 16 writers about one subject at once,
+     * the chance of losing this many in a row is below one in a million.
+     */
+    private static final int MAX_ATTEMPTS = 250;
 
     private static final TableSchema<Row> SCHEMA = schema();
 
@@ -84,18 +88,20 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
     public void record(AuditEvent event) {
         Map<String, AttributeValue> eventKey = key(event.subject(), occurredAtId(event));
         Map<String, AttributeValue> headKey = key(event.subject(), HEAD);
-        for (int attempt = 1; ; attempt++) {
-            Map<String, AttributeValue> head = null;
-            for (Map<String, AttributeValue> item : consistentlyRead(eventKey, headKey)) {
-                if (!HEAD.equals(item.get("occurredAtId").s())) {
-                    // A retried write of the same event: the first one stands.
-                    return;
-                }
-                head = item;
-            }
-            if (head != null && finishWriteOfLastEvent(head, eventKey)) {
+        Map<String, AttributeValue> head = null;
+        for (Map<String, AttributeValue> item : consistentlyRead(eventKey, headKey)) {
+            if (!HEAD.equals(item.get("occurredAtId").s())) {
+                // A retried write of the same event: the first one stands.
                 return;
             }
+            head = item;
+        }
+        if (head != null && head.containsKey("lastEvent") && keyOf(head.get("lastEvent").m()).equals(eventKey)) {
+            // A retried write whose first attempt moved the head and stopped before writing the event.
+            putIfAbsent(head.get("lastEvent").m());
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
             ChainLink link = head == null ? AuditChain.first(event) : headOf(head).next(event);
             Map<String, AttributeValue> item = SCHEMA.itemToMap(Row.from(event, link), true);
             try {
@@ -103,13 +109,18 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
                 dynamoDb.updateItem(update -> update.tableName(tableName).key(headKey)
                         .updateExpression("SET chainSeq = :next, chainHash = :hash, lastEvent = :event")
                         .conditionExpression(expected == null ? "attribute_not_exists(chainSeq)" : "chainSeq = :current")
-                        .expressionAttributeValues(headValues(expected, link, item)));
-            } catch (ConditionalCheckFailedException anotherWriterFollowedTheSameHead) {
+                        .expressionAttributeValues(headValues(expected, link, item))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            } catch (ConditionalCheckFailedException anotherWriterMovedTheHead) {
                 if (attempt == MAX_ATTEMPTS) {
-                    throw anotherWriterFollowedTheSameHead;
+                    throw anotherWriterMovedTheHead;
                 }
-                pause(attempt);
+                head = anotherWriterMovedTheHead.hasItem() ? anotherWriterMovedTheHead.item() : null;
+                pause();
                 continue;
+            }
+            if (head != null && head.containsKey("lastEvent")) {
+                ensureWritten(head.get("lastEvent").m());
             }
             putIfAbsent(item);
             return;
@@ -130,22 +141,13 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
     }
 
     /**
-     * The head keeps a copy of its last event, so that a writer that stopped between moving the head and writing
-     * its event leaves nothing lost: the next writer about the subject writes it.
-     *
-     * @return whether the head's last event is this very event (a retried write whose first attempt moved the head)
+     * The head keeps a copy of its last event, so that a writer that stopped between moving the head and writing its
+     * event loses nothing: whoever moves the head next writes that event first, if it is not there.
      */
-    private boolean finishWriteOfLastEvent(Map<String, AttributeValue> head, Map<String, AttributeValue> eventKey) {
-        AttributeValue last = head.get("lastEvent");
-        if (last == null) {
-            return false;
+    private void ensureWritten(Map<String, AttributeValue> item) {
+        if (!dynamoDb.getItem(get -> get.tableName(tableName).key(keyOf(item)).consistentRead(true).projectionExpression("subject")).hasItem()) {
+            putIfAbsent(item);
         }
-        Map<String, AttributeValue> lastItem = last.m();
-        Map<String, AttributeValue> lastKey = key(lastItem.get("subject").s(), lastItem.get("occurredAtId").s());
-        if (!dynamoDb.getItem(get -> get.tableName(tableName).key(lastKey).consistentRead(true).projectionExpression("subject")).hasItem()) {
-            putIfAbsent(lastItem);
-        }
-        return lastKey.equals(eventKey);
     }
 
     private void putIfAbsent(Map<String, AttributeValue> item) {
@@ -158,6 +160,10 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
 
     private static ChainHead headOf(Map<String, AttributeValue> head) {
         return new ChainHead(Long.parseLong(head.get("chainSeq").n()), head.get("chainHash").s());
+    }
+
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return key(item.get("subject").s(), item.get("occurredAtId").s());
     }
 
     private static Map<String, AttributeValue> key(String subject, String occurredAtId) {
@@ -175,9 +181,10 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
         return values;
     }
 
-    private static void pause(int attempt) {
+    /** A few milliseconds at random, so writers that collided do not collide again in step. */
+    private static void pause() {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1 + Math.min(200, 5L << Math.min(attempt, 6))));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 12));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while recording an audit event", e);

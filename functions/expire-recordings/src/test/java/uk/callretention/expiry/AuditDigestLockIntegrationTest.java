@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -91,19 +92,11 @@ class AuditDigestLockIntegrationTest {
                 null, null, "allowed", Map.of()));
         byte[] forged = ("{\"day\":\"" + day + "\"}").getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 2; i++) {
-            s3.putObject(b -> b.bucket(bucket).key("digests/" + day + ".json").contentMD5(md5(forged)), RequestBody.fromBytes(forged));
+            s3.putObject(b -> b.bucket(bucket).key("digests/" + day + ".json").checksumAlgorithm(ChecksumAlgorithm.SHA256), RequestBody.fromBytes(forged));
         }
 
         List<String> problems = AuditVerification.verify(audit.storedTrail(), digests.all()).problems();
 
         assertThat(problems).contains("digest of " + day + ": written 2 times", "digest of " + day + ": altered or unreadable");
-    }
-
-    private static String md5(byte[] body) {
-        try {
-            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5").digest(body));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
