@@ -1,6 +1,7 @@
 package uk.callretention.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,22 +10,30 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.audit.AuditVerification;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.S3AuditDigestStore;
+import uk.callretention.local.aws.LocalAwsClients;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
@@ -79,80 +88,57 @@ class AuditTrailIntegrationTest {
     @Test
     void verify_whenAnEventIsEditedInDynamoDb_namesIt() {
         Map<String, AttributeValue> original = item("rec-a", 2);
-        Map<String, AttributeValue> edited = new java.util.HashMap<>(original);
-        edited.put("reference", AttributeValue.fromS("CMP-0000-0000"));
-        put(edited);
-        try {
-            assertThat(verify().problems()).contains("rec-a #2: changed since it was recorded");
-        } finally {
-            put(original);
-        }
-        assertThat(verify().problems()).isEmpty();
+
+        whileTampered(List.of(original), () -> put(with(original, "reference", AttributeValue.fromS("CMP-0000-0000"))),
+                problems -> assertThat(problems).contains("rec-a #2: changed since it was recorded"));
     }
 
     @Test
     void verify_whenAnEventIsRemoved_findsTheGapAndTheSealedDayShort() {
         Map<String, AttributeValue> removed = item("rec-a", 2);
-        delete(removed);
-        try {
-            assertThat(verify().problems()).contains("rec-a #2: missing")
-                    .anyMatch(problem -> problem.startsWith("day " + SEALED + ": sealed with 8 events, now 7"));
-        } finally {
-            put(removed);
-        }
-        assertThat(verify().problems()).isEmpty();
+
+        whileTampered(List.of(removed), () -> delete(removed), problems -> assertThat(problems).contains("rec-a #2: missing")
+                .anyMatch(problem -> problem.startsWith("day " + SEALED + ": sealed with 8 events, now 7")));
+    }
+
+    @Test
+    void verify_whenTheLastEventIsRemoved_saysTheChainEndsShortOfItsHead() {
+        Map<String, AttributeValue> last = item("rec-b", 3);
+
+        whileTampered(List.of(last), () -> delete(last),
+                problems -> assertThat(problems).contains("rec-b: chain head is #3 but the last event is #2 (events removed from its end)"));
     }
 
     @Test
     void verify_whenTheLastEventIsRemovedAndItsHeadRolledBack_theSealedDayStillShowsIt() {
         Map<String, AttributeValue> last = item("rec-b", 3);
         Map<String, AttributeValue> head = head("rec-b");
-        Map<String, AttributeValue> before = item("rec-b", 2);
-        delete(last);
-        try {
-            assertThat(verify().problems()).contains("rec-b: chain head is #3 but the last event is #2 (events removed from its end)");
-            Map<String, AttributeValue> rolledBack = new java.util.HashMap<>(head);
-            rolledBack.put("chainSeq", AttributeValue.fromN("2"));
-            rolledBack.put("chainHash", before.get("chainHash"));
-            put(rolledBack);
+        Map<String, AttributeValue> rolledBack = with(with(head, "chainSeq", AttributeValue.fromN("2")), "chainHash", item("rec-b", 2).get("chainHash"));
 
-            assertThat(verify().problems()).singleElement().asString()
-                    .startsWith("day " + SEALED + ": sealed with 8 events, now 7");
-        } finally {
-            put(head);
-            put(last);
-        }
-        assertThat(verify().problems()).isEmpty();
+        whileTampered(List.of(head, last), () -> {
+            delete(last);
+            put(rolledBack);
+        }, problems -> assertThat(problems).singleElement().asString().startsWith("day " + SEALED + ": sealed with 8 events, now 7"));
     }
 
     @Test
     void verify_whenTwoEventsAreSwapped_saysNeitherIsWhereItWasRecorded() {
         Map<String, AttributeValue> second = item("rec-a", 2);
         Map<String, AttributeValue> third = item("rec-a", 3);
-        put(withChainPlaceOf(second, third));
-        put(withChainPlaceOf(third, second));
-        try {
-            assertThat(verify().problems()).contains("rec-a #2: changed since it was recorded", "rec-a #3: changed since it was recorded");
-        } finally {
-            put(second);
-            put(third);
-        }
-        assertThat(verify().problems()).isEmpty();
+
+        whileTampered(List.of(second, third), () -> {
+            put(withChainPlaceOf(second, third));
+            put(withChainPlaceOf(third, second));
+        }, problems -> assertThat(problems).contains("rec-a #2: changed since it was recorded", "rec-a #3: changed since it was recorded"));
     }
 
     @Test
     void verify_whenAnOutcomeIsChangedAfterItsDayWasSealed_onlyTheDigestShowsIt() {
         Map<String, AttributeValue> original = item("search:rutland", 1);
-        Map<String, AttributeValue> edited = new java.util.HashMap<>(original);
-        edited.put("outcome", AttributeValue.fromS("allowed"));
-        put(edited);
-        try {
-            assertThat(verify().problems()).singleElement().asString()
-                    .isEqualTo("day " + SEALED + ": sealed with 8 events, now 8; events or outcomes changed after it was sealed");
-        } finally {
-            put(original);
-        }
-        assertThat(verify().problems()).isEmpty();
+
+        whileTampered(List.of(original), () -> put(with(original, "outcome", AttributeValue.fromS("allowed"))),
+                problems -> assertThat(problems).containsExactly(
+                        "day " + SEALED + ": sealed with 8 events, now 8; events or outcomes changed after it was sealed"));
     }
 
     @Test
@@ -180,6 +166,31 @@ class AuditTrailIntegrationTest {
     }
 
     @Test
+    void record_whenAWriterStopsBetweenMovingTheHeadAndWritingItsEvent_theNextWriterWritesIt() {
+        String subject = "rec-crashed-" + UUID.randomUUID();
+        AuditEvent lost = event(subject, LocalDate.now(RetentionSchedule.UK), 1, "allowed");
+        AuditEvent next = event(subject, LocalDate.now(RetentionSchedule.UK), 2, "allowed");
+        try (DynamoDbClient crashing = DynamoDbClient.builder().endpointOverride(aws.endpoint()).region(LocalAwsClients.REGION)
+                .credentialsProvider(LocalAwsClients.credentials()).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof PutItemRequest) {
+                            throw new IllegalStateException("the function stopped here");
+                        }
+                    }
+                })).build()) {
+            assertThatThrownBy(() -> new DynamoDbAuditLog(crashing, table).record(lost)).hasMessage("the function stopped here");
+        }
+        assertThat(audit.trailOf(subject)).isEmpty();
+
+        audit.record(next);
+
+        assertThat(audit.trailOf(subject)).containsExactly(lost, next);
+        assertThat(verify().problems()).isEmpty();
+    }
+
+    @Test
     void record_whenTheSameEventIsWrittenTwice_keepsOnePlaceInTheChain() {
         String subject = "rec-retried-" + UUID.randomUUID();
         AuditEvent event = event(subject, LocalDate.now(RetentionSchedule.UK), 1, "allowed");
@@ -189,6 +200,16 @@ class AuditTrailIntegrationTest {
 
         assertThat(audit.trailOf(subject)).containsExactly(event);
         assertThat(head(subject).get("chainSeq").n()).isEqualTo("1");
+    }
+
+    @Test
+    void handleRequest_whenDigestIsAskedForADryRunOrAFutureDay_answersWithAnErrorCode() {
+        ExpireRecordingsHandler handler = new ExpireRecordingsHandler(aws.environmentOf(Recordings.FUNCTION));
+        TestLambdaContext context = TestLambdaContext.withRemaining(Recordings.FUNCTION, 600_000);
+
+        assertThat(handler.handleRequest(Map.of("mode", "digest-audit", "dryRun", true), context)).containsEntry("error", "dry-run-not-for-digest");
+        assertThat(handler.handleRequest(Map.of("mode", "digest-audit", "today", LocalDate.now(RetentionSchedule.UK).plusDays(1).toString()), context))
+                .containsEntry("error", "today-in-future");
     }
 
     @Test
@@ -227,8 +248,25 @@ class AuditTrailIntegrationTest {
                 .items().stream().filter(item -> !item.containsKey("eventId")).findFirst().orElseThrow();
     }
 
+    /** Tampers, checks what verification finds, puts the original items back and checks the trail verifies again. */
+    private static void whileTampered(List<Map<String, AttributeValue>> originals, Runnable tamper, Consumer<List<String>> check) {
+        tamper.run();
+        try {
+            check.accept(verify().problems());
+        } finally {
+            originals.forEach(AuditTrailIntegrationTest::put);
+        }
+        assertThat(verify().problems()).isEmpty();
+    }
+
+    private static Map<String, AttributeValue> with(Map<String, AttributeValue> item, String attribute, AttributeValue value) {
+        Map<String, AttributeValue> changed = new HashMap<>(item);
+        changed.put(attribute, value);
+        return changed;
+    }
+
     private static Map<String, AttributeValue> withChainPlaceOf(Map<String, AttributeValue> item, Map<String, AttributeValue> other) {
-        Map<String, AttributeValue> moved = new java.util.HashMap<>(item);
+        Map<String, AttributeValue> moved = new HashMap<>(item);
         for (String attribute : List.of("chainSeq", "chainPrevious", "chainHash")) {
             moved.put(attribute, other.get(attribute));
         }
