@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 import uk.callretention.audit.AuditVerification;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbAuditLog;
@@ -62,10 +63,16 @@ public final class AuditVerifyCommand {
         AwsClients clients = AwsClients.fromEnvironment(settings);
         DynamoDbAuditLog trail = new DynamoDbAuditLog(clients.dynamoDb(), table);
         S3AuditDigestStore digests = new S3AuditDigestStore(clients.s3(), bucket);
-        AuditVerification.Report report = AuditVerification.verify(trail.storedTrail(), digests.all());
+        AuditVerification.Report report;
+        try {
+            report = AuditVerification.verify(trail.storedTrail(), digests.all());
+        } catch (SdkException e) {
+            err.println("verify-audit: could not read " + table + " or " + bucket + ": " + e.getMessage());
+            return 2;
+        }
         report.problems().forEach(out::println);
         out.println("audit trail: " + report.events() + " events in " + report.chains() + " chains, " + report.digests()
-                + " daily digests: " + (report.intact() ? "intact" : report.problems().size() + " problems"));
+                + " daily digests: " + (report.intact() ? "intact" : report.problems().size() + (report.problems().size() == 1 ? " problem" : " problems")));
         return report.intact() ? 0 : 1;
     }
 }
