@@ -107,7 +107,9 @@ public final class AuditVerification {
                 continue;
             }
             if (previous != null && !previous.day().plusDays(1).equals(day)) {
-                problems.add("digests of " + previous.day().plusDays(1) + " to " + day.minusDays(1) + ": missing");
+                LocalDate firstMissing = previous.day().plusDays(1);
+                problems.add((firstMissing.equals(day.minusDays(1)) ? "digest of " + firstMissing : "digests of " + firstMissing + " to " + day.minusDays(1))
+                        + ": missing");
             } else if (previous != null && !digest.previousHash().equals(previous.hash())) {
                 problems.add("digest of " + day + ": does not follow the digest of " + previous.day());
             }
