@@ -6,8 +6,14 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -16,23 +22,51 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import uk.callretention.audit.AuditAction;
+import uk.callretention.audit.AuditChain;
+import uk.callretention.audit.AuditDays;
+import uk.callretention.audit.AuditEntry;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.audit.AuditLog;
+import uk.callretention.audit.ChainHead;
+import uk.callretention.audit.ChainLink;
+import uk.callretention.audit.StoredAuditEvent;
+import uk.callretention.audit.StoredTrail;
+import uk.callretention.policy.RetentionSchedule;
 
 /**
  * The audit trail in DynamoDB: partitioned by subject (a recording's whole trail is one query) and indexed by actor
  * and time (how many playback links a user took in the last hour is one query).
+ *
+ * <p>Each subject's events form a hash chain ({@link AuditChain}). The chain's head (last sequence number, hash and a
+ * copy of the last event) is one more item in the subject's partition, under the sort key {@value #HEAD}. A writer
+ * first moves the head to its event, conditional on the head being the one the event was chained to, so two writers
+ * that read the same head cannot both follow it (the loser gets the new head back and tries again); then it writes
+ * the event's item. A crash between the two leaves the event in the head, and the next writer about that subject
+ * writes it. Single-item conditional writes only: no transaction. Chains are per subject, so writers about different
+ * recordings never wait for each other. A sparse index by UK day and shard
+ * ({@value #BY_DAY}) lets the daily digest read one day's events without scanning the table.
  */
-public final class DynamoDbAuditLog implements AuditLog {
+public final class DynamoDbAuditLog implements AuditLog, AuditDays {
 
     public static final String BY_ACTOR = "byActor";
+    public static final String BY_DAY = "byDay";
+    /** Spreads a day's events over this many index partitions, far below DynamoDB's write limit per partition. */
+    static final int DAY_SHARDS = 16;
+    static final String HEAD = "~head";
+    /**
+     * Each attempt that loses to another writer is one conditional write; with 16 writers about one subject at once,
+     * the chance of losing this many in a row is below one in a million.
+     */
+    private static final int MAX_ATTEMPTS = 250;
 
     private static final TableSchema<Row> SCHEMA = schema();
 
@@ -40,23 +74,120 @@ public final class DynamoDbAuditLog implements AuditLog {
     private final String tableName;
     private final DynamoDbTable<Row> table;
     private final DynamoDbIndex<Row> byActor;
+    private final DynamoDbIndex<Row> byDay;
 
     public DynamoDbAuditLog(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, SCHEMA);
         this.byActor = table.index(BY_ACTOR);
+        this.byDay = table.index(BY_DAY);
     }
 
     @Override
     public void record(AuditEvent event) {
+        Map<String, AttributeValue> eventKey = key(event.subject(), Row.occurredAtId(event));
+        Map<String, AttributeValue> headKey = key(event.subject(), HEAD);
+        Map<String, AttributeValue> head = null;
+        for (Map<String, AttributeValue> item : consistentlyRead(eventKey, headKey)) {
+            if (!HEAD.equals(item.get("occurredAtId").s())) {
+                // A retried write of the same event: the first one stands.
+                return;
+            }
+            head = item;
+        }
+        if (head != null && head.containsKey("lastEvent") && keyOf(head.get("lastEvent").m()).equals(eventKey)) {
+            // A retried write whose first attempt moved the head and stopped before writing the event.
+            putIfAbsent(head.get("lastEvent").m());
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            ChainLink link = head == null ? AuditChain.first(event) : headOf(head).next(event);
+            Map<String, AttributeValue> item = SCHEMA.itemToMap(Row.from(event, link), true);
+            try {
+                Map<String, AttributeValue> expected = head;
+                dynamoDb.updateItem(update -> update.tableName(tableName).key(headKey)
+                        .updateExpression("SET chainSeq = :next, chainHash = :hash, lastEvent = :event")
+                        .conditionExpression(expected == null ? "attribute_not_exists(chainSeq)" : "chainSeq = :current")
+                        .expressionAttributeValues(headValues(expected, link, item))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            } catch (ConditionalCheckFailedException anotherWriterMovedTheHead) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw anotherWriterMovedTheHead;
+                }
+                head = anotherWriterMovedTheHead.hasItem() ? anotherWriterMovedTheHead.item() : null;
+                pause();
+                continue;
+            }
+            if (head != null && head.containsKey("lastEvent")) {
+                ensureWritten(head.get("lastEvent").m());
+            }
+            putIfAbsent(item);
+            return;
+        }
+    }
+
+    /** The event's item and the chain's head, as they are now; either may be missing. */
+    private List<Map<String, AttributeValue>> consistentlyRead(Map<String, AttributeValue> eventKey, Map<String, AttributeValue> headKey) {
+        Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder().keys(eventKey, headKey).consistentRead(true).build());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> asked = request;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(batch -> batch.requestItems(asked));
+            items.addAll(response.responses().getOrDefault(tableName, List.of()));
+            request = response.unprocessedKeys();
+        }
+        return items;
+    }
+
+    /**
+     * The head keeps a copy of its last event, so that a writer that stopped between moving the head and writing its
+     * event loses nothing: whoever moves the head next writes that event first, if it is not there.
+     */
+    private void ensureWritten(Map<String, AttributeValue> item) {
+        if (!dynamoDb.getItem(get -> get.tableName(tableName).key(keyOf(item)).consistentRead(true).projectionExpression("subject")).hasItem()) {
+            putIfAbsent(item);
+        }
+    }
+
+    private void putIfAbsent(Map<String, AttributeValue> item) {
         try {
-            table.putItem(PutItemEnhancedRequest.builder(Row.class)
-                    .item(Row.from(event))
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(subject)").build())
-                    .build());
-        } catch (ConditionalCheckFailedException alreadyRecorded) {
-            // A retried write of the same event: the first one stands.
+            dynamoDb.putItem(put -> put.tableName(tableName).item(item).conditionExpression("attribute_not_exists(subject)"));
+        } catch (ConditionalCheckFailedException alreadyWritten) {
+            // Written by a writer that found this event in the head: the same item.
+        }
+    }
+
+    private static ChainHead headOf(Map<String, AttributeValue> head) {
+        return new ChainHead(Long.parseLong(head.get("chainSeq").n()), head.get("chainHash").s());
+    }
+
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        return key(item.get("subject").s(), item.get("occurredAtId").s());
+    }
+
+    private static Map<String, AttributeValue> key(String subject, String occurredAtId) {
+        return Map.of("subject", AttributeValue.fromS(subject), "occurredAtId", AttributeValue.fromS(occurredAtId));
+    }
+
+    private static Map<String, AttributeValue> headValues(Map<String, AttributeValue> head, ChainLink link, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":next", AttributeValue.fromN(Long.toString(link.sequence())));
+        values.put(":hash", AttributeValue.fromS(link.hash()));
+        values.put(":event", AttributeValue.fromM(item));
+        if (head != null) {
+            values.put(":current", head.get("chainSeq"));
+        }
+        return values;
+    }
+
+    /** A few milliseconds at random, so writers that collided do not collide again in step. */
+    private static void pause() {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 12));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording an audit event", e);
         }
     }
 
@@ -80,7 +211,48 @@ public final class DynamoDbAuditLog implements AuditLog {
         return table.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(subject).build()))
                         .build())
-                .items().stream().map(Row::toEvent).toList();
+                .items().stream().filter(row -> !HEAD.equals(row.occurredAtId)).map(Row::toEvent).toList();
+    }
+
+    @Override
+    public List<AuditEntry> entriesOn(LocalDate ukDay) {
+        return IntStream.range(0, DAY_SHARDS).boxed().flatMap(shard -> byDay.query(QueryEnhancedRequest.builder()
+                                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(dayShard(ukDay, shard)).build()))
+                                .build())
+                        .stream().flatMap(page -> page.items().stream()))
+                .map(row -> new AuditEntry(row.subject, row.chainSeq, row.chainHash, row.outcome))
+                .toList();
+    }
+
+    /** Every item of the table, for verification: a scan, which no function does. */
+    public StoredTrail storedTrail() {
+        List<StoredAuditEvent> events = new ArrayList<>();
+        Map<String, ChainHead> heads = new HashMap<>();
+        List<String> unreadable = new ArrayList<>();
+        table.scan(request -> request.consistentRead(true)).items().forEach(row -> {
+            if (HEAD.equals(row.occurredAtId)) {
+                heads.put(row.subject, new ChainHead(row.chainSeq == null ? 0 : row.chainSeq, String.valueOf(row.chainHash)));
+                return;
+            }
+            try {
+                AuditEvent event = row.toEvent();
+                ChainLink link = row.chainSeq == null ? null : new ChainLink(row.chainSeq, row.chainPrevious, row.chainHash);
+                boolean filedAsWritten = row.occurredAtId.equals(Row.occurredAtId(event)) && Objects.equals(row.auditDay, dayShard(event));
+                events.add(new StoredAuditEvent(event, link, filedAsWritten));
+            } catch (RuntimeException e) {
+                unreadable.add(row.subject + " " + row.occurredAtId);
+            }
+        });
+        return new StoredTrail(events, heads, unreadable);
+    }
+
+    /** The event's UK day and shard; a subject's events of one day share a shard. */
+    private static String dayShard(AuditEvent event) {
+        return dayShard(LocalDate.ofInstant(event.at(), RetentionSchedule.UK), Math.floorMod(event.subject().hashCode(), DAY_SHARDS));
+    }
+
+    private static String dayShard(LocalDate ukDay, int shard) {
+        return ukDay + "#" + (shard < 10 ? "0" : "") + shard;
     }
 
     @Override
@@ -110,8 +282,12 @@ public final class DynamoDbAuditLog implements AuditLog {
         String reference;
         String outcome;
         Map<String, String> details;
+        Long chainSeq;
+        String chainPrevious;
+        String chainHash;
+        String auditDay;
 
-        static Row from(AuditEvent event) {
+        static Row from(AuditEvent event, ChainLink link) {
             Row row = new Row();
             row.subject = event.subject();
             row.occurredAtId = occurredAtId(event);
@@ -125,6 +301,10 @@ public final class DynamoDbAuditLog implements AuditLog {
             row.reference = event.reference();
             row.outcome = event.outcome();
             row.details = event.details().isEmpty() ? null : event.details();
+            row.chainSeq = link.sequence();
+            row.chainPrevious = link.previousHash();
+            row.chainHash = link.hash();
+            row.auditDay = dayShard(event);
             return row;
         }
 
@@ -143,7 +323,7 @@ public final class DynamoDbAuditLog implements AuditLog {
         builder.addAttribute(String.class, a -> a.name("subject").getter(r -> r.subject).setter((r, v) -> r.subject = v)
                 .tags(primaryPartitionKey()));
         builder.addAttribute(String.class, a -> a.name("occurredAtId").getter(r -> r.occurredAtId).setter((r, v) -> r.occurredAtId = v)
-                .tags(primarySortKey()));
+                .tags(primarySortKey(), secondarySortKey(BY_DAY)));
         builder.addAttribute(String.class, a -> a.name("actor").getter(r -> r.actor).setter((r, v) -> r.actor = v)
                 .tags(secondaryPartitionKey(BY_ACTOR)));
         builder.addAttribute(String.class, a -> a.name("at").getter(r -> r.at).setter((r, v) -> r.at = v)
@@ -157,6 +337,11 @@ public final class DynamoDbAuditLog implements AuditLog {
         builder.addAttribute(String.class, a -> a.name("outcome").getter(r -> r.outcome).setter((r, v) -> r.outcome = v));
         builder.addAttribute(EnhancedType.mapOf(String.class, String.class),
                 a -> a.name("details").getter(r -> r.details).setter((r, v) -> r.details = v));
+        builder.addAttribute(Long.class, a -> a.name("chainSeq").getter(r -> r.chainSeq).setter((r, v) -> r.chainSeq = v));
+        builder.addAttribute(String.class, a -> a.name("chainPrevious").getter(r -> r.chainPrevious).setter((r, v) -> r.chainPrevious = v));
+        builder.addAttribute(String.class, a -> a.name("chainHash").getter(r -> r.chainHash).setter((r, v) -> r.chainHash = v));
+        builder.addAttribute(String.class, a -> a.name("auditDay").getter(r -> r.auditDay).setter((r, v) -> r.auditDay = v)
+                .tags(secondaryPartitionKey(BY_DAY)));
         return builder.build();
     }
 }

@@ -3,16 +3,19 @@ package uk.callretention.expiry;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.callretention.audit.AuditDigester;
 import uk.callretention.aws.AwsClients;
+import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbSweepProgress;
 import uk.callretention.aws.RetentionRepositories;
+import uk.callretention.aws.S3AuditDigestStore;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.retention.PolicyReapplication;
 import uk.callretention.retention.Sweep;
 
 /** The function's production wiring, in one place: clients built once, at initialisation. */
-record ExpireRecordingsFactory(Sweep sweep, PolicyReapplication reapplication, Clock clock) {
+record ExpireRecordingsFactory(Sweep sweep, PolicyReapplication reapplication, AuditDigester auditDigester, Clock clock) {
 
     static ExpireRecordingsFactory fromEnvironment(Map<String, String> environment) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
@@ -24,6 +27,8 @@ record ExpireRecordingsFactory(Sweep sweep, PolicyReapplication reapplication, C
         return new ExpireRecordingsFactory(
                 repositories.sweep(new DynamoDbSweepProgress(dynamoDb, AwsClients.require(environment, "SWEEP_STATE_TABLE")), policies, log, clock),
                 repositories.policyReapplication(policies, log, clock),
+                new AuditDigester(new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")),
+                        new S3AuditDigestStore(clients.s3(), AwsClients.require(environment, "AUDIT_DIGEST_BUCKET"))),
                 clock);
     }
 }

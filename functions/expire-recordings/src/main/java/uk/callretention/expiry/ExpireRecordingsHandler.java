@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import uk.callretention.audit.AuditDigester;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.retention.Deadline;
 import uk.callretention.retention.PolicyReapplication;
@@ -15,8 +16,8 @@ import uk.callretention.retention.Sweep;
 import uk.callretention.retention.SweepReport;
 
 /**
- * Runs the daily sweep from its schedule, and on demand a dry run or a policy re-application; answers with a
- * summary. Stops taking on work {@link #DEADLINE_MARGIN} before Lambda's deadline, so what it started finishes.
+ * Runs the daily sweep and the audit trail's daily digest from their schedules, and on demand a dry run or a policy
+ * re-application; answers with a summary. Stops taking on work {@link #DEADLINE_MARGIN} before Lambda's deadline, so what it started finishes.
  */
 public final class ExpireRecordingsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -25,6 +26,7 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
 
     private final Sweep sweep;
     private final PolicyReapplication reapplication;
+    private final AuditDigester auditDigester;
     private final Clock clock;
 
     /** Lambda's constructor. */
@@ -38,12 +40,13 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
     }
 
     private ExpireRecordingsHandler(ExpireRecordingsFactory factory) {
-        this(factory.sweep(), factory.reapplication(), factory.clock());
+        this(factory.sweep(), factory.reapplication(), factory.auditDigester(), factory.clock());
     }
 
-    ExpireRecordingsHandler(Sweep sweep, PolicyReapplication reapplication, Clock clock) {
+    ExpireRecordingsHandler(Sweep sweep, PolicyReapplication reapplication, AuditDigester auditDigester, Clock clock) {
         this.sweep = sweep;
         this.reapplication = reapplication;
+        this.auditDigester = auditDigester;
         this.clock = clock;
     }
 
@@ -64,6 +67,7 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
                 }
                 yield Summaries.of(reapplication.run(invocation.council(), invocation.dryRun(), invocation.today(), deadline));
             }
+            case DIGEST_AUDIT -> Summaries.of(auditDigester.run(invocation.today(), deadline::isNear));
         };
     }
 
@@ -93,6 +97,14 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
             summary.put("reviewsOverdue", report.reviewsOverdue().stream().map(hold -> Map.of(
                     "recordingId", hold.recordingId(), "holdId", hold.holdId(), "council", hold.council(),
                     "reviewOn", hold.reviewOn().toString())).toList());
+            return summary;
+        }
+
+        static Map<String, Object> of(AuditDigester.Report report) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("mode", "digest-audit");
+            summary.put("sealed", report.sealed().stream().map(Object::toString).toList());
+            summary.put("complete", report.complete());
             return summary;
         }
 

@@ -8,13 +8,13 @@ import java.util.Set;
 
 /**
  * The function's input, from the schedule's Input or an on-demand invocation:
- * {@code {"mode": "sweep" | "reapply-policy", "dryRun": bool, "today": "YYYY-MM-DD", "council": "south-hams"}},
+ * {@code {"mode": "sweep" | "reapply-policy" | "digest-audit", "dryRun": bool, "today": "YYYY-MM-DD", "council": "south-hams"}},
  * every field optional. {@code today} may name an earlier day than the real one (tests, or re-running a missed
- * day's report), never a later one: that would delete before the expiry date.
+ * day's report), never a later one: that would delete before the expiry date, or seal an audit day not yet over.
  */
 record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> council) {
 
-    enum Mode { SWEEP, REAPPLY_POLICY }
+    enum Mode { SWEEP, REAPPLY_POLICY, DIGEST_AUDIT }
 
     private static final Set<String> FIELDS = Set.of("mode", "dryRun", "today", "council");
 
@@ -40,11 +40,15 @@ record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> c
         Mode mode = switch (String.valueOf(fields.getOrDefault("mode", "sweep"))) {
             case "sweep" -> Mode.SWEEP;
             case "reapply-policy" -> Mode.REAPPLY_POLICY;
-            default -> throw new InvalidInput("unknown-mode", "mode must be sweep or reapply-policy");
+            case "digest-audit" -> Mode.DIGEST_AUDIT;
+            default -> throw new InvalidInput("unknown-mode", "mode must be sweep, reapply-policy or digest-audit");
         };
         Object dryRun = fields.getOrDefault("dryRun", false);
         if (!(dryRun instanceof Boolean)) {
             throw new InvalidInput("dry-run-not-boolean", "dryRun must be true or false");
+        }
+        if (mode == Mode.DIGEST_AUDIT && Boolean.TRUE.equals(dryRun)) {
+            throw new InvalidInput("dry-run-not-for-digest", "dryRun applies to modes sweep and reapply-policy");
         }
         LocalDate today = realToday;
         if (fields.get("today") != null) {

@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  * time without a zone, and URL-encode {@code /} in the key. Real S3 events have the first two (the tagger HEADs
  * the exact version and orders events by sequencer), an ISO-8601 UTC time, and leave {@code /} as it is, so the
  * server is started through {@link #S3_EVENTS_AS_AWS_SENDS_THEM}, which makes moto's records match.
+ *
+ * <p>moto's DynamoDB reads an item, evaluates the condition and writes it back in separate steps, in whichever of
+ * its request threads: two conditional writes racing for one item can both succeed, and a failed transaction puts
+ * back a copy of the whole table taken before it began, undoing other requests' writes. DynamoDB applies each
+ * item write (and each transaction) atomically, so the script also makes moto's item reads and writes run one at
+ * a time.
  */
 public final class MotoServer implements AutoCloseable {
 
@@ -55,6 +61,18 @@ public final class MotoServer implements AutoCloseable {
                 return event
 
             notifications._get_s3_event = s3_event
+
+            import moto.dynamodb.models as dynamodb
+            one_at_a_time = threading.RLock()
+
+            def atomic(operation):
+                def run(*args, **kwargs):
+                    with one_at_a_time:
+                        return operation(*args, **kwargs)
+                return run
+
+            for name in ("get_item", "put_item", "update_item", "delete_item", "transact_write_items"):
+                setattr(dynamodb.DynamoDBBackend, name, atomic(getattr(dynamodb.DynamoDBBackend, name)))
             main()
             """;
 

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectLockRule;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.S3KeyFilter;
 import software.amazon.awssdk.services.s3.model.Tag;
 
@@ -141,7 +142,10 @@ final class S3Buckets {
         return NotificationConfiguration.builder().queueConfigurations(queues).build();
     }
 
-    /** Empties the bucket (every version and delete marker, releasing legal holds on the way) and deletes it. */
+    /**
+     * Empties the bucket (every version and delete marker, releasing legal holds on the way) and deletes it; a bucket
+     * with versions under compliance retention, which nobody can delete, is left emptied of everything else.
+     */
     static void delete(S3Client s3, String bucket) {
         List<ObjectIdentifier> all = new ArrayList<>();
         Set<ObjectIdentifier> versions = new HashSet<>();
@@ -150,18 +154,31 @@ final class S3Buckets {
             page.deleteMarkers().forEach(m -> all.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
         });
         all.addAll(versions);
+        boolean compliancePinsBucket = false;
         for (int start = 0; start < all.size(); start += MAX_KEYS_PER_DELETE) {
             List<ObjectIdentifier> refused = deleteObjects(s3, bucket, all.subList(start, Math.min(all.size(), start + MAX_KEYS_PER_DELETE)));
             // Only versions carry legal holds; governance retention was already bypassed.
             refused.stream().filter(versions::contains).forEach(v -> s3.putObjectLegalHold(b -> b.bucket(bucket).key(v.key()).versionId(v.versionId())
                     .legalHold(h -> h.status(ObjectLockLegalHoldStatus.OFF))));
             List<ObjectIdentifier> stillRefused = deleteObjects(s3, bucket, refused);
-            if (!stillRefused.isEmpty()) {
+            List<ObjectIdentifier> unexpected = stillRefused.stream().filter(v -> !inCompliance(s3, bucket, v)).toList();
+            if (!unexpected.isEmpty()) {
                 throw new LocalAwsException("could not empty bucket " + bucket + ": object lock still protects "
-                        + stillRefused.stream().map(ObjectIdentifier::key).toList() + " (retention in COMPLIANCE mode cannot be lifted before it ends)");
+                        + unexpected.stream().map(ObjectIdentifier::key).toList());
             }
+            compliancePinsBucket |= !stillRefused.isEmpty();
+        }
+        if (compliancePinsBucket) {
+            // As in AWS, nobody can delete a version under compliance retention: the bucket stays until moto stops.
+            return;
         }
         s3.deleteBucket(b -> b.bucket(bucket));
+    }
+
+    private static boolean inCompliance(S3Client s3, String bucket, ObjectIdentifier version) {
+        var head = s3.headObject(b -> b.bucket(bucket).key(version.key()).versionId(version.versionId()));
+        return head.objectLockMode() == ObjectLockMode.COMPLIANCE && head.objectLockRetainUntilDate() != null
+                && head.objectLockRetainUntilDate().isAfter(Instant.now());
     }
 
     /** @return the objects not deleted; worked out from what was, as moto's per-key errors do not say which version was refused */
