@@ -9,6 +9,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import uk.callretention.recording.Catalogue;
 import uk.callretention.recording.CatalogueEntry;
@@ -22,9 +23,15 @@ public final class DynamoDbCatalogue implements Catalogue {
     private static final String ONLY_IF_NEWER = "attribute_not_exists(recordingId) OR #state = :deleted"
             + " OR (#ordering < :ordering AND #state IN (:active, :quarantined))";
 
+    private static final String STILL_AT_SOURCE = "#versionId = :from AND #state IN (:active, :quarantined)";
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
     private final DynamoDbTable<CatalogueItem> table;
 
     public DynamoDbCatalogue(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, CatalogueItem.SCHEMA);
     }
 
@@ -49,6 +56,31 @@ public final class DynamoDbCatalogue implements Catalogue {
             return Optional.empty();
         } catch (ConditionalCheckFailedException refused) {
             return Optional.of(CatalogueItem.SCHEMA.mapToItem(refused.item()).toEntry());
+        }
+    }
+
+    @Override
+    public Repointing repoint(String recordingId, String fromVersionId, String toVersionId) {
+        try {
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tableName)
+                    .key(Map.of("recordingId", AttributeValue.fromS(recordingId)))
+                    .updateExpression("SET #versionId = :to")
+                    .conditionExpression(STILL_AT_SOURCE)
+                    .expressionAttributeNames(Map.of("#versionId", "versionId", "#state", "state"))
+                    .expressionAttributeValues(Map.of(
+                            ":from", AttributeValue.fromS(fromVersionId),
+                            ":to", AttributeValue.fromS(toVersionId),
+                            ":active", AttributeValue.fromS(RecordingState.ACTIVE.name()),
+                            ":quarantined", AttributeValue.fromS(RecordingState.QUARANTINED.name())))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            return new Repointing(Repointing.Result.REPOINTED, CatalogueItem.SCHEMA.mapToItem(updated).toEntry());
+        } catch (ConditionalCheckFailedException refused) {
+            if (!refused.hasItem() || refused.item().isEmpty()) {
+                return new Repointing(Repointing.Result.NOT_CATALOGUED, null);
+            }
+            CatalogueEntry kept = CatalogueItem.SCHEMA.mapToItem(refused.item()).toEntry();
+            return new Repointing(toVersionId.equals(kept.versionId()) ? Repointing.Result.ALREADY_REPOINTED : Repointing.Result.REFUSED, kept);
         }
     }
 }

@@ -7,9 +7,11 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import uk.callretention.recording.RecordingStore;
 import uk.callretention.recording.StoredObject;
 
@@ -63,5 +65,25 @@ public final class S3RecordingStore implements RecordingStore {
                 .tagSet(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())
                 .build();
         s3.putObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId).tagging(tagging));
+    }
+
+    /**
+     * One CopyObject: tags copied with the version; encrypted as the bucket encrypts every upload (SSE-KMS with the
+     * recordings key), which is how the platform uploads.
+     */
+    @Override
+    public String copyWithMetadata(String key, StoredObject source, Map<String, String> metadata) {
+        if (source.size() > LARGEST_COPY) {
+            throw new IllegalArgumentException("CopyObject copies at most " + LARGEST_COPY + " bytes");
+        }
+        return s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(key).sourceVersionId(source.versionId())
+                .destinationBucket(bucket).destinationKey(key)
+                .metadataDirective(MetadataDirective.REPLACE).metadata(metadata).contentType(source.contentType())
+                .taggingDirective(TaggingDirective.COPY)).versionId();
+    }
+
+    @Override
+    public void deleteVersion(String key, String versionId) {
+        s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));
     }
 }

@@ -13,4 +13,24 @@ public interface Catalogue {
      * @return empty when recorded; otherwise the entry the catalogue kept
      */
     Optional<CatalogueEntry> recordUnlessNewer(CatalogueEntry entry);
+
+    /**
+     * Points the recording at {@code toVersionId}, a copy of the version it points at, changing nothing else; only
+     * while it still points at {@code fromVersionId} and is active or quarantined, so a newer upload, a hold or a
+     * deletion that came meanwhile wins.
+     */
+    Repointing repoint(String recordingId, String fromVersionId, String toVersionId);
+
+    /** What {@link #repoint} did, with the entry as the catalogue holds it after (null when it holds none). */
+    record Repointing(Result result, CatalogueEntry entry) {
+
+        public enum Result {
+            REPOINTED,
+            /** It already pointed at the copy. */
+            ALREADY_REPOINTED,
+            /** It points at another version, or the recording is held or deleted. */
+            REFUSED,
+            NOT_CATALOGUED
+        }
+    }
 }

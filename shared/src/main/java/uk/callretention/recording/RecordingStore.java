@@ -6,6 +6,9 @@ import java.util.Optional;
 /** The recordings bucket, as the tagger needs it. */
 public interface RecordingStore {
 
+    /** The largest object S3 copies in one call (CopyObject): 5 GiB. */
+    long LARGEST_COPY = 5L * 1024 * 1024 * 1024;
+
     /** The object's version (the current one when none is given), or empty when it no longer exists. */
     Optional<StoredObject> describe(String key, Optional<String> versionId);
 
@@ -16,4 +19,15 @@ public interface RecordingStore {
 
     /** Replaces that version's whole tag set. */
     void replaceTags(String key, String versionId, Map<String, String> tags);
+
+    /**
+     * Copies that version onto its own key, as the newest version, with the same bytes, content type and tags and
+     * exactly this user metadata; at most {@link #LARGEST_COPY} bytes.
+     *
+     * @return the copy's version id
+     */
+    String copyWithMetadata(String key, StoredObject source, Map<String, String> metadata);
+
+    /** Deletes that one version for good; a version already gone is no error. */
+    void deleteVersion(String key, String versionId);
 }

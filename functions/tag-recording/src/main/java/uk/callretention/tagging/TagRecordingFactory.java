@@ -10,6 +10,8 @@ import uk.callretention.aws.S3RecordingStore;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
+import uk.callretention.recording.CallerHash;
+import uk.callretention.recording.MetadataScrub;
 import uk.callretention.recording.RecordingClassifier;
 import uk.callretention.recording.RecordingTagger;
 
@@ -20,14 +22,12 @@ record TagRecordingFactory(RecordingTagger tagger, String bucket, LogLine log) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
         String bucket = AwsClients.require(environment, "RECORDINGS_BUCKET");
         Clock clock = Clock.systemUTC();
+        CallerHash callerHash = CallerHashKey.load(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
         RecordingClassifier classifier = new RecordingClassifier(
-                new RetentionSchedule(PolicyBook.bundled(environment), clock)::decide,
-                CallerHashKey.load(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN")));
-        RecordingTagger tagger = new RecordingTagger(
-                new S3RecordingStore(clients.s3(), bucket),
-                new DynamoDbCatalogue(clients.dynamoDb(), AwsClients.require(environment, "CATALOGUE_TABLE")),
-                classifier,
-                clock);
+                new RetentionSchedule(PolicyBook.bundled(environment), clock)::decide, callerHash);
+        S3RecordingStore store = new S3RecordingStore(clients.s3(), bucket);
+        DynamoDbCatalogue catalogue = new DynamoDbCatalogue(clients.dynamoDb(), AwsClients.require(environment, "CATALOGUE_TABLE"));
+        RecordingTagger tagger = new RecordingTagger(store, catalogue, classifier, new MetadataScrub(store, catalogue, callerHash), clock);
         return new TagRecordingFactory(tagger, bucket, new LogLine(out, clock));
     }
 }

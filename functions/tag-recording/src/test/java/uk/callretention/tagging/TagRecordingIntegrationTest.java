@@ -7,6 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,14 +38,26 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import uk.callretention.access.RecordingMedia;
+import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.CatalogueItem;
+import uk.callretention.aws.RetentionRepositories;
+import uk.callretention.aws.S3PlaybackLinks;
+import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.QuarantineReason;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
+import uk.callretention.retention.HoldOutcome;
+import uk.callretention.retention.HoldRequest;
+import uk.callretention.retention.HoldService;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
 import uk.callretention.testsupport.TestLambdaContext;
@@ -73,6 +91,7 @@ class TagRecordingIntegrationTest {
 
     @BeforeEach
     void takeTestEventsOffTheQueue() {
+        CallCounter.reset();
         // Configuring the notification sends s3:TestEvent first; it must be acknowledged like any other message.
         SQSEvent pending = receive(0);
         if (!pending.getRecords().isEmpty()) {
@@ -99,10 +118,12 @@ class TagRecordingIntegrationTest {
     @MethodSource("councilsAndChannels")
     void upload_whenItFollowsTheContract_isTaggedAndCatalogued(String key, String recordedAt, byte[] bytes,
                                                               String retention, String expires, String policy) {
-        String versionId = put(key, bytes, Map.of("recorded-at", recordedAt, "caller", "01572 722577", "agent", "a-7", "direction", "inbound"));
+        put(key, bytes, Map.of("recorded-at", recordedAt, "caller", "01572 722577", "agent", "a-7", "direction", "inbound"));
 
         assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
 
+        String versionId = onlyVersion(key);
         String[] parts = key.split("/");
         Map<String, String> tags = tags(key, versionId);
         assertThat(tags).containsEntry("council", parts[0]).containsEntry("team", parts[1]).containsEntry("channel", parts[2])
@@ -192,14 +213,31 @@ class TagRecordingIntegrationTest {
     }
 
     @Test
-    void tagging_makesAtMostFourAwsCallsPerRecording() {
-        put("rutland/customer-services/phone/2026/11/23/count.wav", WAV, Map.of("recorded-at", "2026-11-23T09:00:00Z"));
+    void tagging_whenUploadCarriesNoPersonalMetadata_makesFourAwsCalls() {
+        put("rutland/customer-services/phone/2026/11/23/count.wav", WAV, Map.of("recorded-at", "2026-11-23T09:00:00Z", "direction", "inbound"));
         SQSEvent event = receive(1);
 
         CallCounter.reset();
         assertThat(deliver(event).getBatchItemFailures()).isEmpty();
 
         assertThat(CallCounter.calls()).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging");
+        assertThat(receive(0).getRecords()).isEmpty();
+    }
+
+    @Test
+    void tagging_whenUploadCarriesTheCallersNumber_makesSevenAwsCallsAndTwoForTheCopysEvent() {
+        put("rutland/customer-services/phone/2026/11/23/count-caller.wav", WAV, Map.of("recorded-at", "2026-11-23T09:00:00Z", "caller", "01572 722577"));
+        SQSEvent event = receive(1);
+
+        CallCounter.reset();
+        assertThat(deliver(event).getBatchItemFailures()).isEmpty();
+        assertThat(CallCounter.calls()).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging",
+                "CopyObject", "UpdateItem", "DeleteObject");
+
+        SQSEvent copysEvent = receive(1);
+        CallCounter.reset();
+        assertThat(deliver(copysEvent).getBatchItemFailures()).isEmpty();
+        assertThat(CallCounter.calls()).containsExactly("HeadObject", "UpdateItem");
     }
 
     @Test
@@ -318,6 +356,188 @@ class TagRecordingIntegrationTest {
         assertThat(LOG.toString(UTF_8)).contains("\"messageId\":\"not-json\"").contains("\"outcome\":\"GONE\"");
     }
 
+    @Test
+    void upload_whenItCarriesCallerAndAgent_keepsOneVersionWithoutThem() {
+        String key = "rutland/customer-services/phone/2026/11/15/personal.wav";
+        String uploaded = s3.putObject(b -> b.bucket(bucket).key(key).contentType("audio/wav").tagging("batch=7")
+                .metadata(Map.of("recorded-at", "2026-11-15T09:00:00Z", "caller", "01572 722577", "agent", "a-7",
+                        "direction", "inbound", "caller-name", "Ann Smith")), RequestBody.fromBytes(WAV)).versionId();
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
+
+        String kept = onlyVersion(key);
+        assertThat(kept).isNotEqualTo(uploaded);
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(kept));
+        assertThat(head.metadata()).containsEntry("recorded-at", "2026-11-15T09:00:00Z").containsEntry("direction", "inbound")
+                .doesNotContainKeys("caller", "agent", "caller-name");
+        assertThat(head.metadata().values()).noneMatch(value -> value.contains("722577") || value.contains("Ann"));
+        assertThat(head.contentType()).isEqualTo("audio/wav");
+        assertThat(tags(key, kept)).containsEntry("retention", "P3M").containsEntry("expires", "2027-02-15").containsEntry("batch", "7");
+        CatalogueEntry entry = entry(key);
+        assertThat(entry.versionId()).isEqualTo(kept);
+        assertThat(entry.callerHash()).hasSize(64);
+        assertThat(entry.agent()).isEqualTo("a-7");
+        assertThat(LOG.toString(UTF_8)).doesNotContain("722577");
+    }
+
+    @Test
+    void playbackLink_whenRecordingCarriedTheCallersNumber_answersWithoutIt() throws Exception {
+        String key = "rutland/customer-services/phone/2026/11/15/played.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-15T10:00:00Z", "caller", "01572 722577"));
+        deliver(receive(1));
+        deliverTheCopysEvent();
+        CatalogueEntry entry = entry(key);
+
+        URI link = new S3PlaybackLinks(AwsClients.fromEnvironment(aws.environmentOf("TagRecordingFunction")).s3Presigner(), bucket)
+                .sign(entry, RecordingMedia.toSave(entry), Duration.ofMinutes(5));
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(WAV);
+        assertThat(download.headers().map().keySet()).noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("caller"));
+        assertThat(download.headers().map().values()).flatMap(values -> values).noneMatch(value -> value.contains("722577"));
+    }
+
+    @Test
+    void copysEvent_whenDeliveredAgainAfterTheScrub_changesNothing() {
+        String key = "rutland/customer-services/phone/2026/11/14/copy-twice.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-14T09:00:00Z", "caller", "01572 722577"));
+        deliver(receive(1));
+        SQSEvent copysEvent = receive(1);
+        deliver(copysEvent);
+        String item = rawItem(key);
+        String kept = onlyVersion(key);
+        Map<String, String> tags = tags(key, kept);
+        LOG.reset();
+
+        assertThat(deliver(copysEvent).getBatchItemFailures()).isEmpty();
+
+        assertThat(rawItem(key)).isEqualTo(item);
+        assertThat(onlyVersion(key)).isEqualTo(kept);
+        assertThat(tags(key, kept)).isEqualTo(tags);
+        assertThat(LOG.toString(UTF_8)).contains("\"outcome\":\"SCRUBBED_COPY\"");
+        assertThat(receive(0).getRecords()).as("no further copy, so no loop").isEmpty();
+    }
+
+    @Test
+    void uploadsEvent_whenReplayedAfterTheScrub_findsItGoneAndChangesNothing() {
+        String key = "rutland/customer-services/phone/2026/11/14/replayed.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-14T10:00:00Z", "caller", "01572 722577"));
+        SQSEvent uploadsEvent = receive(1);
+        deliver(uploadsEvent);
+        deliverTheCopysEvent();
+        String item = rawItem(key);
+        String kept = onlyVersion(key);
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+
+        assertThat(rawItem(key)).isEqualTo(item);
+        assertThat(onlyVersion(key)).isEqualTo(kept);
+        assertThat(receive(0).getRecords()).isEmpty();
+    }
+
+    @Test
+    void scrub_whenTaggerStopsBeforeRepointing_isFinishedByTheCopysEvent() {
+        String key = "rutland/customer-services/phone/2026/11/13/stop-before-repoint.wav";
+        String uploaded = put(key, WAV, Map.of("recorded-at", "2026-11-13T09:00:00Z", "caller", "01572 722577"));
+        SQSEvent uploadsEvent = receive(1);
+        CallCounter.failNextCallTo("UpdateItem");
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).hasSize(1);
+        assertThat(entry(key).versionId()).as("the catalogue claims no copy yet").isEqualTo(uploaded);
+        assertThat(tags(key, uploaded)).containsEntry("retention", "P3M");
+
+        deliverTheCopysEvent();
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+
+        assertScrubbedOnce(key);
+        assertThat(receive(0).getRecords()).isEmpty();
+    }
+
+    @Test
+    void scrub_whenTaggerStopsBeforeRepointing_convergesWhenTheUploadsEventIsRetriedFirst() {
+        String key = "rutland/customer-services/phone/2026/11/13/retried-first.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-13T10:00:00Z", "caller", "01572 722577"));
+        SQSEvent uploadsEvent = receive(1);
+        CallCounter.failNextCallTo("UpdateItem");
+        deliver(uploadsEvent);
+        SQSEvent firstCopysEvent = receive(1);
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
+        assertThat(deliver(firstCopysEvent).getBatchItemFailures()).isEmpty();
+
+        assertScrubbedOnce(key);
+    }
+
+    @Test
+    void scrub_whenTaggerStopsBeforeDeletingTheOldVersion_convergesOnReplay() {
+        String key = "rutland/customer-services/phone/2026/11/13/stop-before-delete.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-13T11:00:00Z", "caller", "01572 722577"));
+        SQSEvent uploadsEvent = receive(1);
+        CallCounter.failNextCallTo("DeleteObject");
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).hasSize(1);
+        deliverTheCopysEvent();
+        assertThat(versions(key)).hasSize(2);
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+
+        assertScrubbedOnce(key);
+    }
+
+    @Test
+    void scrub_whenHoldCameBeforeTheRepoint_deletesNothing() {
+        String key = "rutland/customer-services/phone/2026/11/12/held-midway.wav";
+        String uploaded = put(key, WAV, Map.of("recorded-at", "2026-11-12T09:00:00Z", "caller", "01572 722577"));
+        SQSEvent uploadsEvent = receive(1);
+        CallCounter.failNextCallTo("UpdateItem");
+        deliver(uploadsEvent);
+        String recordingId = RecordingId.forKey(key);
+        HoldOutcome placed = holdService().place(new HoldRequest(recordingId, "complaint-or-dispute", "CMP-1", "dpo-1", LocalDate.now(UK).plusMonths(1)));
+        assertThat(placed).isInstanceOf(HoldOutcome.Placed.class);
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
+
+        assertThat(versions(key)).contains(uploaded);
+        assertThat(entry(key).state()).isEqualTo(RecordingState.HELD);
+        assertThat(entry(key).versionId()).isEqualTo(uploaded);
+        assertThat(legalHold(key, uploaded)).isTrue();
+    }
+
+    @Test
+    void hold_whenPlacedAfterTheScrub_locksTheVersionThatIsKept() {
+        String key = "rutland/customer-services/phone/2026/11/12/held-after.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-12T10:00:00Z", "caller", "01572 722577"));
+        deliver(receive(1));
+        deliverTheCopysEvent();
+
+        assertThat(holdService().place(new HoldRequest(RecordingId.forKey(key), "police", "CRIME-9", "dpo-1", LocalDate.now(UK).plusMonths(1))))
+                .isInstanceOf(HoldOutcome.Placed.class);
+
+        String kept = onlyVersion(key);
+        assertThat(legalHold(key, kept)).isTrue();
+        assertThat(tags(key, kept)).containsEntry("retention", "held");
+    }
+
+    @Test
+    void upload_whenItForgesTheScrubbedCopysMarker_isClassifiedAndScrubbedLikeAnyOther() {
+        String key = "rutland/customer-services/phone/2026/11/11/forged.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-11T09:00:00Z", "caller", "01572 722577",
+                "scrubbed-from", "some-version", "scrub-seal", "0".repeat(64)));
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
+
+        String kept = onlyVersion(key);
+        assertThat(entry(key).versionId()).isEqualTo(kept);
+        assertThat(entry(key).callerHash()).hasSize(64);
+        assertThat(s3.headObject(b -> b.bucket(bucket).key(key).versionId(kept)).metadata()).doesNotContainKey("caller")
+                .doesNotContainEntry("scrubbed-from", "some-version");
+    }
+
     private static String put(String key, byte[] bytes, Map<String, String> metadata) {
         return s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(bytes)).versionId();
     }
@@ -358,6 +578,44 @@ class TagRecordingIntegrationTest {
         SQSEvent event = new SQSEvent();
         event.setRecords(new ArrayList<>(List.of(message(UUID.randomUUID().toString(), body))));
         return event;
+    }
+
+    private static void deliverTheCopysEvent() {
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+    }
+
+    /** Exactly one version is left, the one the catalogue names, and it carries no caller. */
+    private static void assertScrubbedOnce(String key) {
+        String kept = onlyVersion(key);
+        CatalogueEntry entry = entry(key);
+        assertThat(entry.versionId()).isEqualTo(kept);
+        assertThat(entry.callerHash()).hasSize(64);
+        assertThat(s3.headObject(b -> b.bucket(bucket).key(key).versionId(kept)).metadata()).doesNotContainKey("caller");
+        assertThat(tags(key, kept)).containsEntry("retention", "P3M");
+    }
+
+    private static String onlyVersion(String key) {
+        List<String> versions = versions(key);
+        assertThat(versions).as("versions of %s", key).hasSize(1);
+        return versions.get(0);
+    }
+
+    /** Every version and delete marker of exactly that key. */
+    private static List<String> versions(String key) {
+        ListObjectVersionsResponse listed = s3.listObjectVersions(b -> b.bucket(bucket).prefix(key));
+        return Stream.concat(
+                listed.versions().stream().filter(v -> v.key().equals(key)).map(ObjectVersion::versionId),
+                listed.deleteMarkers().stream().filter(m -> m.key().equals(key)).map(m -> "delete-marker:" + m.versionId())).toList();
+    }
+
+    private static boolean legalHold(String key, String versionId) {
+        return s3.getObjectLegalHold(b -> b.bucket(bucket).key(key).versionId(versionId)).legalHold().status() == ObjectLockLegalHoldStatus.ON;
+    }
+
+    private static HoldService holdService() {
+        Map<String, String> environment = aws.environmentOf("ExpireRecordingsFunction");
+        return RetentionRepositories.fromEnvironment(s3, aws.clients().dynamoDb(), environment)
+                .holdService(PolicyBook.bundled(environment), Clock.systemUTC());
     }
 
     private static SQSBatchResponse deliver(SQSEvent event) {

@@ -1,0 +1,141 @@
+package uk.callretention.recording;
+
+import java.util.Optional;
+
+/**
+ * Takes the personal metadata (see {@link ObjectMetadata}) off a catalogued recording's stored object. S3 cannot
+ * change a version's metadata, so the version is copied onto its own key without it (the newest version: same
+ * bytes, content type and tags, sealed with the version it came from), the catalogue is pointed at the copy, and
+ * then the version that carried the metadata is deleted.
+ *
+ * <p>Order of writes, each safe to stop after, and why:
+ * <ol>
+ *   <li>(the tagger, before) the first version is catalogued and tagged: governed whatever follows;</li>
+ *   <li>copy: two tagged versions, the catalogue still at the first, which plays back as before. A replay of the
+ *       upload event copies again (the earlier copy becomes a noncurrent version, which the lifecycle rule expires
+ *       a day later and the sweep deletes with the rest); the copy's own event does steps 3 and 4 itself;</li>
+ *   <li>repoint the catalogue, only while it still points at the first version and is not held or deleted: it
+ *       never claims a copy that a newer upload, a hold or a deletion has overtaken;</li>
+ *   <li>delete the first version. Stopped before it, a replay of the upload event finds the catalogue at another
+ *       version and deletes the first version then.</li>
+ * </ol>
+ * The catalogue must always point at the key's newest version, or the noncurrent-version rule would delete what it
+ * points at a day later. So when the repoint is refused because a newer upload, another copy or a deletion
+ * overtook it, this copy is deleted (and the first version with it); when it is refused because a hold came in the
+ * meantime, both versions are left as they are: the hold owns them, and nothing is deleted.
+ *
+ * <p>The copy's own S3 event is recognised by its seal and never classified again (it carries no caller number, so
+ * it would lose the caller's hash): {@link #settleCopy} finishes steps 3 and 4 when it arrives before the tagger got
+ * there (or after it stopped), and changes nothing when the catalogue already points at the copy. Delivered twice,
+ * late, or before the upload's own retry, each delivery meets the catalogue's condition and converges.
+ */
+public final class MetadataScrub {
+
+    /** What became of the personal metadata on one stored version. */
+    public enum Result {
+        /** The version carried none. */
+        NONE,
+        /** Copied without it, the catalogue points at the copy, the version that carried it deleted. */
+        SCRUBBED,
+        /** A newer version or a deletion overtook it: the version that carried it, and any copy, deleted. */
+        SUPERSEDED,
+        /** Left: a hold came before the catalogue was pointed at the copy, and a hold's versions are not touched. */
+        LEFT_HELD,
+        /** Left: larger than S3 copies in one call; counted in the {@code PersonalMetadataLeft} metric. */
+        LEFT_TOO_LARGE
+    }
+
+    /** The result, and the catalogue entry as it ends (null where the catalogue was not consulted). */
+    public record Scrubbed(Result result, CatalogueEntry entry) {
+    }
+
+    private final RecordingStore store;
+    private final Catalogue catalogue;
+    private final CallerHash sealer;
+
+    public MetadataScrub(RecordingStore store, Catalogue catalogue, CallerHash sealer) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.sealer = sealer;
+    }
+
+    public static boolean needed(StoredObject object) {
+        return ObjectMetadata.carriesPersonal(object.metadata());
+    }
+
+    /** Scrubs a version the catalogue points at (entry {@code catalogued}) and that carries personal metadata. */
+    public Scrubbed scrub(String key, StoredObject object, CatalogueEntry catalogued) {
+        if (!needed(object)) {
+            return new Scrubbed(Result.NONE, catalogued);
+        }
+        if (object.size() > RecordingStore.LARGEST_COPY) {
+            return new Scrubbed(Result.LEFT_TOO_LARGE, catalogued);
+        }
+        String copy = store.copyWithMetadata(key, object,
+                ObjectMetadata.ofScrubbedCopy(object.metadata(), key, object.versionId(), sealer));
+        Catalogue.Repointing repointing = catalogue.repoint(catalogued.recordingId(), object.versionId(), copy);
+        switch (repointing.result()) {
+            case REPOINTED, ALREADY_REPOINTED -> {
+                store.deleteVersion(key, object.versionId());
+                return new Scrubbed(Result.SCRUBBED, repointing.entry());
+            }
+            case REFUSED -> {
+                if (repointing.entry().state() == RecordingState.HELD) {
+                    return new Scrubbed(Result.LEFT_HELD, repointing.entry());
+                }
+                store.deleteVersion(key, copy);
+                store.deleteVersion(key, object.versionId());
+                return new Scrubbed(Result.SUPERSEDED, repointing.entry());
+            }
+            default -> {
+                // Someone removed the catalogue item under us: leave the first version, and let a retry catalogue it.
+                store.deleteVersion(key, copy);
+                throw new IllegalStateException("the catalogue lost recording " + catalogued.recordingId() + " while it was scrubbed");
+            }
+        }
+    }
+
+    /**
+     * Settles the system's own copy, recognised by its seal, against the catalogue.
+     *
+     * @return empty when the version is not such a copy, or the catalogue has never heard of its recording (then it
+     *         is classified like any upload)
+     */
+    public Optional<Scrubbed> settleCopy(String key, StoredObject object) {
+        Optional<String> source = ObjectMetadata.scrubbedFrom(object.metadata(), key, sealer);
+        if (source.isEmpty() || needed(object)) {
+            return Optional.empty();
+        }
+        Catalogue.Repointing repointing = catalogue.repoint(RecordingId.forKey(key), source.get(), object.versionId());
+        return switch (repointing.result()) {
+            case REPOINTED -> {
+                store.deleteVersion(key, source.get());
+                yield Optional.of(new Scrubbed(Result.SCRUBBED, repointing.entry()));
+            }
+            case ALREADY_REPOINTED -> Optional.of(new Scrubbed(Result.SCRUBBED, repointing.entry()));
+            case REFUSED -> {
+                if (repointing.entry().state() == RecordingState.HELD) {
+                    yield Optional.of(new Scrubbed(Result.LEFT_HELD, repointing.entry()));
+                }
+                store.deleteVersion(key, object.versionId());
+                yield Optional.of(new Scrubbed(Result.SUPERSEDED, repointing.entry()));
+            }
+            case NOT_CATALOGUED -> Optional.empty();
+        };
+    }
+
+    /**
+     * A version the catalogue does not point at that carries personal metadata: deleted, unless the recording is
+     * held (a hold keeps every version). It is an older upload or a copy's source that a newer upload overtook.
+     */
+    public Result discardSuperseded(String key, StoredObject object, CatalogueEntry kept) {
+        if (!needed(object)) {
+            return Result.NONE;
+        }
+        if (kept.state() == RecordingState.HELD) {
+            return Result.LEFT_HELD;
+        }
+        store.deleteVersion(key, object.versionId());
+        return Result.SUPERSEDED;
+    }
+}
