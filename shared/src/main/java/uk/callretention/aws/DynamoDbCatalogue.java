@@ -1,5 +1,6 @@
 package uk.callretention.aws;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -11,12 +12,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import uk.callretention.recording.Catalogue;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.CataloguePages;
 import uk.callretention.recording.RecordingState;
 
 /** The catalogue in DynamoDB: one item per recording, written with a condition instead of read-then-write. */
-public final class DynamoDbCatalogue implements Catalogue {
+public final class DynamoDbCatalogue implements Catalogue, CataloguePages {
 
     // A newer version or a hold already recorded wins over whatever this event carries. A tombstone gives way: the
     // tagger reaches here only for a version that exists, so an upload under a deleted recording's key is governed anew.
@@ -82,5 +85,16 @@ public final class DynamoDbCatalogue implements Catalogue {
             CatalogueEntry kept = CatalogueItem.SCHEMA.mapToItem(refused.item()).toEntry();
             return new Repointing(toVersionId.equals(kept.versionId()) ? Repointing.Result.ALREADY_REPOINTED : Repointing.Result.REFUSED, kept);
         }
+    }
+
+    /** A Scan page: the cursor is the last recording id read, the table's whole key. */
+    @Override
+    public Page page(Optional<String> after, int size) {
+        ScanResponse scanned = dynamoDb.scan(b -> b.tableName(tableName).limit(size).consistentRead(true)
+                .exclusiveStartKey(after.map(id -> Map.of("recordingId", AttributeValue.fromS(id))).orElse(null)));
+        List<CatalogueEntry> entries = scanned.items().stream().map(item -> CatalogueItem.SCHEMA.mapToItem(item).toEntry()).toList();
+        Optional<String> next = scanned.hasLastEvaluatedKey() && !scanned.lastEvaluatedKey().isEmpty()
+                ? Optional.of(scanned.lastEvaluatedKey().get("recordingId").s()) : Optional.empty();
+        return new Page(entries, next);
     }
 }

@@ -59,17 +59,26 @@ public final class MetadataScrub {
         this.sealer = sealer;
     }
 
-    public static boolean needed(StoredObject object) {
+    static boolean needed(StoredObject object) {
         return ObjectMetadata.carriesPersonal(object.metadata());
     }
 
-    /** Scrubs a version the catalogue points at (entry {@code catalogued}) and that carries personal metadata. */
-    public Scrubbed scrub(String key, StoredObject object, CatalogueEntry catalogued) {
+    /** What {@link #scrub} would do with that version, which the catalogue points at, without doing it. */
+    public Result plan(StoredObject object, CatalogueEntry catalogued) {
         if (!needed(object)) {
-            return new Scrubbed(Result.NONE, catalogued);
+            return Result.NONE;
         }
-        if (object.size() > RecordingStore.LARGEST_COPY) {
-            return new Scrubbed(Result.LEFT_TOO_LARGE, catalogued);
+        if (catalogued.state() == RecordingState.HELD) {
+            return Result.LEFT_HELD;
+        }
+        return object.size() > RecordingStore.LARGEST_COPY ? Result.LEFT_TOO_LARGE : Result.SCRUBBED;
+    }
+
+    /** Scrubs that version, which the catalogue points at (entry {@code catalogued}), if it carries personal metadata. */
+    public Scrubbed scrub(String key, StoredObject object, CatalogueEntry catalogued) {
+        Result planned = plan(object, catalogued);
+        if (planned != Result.SCRUBBED) {
+            return new Scrubbed(planned, catalogued);
         }
         String copy = store.copyWithMetadata(key, object,
                 ObjectMetadata.ofScrubbedCopy(object.metadata(), key, object.versionId(), sealer));
