@@ -70,6 +70,9 @@ class TagRecordingIntegrationTest {
     private static final byte[] MP3 = "ID3\u0004\0\0\0\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     private static final byte[] CHAT = "{\"messages\":[{\"from\":\"agent\",\"text\":\"Hello\"}]}".getBytes(UTF_8);
 
+    /** Metadata with the caller's number, for keys dated 13 November 2026. */
+    private static final Map<String, String> WITH_CALLER = Map.of("recorded-at", "2026-11-13T09:00:00Z", "caller", "01572 722577");
+
     static LocalAws aws;
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
     private static TagRecordingHandler handler;
@@ -215,29 +218,18 @@ class TagRecordingIntegrationTest {
     @Test
     void tagging_whenUploadCarriesNoPersonalMetadata_makesFourAwsCalls() {
         put("rutland/customer-services/phone/2026/11/23/count.wav", WAV, Map.of("recorded-at", "2026-11-23T09:00:00Z", "direction", "inbound"));
-        SQSEvent event = receive(1);
 
-        CallCounter.reset();
-        assertThat(deliver(event).getBatchItemFailures()).isEmpty();
-
-        assertThat(CallCounter.calls()).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging");
+        assertThat(callsToDeliver(receive(1))).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging");
         assertThat(receive(0).getRecords()).isEmpty();
     }
 
     @Test
     void tagging_whenUploadCarriesTheCallersNumber_makesSevenAwsCallsAndTwoForTheCopysEvent() {
         put("rutland/customer-services/phone/2026/11/23/count-caller.wav", WAV, Map.of("recorded-at", "2026-11-23T09:00:00Z", "caller", "01572 722577"));
-        SQSEvent event = receive(1);
 
-        CallCounter.reset();
-        assertThat(deliver(event).getBatchItemFailures()).isEmpty();
-        assertThat(CallCounter.calls()).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging",
+        assertThat(callsToDeliver(receive(1))).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging",
                 "CopyObject", "UpdateItem", "DeleteObject");
-
-        SQSEvent copysEvent = receive(1);
-        CallCounter.reset();
-        assertThat(deliver(copysEvent).getBatchItemFailures()).isEmpty();
-        assertThat(CallCounter.calls()).containsExactly("HeadObject", "UpdateItem");
+        assertThat(callsToDeliver(receive(1))).as("the copy's event").containsExactly("HeadObject", "UpdateItem");
     }
 
     @Test
@@ -440,11 +432,9 @@ class TagRecordingIntegrationTest {
     @Test
     void scrub_whenTaggerStopsBeforeRepointing_isFinishedByTheCopysEvent() {
         String key = "rutland/customer-services/phone/2026/11/13/stop-before-repoint.wav";
-        String uploaded = put(key, WAV, Map.of("recorded-at", "2026-11-13T09:00:00Z", "caller", "01572 722577"));
-        SQSEvent uploadsEvent = receive(1);
-        CallCounter.failNextCallTo("UpdateItem");
+        String uploaded = put(key, WAV, WITH_CALLER);
+        SQSEvent uploadsEvent = deliverStoppingBefore("UpdateItem");
 
-        assertThat(deliver(uploadsEvent).getBatchItemFailures()).hasSize(1);
         assertThat(entry(key).versionId()).as("the catalogue claims no copy yet").isEqualTo(uploaded);
         assertThat(tags(key, uploaded)).containsEntry("retention", "P3M");
 
@@ -458,10 +448,8 @@ class TagRecordingIntegrationTest {
     @Test
     void scrub_whenTaggerStopsBeforeRepointing_convergesWhenTheUploadsEventIsRetriedFirst() {
         String key = "rutland/customer-services/phone/2026/11/13/retried-first.wav";
-        put(key, WAV, Map.of("recorded-at", "2026-11-13T10:00:00Z", "caller", "01572 722577"));
-        SQSEvent uploadsEvent = receive(1);
-        CallCounter.failNextCallTo("UpdateItem");
-        deliver(uploadsEvent);
+        put(key, WAV, WITH_CALLER);
+        SQSEvent uploadsEvent = deliverStoppingBefore("UpdateItem");
         SQSEvent firstCopysEvent = receive(1);
 
         assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
@@ -474,11 +462,8 @@ class TagRecordingIntegrationTest {
     @Test
     void scrub_whenTaggerStopsBeforeDeletingTheOldVersion_convergesOnReplay() {
         String key = "rutland/customer-services/phone/2026/11/13/stop-before-delete.wav";
-        put(key, WAV, Map.of("recorded-at", "2026-11-13T11:00:00Z", "caller", "01572 722577"));
-        SQSEvent uploadsEvent = receive(1);
-        CallCounter.failNextCallTo("DeleteObject");
-
-        assertThat(deliver(uploadsEvent).getBatchItemFailures()).hasSize(1);
+        put(key, WAV, WITH_CALLER);
+        SQSEvent uploadsEvent = deliverStoppingBefore("DeleteObject");
         deliverTheCopysEvent();
         assertThat(versions(key)).hasSize(2);
 
@@ -489,11 +474,9 @@ class TagRecordingIntegrationTest {
 
     @Test
     void scrub_whenHoldCameBeforeTheRepoint_deletesNothing() {
-        String key = "rutland/customer-services/phone/2026/11/12/held-midway.wav";
-        String uploaded = put(key, WAV, Map.of("recorded-at", "2026-11-12T09:00:00Z", "caller", "01572 722577"));
-        SQSEvent uploadsEvent = receive(1);
-        CallCounter.failNextCallTo("UpdateItem");
-        deliver(uploadsEvent);
+        String key = "rutland/customer-services/phone/2026/11/13/held-midway.wav";
+        String uploaded = put(key, WAV, WITH_CALLER);
+        SQSEvent uploadsEvent = deliverStoppingBefore("UpdateItem");
         String recordingId = RecordingId.forKey(key);
         HoldOutcome placed = holdService().place(new HoldRequest(recordingId, "complaint-or-dispute", "CMP-1", "dpo-1", LocalDate.now(UK).plusMonths(1)));
         assertThat(placed).isInstanceOf(HoldOutcome.Placed.class);
@@ -580,6 +563,17 @@ class TagRecordingIntegrationTest {
         return event;
     }
 
+    /**
+     * Delivers the upload's event with the tagger stopped just before that call, as a crash there would stop it;
+     * returns the event, for SQS to deliver again.
+     */
+    private static SQSEvent deliverStoppingBefore(String operation) {
+        SQSEvent uploadsEvent = receive(1);
+        CallCounter.failNextCallTo(operation);
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).hasSize(1);
+        return uploadsEvent;
+    }
+
     private static void deliverTheCopysEvent() {
         assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
     }
@@ -616,6 +610,13 @@ class TagRecordingIntegrationTest {
         Map<String, String> environment = aws.environmentOf("ExpireRecordingsFunction");
         return RetentionRepositories.fromEnvironment(s3, aws.clients().dynamoDb(), environment)
                 .holdService(PolicyBook.bundled(environment), Clock.systemUTC());
+    }
+
+    /** The AWS calls the function makes for that event, which it must handle without failure. */
+    private static List<String> callsToDeliver(SQSEvent event) {
+        CallCounter.reset();
+        assertThat(deliver(event).getBatchItemFailures()).isEmpty();
+        return CallCounter.calls();
     }
 
     private static SQSBatchResponse deliver(SQSEvent event) {
