@@ -1,5 +1,6 @@
 package uk.callretention.aws;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ public final class DynamoDbCatalogue implements Catalogue, CataloguePages {
             + " OR (#ordering < :ordering AND #state IN (:active, :quarantined))";
 
     private static final String STILL_AT_SOURCE = "#versionId = :from AND #state IN (:active, :quarantined)";
+    private static final String STILL_AT_SOURCE_HELD = "#versionId = :from AND #state = :held";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -63,18 +65,23 @@ public final class DynamoDbCatalogue implements Catalogue, CataloguePages {
     }
 
     @Override
-    public Repointing repoint(String recordingId, String fromVersionId, String toVersionId) {
+    public Repointing repoint(String recordingId, String fromVersionId, String toVersionId, boolean held) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":from", AttributeValue.fromS(fromVersionId),
+                ":to", AttributeValue.fromS(toVersionId)));
+        if (held) {
+            values.put(":held", AttributeValue.fromS(RecordingState.HELD.name()));
+        } else {
+            values.put(":active", AttributeValue.fromS(RecordingState.ACTIVE.name()));
+            values.put(":quarantined", AttributeValue.fromS(RecordingState.QUARANTINED.name()));
+        }
         try {
             Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(tableName)
                     .key(Map.of("recordingId", AttributeValue.fromS(recordingId)))
                     .updateExpression("SET #versionId = :to")
-                    .conditionExpression(STILL_AT_SOURCE)
+                    .conditionExpression(held ? STILL_AT_SOURCE_HELD : STILL_AT_SOURCE)
                     .expressionAttributeNames(Map.of("#versionId", "versionId", "#state", "state"))
-                    .expressionAttributeValues(Map.of(
-                            ":from", AttributeValue.fromS(fromVersionId),
-                            ":to", AttributeValue.fromS(toVersionId),
-                            ":active", AttributeValue.fromS(RecordingState.ACTIVE.name()),
-                            ":quarantined", AttributeValue.fromS(RecordingState.QUARANTINED.name())))
+                    .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
             return new Repointing(Repointing.Result.REPOINTED, CatalogueItem.SCHEMA.mapToItem(updated).toEntry());

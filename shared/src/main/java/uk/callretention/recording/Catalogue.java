@@ -16,10 +16,10 @@ public interface Catalogue {
 
     /**
      * Points the recording at {@code toVersionId}, a copy of the version it points at, changing nothing else; only
-     * while it still points at {@code fromVersionId} and is active or quarantined, so a newer upload, a hold or a
-     * deletion that came meanwhile wins.
+     * while it still points at {@code fromVersionId} and is, when {@code held}, held, otherwise active or quarantined:
+     * a newer upload, a hold placed or released, or a deletion that came meanwhile wins.
      */
-    Repointing repoint(String recordingId, String fromVersionId, String toVersionId);
+    Repointing repoint(String recordingId, String fromVersionId, String toVersionId, boolean held);
 
     /** What {@link #repoint} did, with the entry as the catalogue holds it after (null when it holds none). */
     record Repointing(Result result, CatalogueEntry entry) {
@@ -28,7 +28,7 @@ public interface Catalogue {
             REPOINTED,
             /** It already pointed at the copy. */
             ALREADY_REPOINTED,
-            /** It points at another version, or the recording is held or deleted. */
+            /** It points at another version, or the recording's state is not the one asked for. */
             REFUSED,
             NOT_CATALOGUED
         }

@@ -11,9 +11,11 @@ import java.util.function.BooleanSupplier;
  * counts. It stops between pages when the deadline is near and reports where to carry on, so it can be run again
  * with that cursor until it reports {@code complete}; a run over a clean catalogue scrubs nothing.
  *
- * <p>A held recording's versions are locked and belong to the hold: it is counted, never touched; run again after
- * the hold is released. Versions the catalogue does not point at (an older upload) are not looked at: the
- * noncurrent-version lifecycle rule deletes them a day after they were overtaken.
+ * <p>A held recording is scrubbed too (its copy is made locked, and the first version's lock lifted only once the
+ * catalogue points at the copy); one whose hold is placed or released while it runs is counted in {@code leftHeld}
+ * and scrubbed by the next run. A catalogued copy whose source version is still there (a run stopped before
+ * deleting it) has that version deleted. Other versions the catalogue does not point at (an older upload) are not
+ * looked at: the noncurrent-version lifecycle rule deletes them a day after they were overtaken.
  */
 public final class MetadataCleanup {
 
@@ -46,7 +48,10 @@ public final class MetadataCleanup {
         if (found.isEmpty()) {
             return Outcome.GONE;
         }
-        MetadataScrub.Result planned = scrub.plan(found.get(), entry);
+        if (scrub.finishCopy(entry.objectKey(), found.get(), entry, dryRun)) {
+            return dryRun ? Outcome.WOULD_SCRUB : Outcome.SCRUBBED;
+        }
+        MetadataScrub.Result planned = scrub.plan(found.get());
         MetadataScrub.Result result = dryRun || planned != MetadataScrub.Result.SCRUBBED
                 ? planned : scrub.scrub(entry.objectKey(), found.get(), entry).result();
         return switch (result) {

@@ -64,32 +64,38 @@ public final class MetadataScrub {
     }
 
     /** What {@link #scrub} would do with that version, which the catalogue points at, without doing it. */
-    public Result plan(StoredObject object, CatalogueEntry catalogued) {
+    public Result plan(StoredObject object) {
         if (!needed(object)) {
             return Result.NONE;
-        }
-        if (catalogued.state() == RecordingState.HELD) {
-            return Result.LEFT_HELD;
         }
         return object.size() > RecordingStore.LARGEST_COPY ? Result.LEFT_TOO_LARGE : Result.SCRUBBED;
     }
 
-    /** Scrubs that version, which the catalogue points at (entry {@code catalogued}), if it carries personal metadata. */
+    /**
+     * Scrubs that version, which the catalogue points at (entry {@code catalogued}), if it carries personal metadata.
+     * A held recording's copy is made locked before the catalogue points at it, and the first version's lock is lifted
+     * only after, so every version the catalogue has pointed at stays locked while the hold lasts.
+     */
     public Scrubbed scrub(String key, StoredObject object, CatalogueEntry catalogued) {
-        Result planned = plan(object, catalogued);
+        Result planned = plan(object);
         if (planned != Result.SCRUBBED) {
             return new Scrubbed(planned, catalogued);
         }
+        boolean held = catalogued.state() == RecordingState.HELD;
         String copy = store.copyWithMetadata(key, object,
-                ObjectMetadata.ofScrubbedCopy(object.metadata(), key, object.versionId(), sealer));
-        Catalogue.Repointing repointing = catalogue.repoint(catalogued.recordingId(), object.versionId(), copy);
+                ObjectMetadata.ofScrubbedCopy(object.metadata(), key, new ObjectMetadata.Source(object.versionId(), held), sealer), held);
+        Catalogue.Repointing repointing = catalogue.repoint(catalogued.recordingId(), object.versionId(), copy, held);
         switch (repointing.result()) {
             case REPOINTED, ALREADY_REPOINTED -> {
-                store.deleteVersion(key, object.versionId());
+                discard(key, object.versionId(), held);
                 return new Scrubbed(Result.SCRUBBED, repointing.entry());
             }
             case REFUSED -> {
-                if (repointing.entry().state() == RecordingState.HELD) {
+                if (held || repointing.entry().state() == RecordingState.HELD) {
+                    // A hold placed, or released, meanwhile: the hold decides; a locked copy nobody points at goes.
+                    if (held) {
+                        discard(key, copy, true);
+                    }
                     return new Scrubbed(Result.LEFT_HELD, repointing.entry());
                 }
                 store.deleteVersion(key, copy);
@@ -98,27 +104,32 @@ public final class MetadataScrub {
             }
             default -> {
                 // Someone removed the catalogue item under us: leave the first version, and let a retry catalogue it.
-                store.deleteVersion(key, copy);
+                discard(key, copy, held);
                 throw new IllegalStateException("the catalogue lost recording " + catalogued.recordingId() + " while it was scrubbed");
             }
         }
     }
 
     /**
-     * Settles the system's own copy, recognised by its seal, against the catalogue.
+     * Settles the system's own copy, recognised by its seal, against the catalogue. A copy made locked, for a hold,
+     * is left to whoever made it: the hold's versions are not the tagger's to touch.
      *
      * @return empty when the version is not such a copy, or the catalogue has never heard of its recording (then it
      *         is classified like any upload)
      */
     public Optional<Scrubbed> settleCopy(String key, StoredObject object) {
-        Optional<String> source = ObjectMetadata.scrubbedFrom(object.metadata(), key, sealer);
+        Optional<ObjectMetadata.Source> source = ObjectMetadata.scrubbedFrom(object.metadata(), key, sealer);
         if (source.isEmpty() || needed(object)) {
             return Optional.empty();
         }
-        Catalogue.Repointing repointing = catalogue.repoint(RecordingId.forKey(key), source.get(), object.versionId());
+        if (source.get().held()) {
+            return Optional.of(new Scrubbed(Result.LEFT_HELD, null));
+        }
+        String from = source.get().versionId();
+        Catalogue.Repointing repointing = catalogue.repoint(RecordingId.forKey(key), from, object.versionId(), false);
         return switch (repointing.result()) {
             case REPOINTED -> {
-                store.deleteVersion(key, source.get());
+                store.deleteVersion(key, from);
                 yield Optional.of(new Scrubbed(Result.SCRUBBED, repointing.entry()));
             }
             case ALREADY_REPOINTED -> Optional.of(new Scrubbed(Result.SCRUBBED, repointing.entry()));
@@ -131,6 +142,32 @@ public final class MetadataScrub {
             }
             case NOT_CATALOGUED -> Optional.empty();
         };
+    }
+
+    /**
+     * The catalogue points at this system's copy, but the version it was copied from may still be there, carrying
+     * personal metadata: a scrub stopped between the repoint and the delete. Deletes it (lifting its lock first for
+     * a held recording).
+     *
+     * @return whether there was such a version
+     */
+    public boolean finishCopy(String key, StoredObject copy, CatalogueEntry catalogued, boolean dryRun) {
+        Optional<ObjectMetadata.Source> source = ObjectMetadata.scrubbedFrom(copy.metadata(), key, sealer);
+        Optional<StoredObject> left = source.flatMap(from -> store.describe(key, Optional.of(from.versionId()))).filter(MetadataScrub::needed);
+        if (left.isEmpty()) {
+            return false;
+        }
+        if (!dryRun) {
+            discard(key, left.get().versionId(), catalogued.state() == RecordingState.HELD);
+        }
+        return true;
+    }
+
+    private void discard(String key, String versionId, boolean locked) {
+        if (locked) {
+            store.liftLegalHold(key, versionId);
+        }
+        store.deleteVersion(key, versionId);
     }
 
     /**

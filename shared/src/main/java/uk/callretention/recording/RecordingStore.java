@@ -24,10 +24,14 @@ public interface RecordingStore {
      * Copies that version onto its own key, as the newest version, with the same bytes, content type and tags and
      * exactly this user metadata; at most {@link #LARGEST_COPY} bytes.
      *
+     * @param legalHold whether the copy is made under an Object Lock legal hold, as a held recording's versions are
      * @return the copy's version id
      */
-    String copyWithMetadata(String key, StoredObject source, Map<String, String> metadata);
+    String copyWithMetadata(String key, StoredObject source, Map<String, String> metadata, boolean legalHold);
 
     /** Deletes that one version for good; a version already gone is no error. */
     void deleteVersion(String key, String versionId);
+
+    /** Takes the Object Lock legal hold off that version, so that it can be deleted. */
+    void liftLegalHold(String key, String versionId);
 }

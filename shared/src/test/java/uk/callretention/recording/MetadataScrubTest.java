@@ -26,7 +26,8 @@ class MetadataScrubTest {
             "caller-name, true",
             "recorded-at, false",
             "direction, false",
-            "scrubbed-from, false"
+            "scrubbed-from, false",
+            "scrubbed-held, false"
     })
     void carriesPersonal_whenOnlyThatMetadataIsThere(String name, boolean personal) {
         assertThat(ObjectMetadata.carriesPersonal(Map.of(name, "x"))).isEqualTo(personal);
@@ -35,16 +36,26 @@ class MetadataScrubTest {
     @Test
     void ofScrubbedCopy_keepsOnlyWhatIsNotPersonalAndSealsTheSource() {
         Map<String, String> copy = ObjectMetadata.ofScrubbedCopy(Map.of("recorded-at", "2026-07-01T09:00:00Z", "Direction", "inbound",
-                "caller", "01572 722577", "agent", "a-7"), KEY, "v1", SEALER);
+                "caller", "01572 722577", "agent", "a-7"), KEY, new ObjectMetadata.Source("v1", false), SEALER);
 
         assertThat(copy).containsOnlyKeys("recorded-at", "direction", "scrubbed-from", "scrub-seal").containsEntry("scrubbed-from", "v1");
         assertThat(ObjectMetadata.carriesPersonal(copy)).isFalse();
-        assertThat(ObjectMetadata.scrubbedFrom(copy, KEY, SEALER)).contains("v1");
+        assertThat(ObjectMetadata.scrubbedFrom(copy, KEY, SEALER)).contains(new ObjectMetadata.Source("v1", false));
+    }
+
+    @Test
+    void scrubbedFrom_whenHeldCopysMarkIsTakenOff_isEmpty() {
+        Map<String, String> held = ObjectMetadata.ofScrubbedCopy(Map.of(), KEY, new ObjectMetadata.Source("v1", true), SEALER);
+        Map<String, String> unmarked = new java.util.HashMap<>(held);
+        unmarked.remove("scrubbed-held");
+
+        assertThat(ObjectMetadata.scrubbedFrom(held, KEY, SEALER)).contains(new ObjectMetadata.Source("v1", true));
+        assertThat(ObjectMetadata.scrubbedFrom(unmarked, KEY, SEALER)).isEmpty();
     }
 
     @Test
     void scrubbedFrom_whenSealIsForgedOrMadeForAnotherKeyOrKey_isEmpty() {
-        Map<String, String> copy = ObjectMetadata.ofScrubbedCopy(Map.of(), KEY, "v1", SEALER);
+        Map<String, String> copy = ObjectMetadata.ofScrubbedCopy(Map.of(), KEY, new ObjectMetadata.Source("v1", false), SEALER);
         CallerHash anotherKey = new CallerHash("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8));
 
         assertThat(ObjectMetadata.scrubbedFrom(Map.of("scrubbed-from", "v1", "scrub-seal", "0".repeat(64)), KEY, SEALER)).isEmpty();
@@ -92,8 +103,13 @@ class MetadataScrubTest {
         }
 
         @Override
-        public String copyWithMetadata(String key, StoredObject source, Map<String, String> metadata) {
+        public String copyWithMetadata(String key, StoredObject source, Map<String, String> metadata, boolean legalHold) {
             throw refused("copyWithMetadata");
+        }
+
+        @Override
+        public void liftLegalHold(String key, String versionId) {
+            throw refused("liftLegalHold");
         }
 
         @Override
@@ -114,7 +130,7 @@ class MetadataScrubTest {
         }
 
         @Override
-        public Repointing repoint(String recordingId, String fromVersionId, String toVersionId) {
+        public Repointing repoint(String recordingId, String fromVersionId, String toVersionId, boolean held) {
             throw new AssertionError("unexpected call: repoint");
         }
     }

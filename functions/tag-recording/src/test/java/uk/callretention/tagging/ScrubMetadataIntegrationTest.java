@@ -1,6 +1,7 @@
 package uk.callretention.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -55,6 +57,7 @@ class ScrubMetadataIntegrationTest {
 
     @BeforeEach
     void emptyTheCatalogue() {
+        CallCounter.reset();
         catalogue.scan().items().forEach(catalogue::deleteItem);
     }
 
@@ -68,8 +71,8 @@ class ScrubMetadataIntegrationTest {
 
         Map<String, Object> report = invoke(Map.of("dryRun", true));
 
-        assertThat(report).containsEntry("dryRun", true).containsEntry("examined", 4).containsEntry("wouldScrub", 2)
-                .containsEntry("clean", 1).containsEntry("leftHeld", 1).containsEntry("scrubbed", 0).containsEntry("complete", true);
+        assertThat(report).containsEntry("dryRun", true).containsEntry("examined", 4).containsEntry("wouldScrub", 3)
+                .containsEntry("clean", 1).containsEntry("scrubbed", 0).containsEntry("complete", true);
         assertThat(everything()).isEqualTo(before);
         assertThat(versions("rutland/customer-services/phone/2026/10/01/old-1.wav")).containsExactly(first);
         assertThat(versions("rutland/customer-services/phone/2026/10/01/old-2.wav")).containsExactly(second);
@@ -84,25 +87,47 @@ class ScrubMetadataIntegrationTest {
         storedBeforeTheScrub(quarantined, PERSONAL, RecordingState.QUARANTINED);
         String heldVersion = storedBeforeTheScrub(held, PERSONAL, RecordingState.HELD);
 
-        assertThat(invoke(Map.of("dryRun", false))).containsEntry("scrubbed", 2).containsEntry("leftHeld", 1).containsEntry("complete", true);
+        assertThat(invoke(Map.of("dryRun", false))).containsEntry("scrubbed", 3).containsEntry("leftHeld", 0).containsEntry("complete", true);
 
-        for (String key : List.of(active, quarantined)) {
+        for (String key : List.of(active, quarantined, held)) {
             List<String> versions = versions(key);
             assertThat(versions).hasSize(1);
             CatalogueEntry entry = entry(key);
             assertThat(entry.versionId()).isEqualTo(versions.get(0));
             assertThat(s3.headObject(b -> b.bucket(bucket).key(key).versionId(entry.versionId())).metadata())
                     .doesNotContainKeys("caller", "agent").containsEntry("recorded-at", "2026-10-01T09:00:00Z");
-            assertThat(tags(key, entry.versionId())).containsEntry("retention", "P3M");
         }
-        assertThat(versions(held)).containsExactly(heldVersion);
-        assertThat(s3.getObjectLegalHold(b -> b.bucket(bucket).key(held).versionId(heldVersion)).legalHold().status())
-                .isEqualTo(ObjectLockLegalHoldStatus.ON);
+        String keptHeld = entry(held).versionId();
+        assertThat(keptHeld).isNotEqualTo(heldVersion);
+        assertThat(entry(held).state()).isEqualTo(RecordingState.HELD);
+        assertThat(legalHold(held, keptHeld)).as("the held recording's kept version is locked").isTrue();
+        assertThat(tags(held, keptHeld)).containsEntry("retention", "held");
+        assertThat(tags(active, entry(active).versionId())).containsEntry("retention", "P3M");
 
         Map<String, String> after = everything();
         assertThat(invoke(Map.of("dryRun", false))).containsEntry("scrubbed", 0).containsEntry("wouldScrub", 0)
-                .containsEntry("clean", 2).containsEntry("leftHeld", 1);
+                .containsEntry("clean", 3).containsEntry("leftHeld", 0);
         assertThat(everything()).isEqualTo(after);
+    }
+
+    @Test
+    void run_whenStoppedBeforeDeletingAHeldRecordingsOldVersion_isFinishedByTheNextRun() {
+        String key = "rutland/customer-services/phone/2026/10/05/held.wav";
+        String uploaded = storedBeforeTheScrub(key, PERSONAL, RecordingState.HELD);
+        CallCounter.failNextCallTo("DeleteObject");
+
+        assertThatThrownBy(() -> invoke(Map.of("dryRun", false))).isInstanceOf(SdkClientException.class);
+        String copy = entry(key).versionId();
+        assertThat(copy).isNotEqualTo(uploaded);
+        assertThat(versions(key)).containsExactlyInAnyOrder(uploaded, copy);
+        assertThat(legalHold(key, copy)).isTrue();
+        assertThat(invoke(Map.of("dryRun", true))).containsEntry("wouldScrub", 1);
+
+        assertThat(invoke(Map.of("dryRun", false))).containsEntry("scrubbed", 1);
+
+        assertThat(versions(key)).containsExactly(copy);
+        assertThat(legalHold(key, copy)).isTrue();
+        assertThat(invoke(Map.of("dryRun", true))).containsEntry("wouldScrub", 0).containsEntry("clean", 1);
     }
 
     @Test
@@ -176,6 +201,10 @@ class ScrubMetadataIntegrationTest {
         }
         catalogue.scan().items().forEach(item -> state.put(item.toEntry().recordingId(), item.toEntry().toString()));
         return state;
+    }
+
+    private static boolean legalHold(String key, String versionId) {
+        return s3.getObjectLegalHold(b -> b.bucket(bucket).key(key).versionId(versionId)).legalHold().status() == ObjectLockLegalHoldStatus.ON;
     }
 
     private static List<String> versions(String key) {
