@@ -22,7 +22,14 @@ import java.util.Optional;
  * The catalogue must always point at the key's newest version, or the noncurrent-version rule would delete what it
  * points at a day later. So when the repoint is refused because a newer upload, another copy or a deletion
  * overtook it, this copy is deleted (and the first version with it); when it is refused because a hold came in the
- * meantime, both versions are left as they are: the hold owns them, and nothing is deleted.
+ * meantime, both versions are left as they are: the hold owns them, and nothing is deleted (the old version is
+ * locked, so neither lifecycle rule can remove it, and the catalogue still points at it).
+ *
+ * <p>A recording already held (only the clean-up scrubs one: what the tagger scrubs is active or quarantined) keeps every
+ * version the catalogue points at locked: the copy is locked before the repoint, which requires the recording still
+ * held, and the old version's lock is lifted only after it, just before its delete. A repoint refused because the
+ * hold was released meanwhile discards the locked copy, so no lock outlives the hold, and leaves the rest to the
+ * next run. Such a copy's seal says it was made for a hold, and its own S3 event changes nothing.
  *
  * <p>The copy's own S3 event is recognised by its seal and never classified again (it carries no caller number, so
  * it would lose the caller's hash): {@link #settleCopy} finishes steps 3 and 4 when it arrives before the tagger got
@@ -39,7 +46,7 @@ public final class MetadataScrub {
         SCRUBBED,
         /** A newer version or a deletion overtook it: the version that carried it, and any copy, deleted. */
         SUPERSEDED,
-        /** Left: a hold came before the catalogue was pointed at the copy, and a hold's versions are not touched. */
+        /** Left: a hold was placed (or, for a held recording, released) before the catalogue was pointed at the copy. */
         LEFT_HELD,
         /** Left: larger than S3 copies in one call; counted in the {@code PersonalMetadataLeft} metric. */
         LEFT_TOO_LARGE
