@@ -41,7 +41,7 @@ public final class DynamoDbCatalogue implements Catalogue, CataloguePages {
     }
 
     @Override
-    public Optional<CatalogueEntry> recordUnlessNewer(CatalogueEntry entry) {
+    public Recording recordUnlessNewer(CatalogueEntry entry) {
         Expression condition = Expression.builder()
                 .expression(ONLY_IF_NEWER)
                 .putExpressionName("#ordering", "ordering")
@@ -53,14 +53,15 @@ public final class DynamoDbCatalogue implements Catalogue, CataloguePages {
                         ":deleted", AttributeValue.fromS(RecordingState.DELETED.name())))
                 .build();
         try {
-            table.putItem(PutItemEnhancedRequest.builder(CatalogueItem.class)
+            CatalogueItem replaced = table.putItemWithResponse(PutItemEnhancedRequest.builder(CatalogueItem.class)
                     .item(CatalogueItem.from(entry))
                     .conditionExpression(condition)
+                    .returnValues(ReturnValue.ALL_OLD)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build());
-            return Optional.empty();
+                    .build()).attributes();
+            return new Recording(Optional.empty(), Optional.ofNullable(replaced).map(item -> item.toEntry().versionId()));
         } catch (ConditionalCheckFailedException refused) {
-            return Optional.of(CatalogueItem.SCHEMA.mapToItem(refused.item()).toEntry());
+            return new Recording(Optional.of(CatalogueItem.SCHEMA.mapToItem(refused.item()).toEntry()), Optional.empty());
         }
     }
 

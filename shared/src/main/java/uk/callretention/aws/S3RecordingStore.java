@@ -1,5 +1,7 @@
 package uk.callretention.aws;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -9,6 +11,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
@@ -58,6 +61,22 @@ public final class S3RecordingStore implements RecordingStore {
     public Map<String, String> tags(String key, String versionId) {
         return s3.getObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId)).tagSet().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value));
+    }
+
+    /** S3 lists one key's versions newest first; none when that version is gone. */
+    @Override
+    public List<String> versionsAbove(String key, String versionId) {
+        List<String> above = new ArrayList<>();
+        for (ObjectVersion version : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(key)).versions()) {
+            if (!version.key().equals(key)) {
+                continue;
+            }
+            if (version.versionId().equals(versionId)) {
+                return above;
+            }
+            above.add(version.versionId());
+        }
+        return List.of();
     }
 
     @Override

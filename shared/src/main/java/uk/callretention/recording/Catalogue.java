@@ -10,9 +10,13 @@ public interface Catalogue {
      * recording is held: a replayed or out-of-order event changes nothing. A deleted recording's tombstone gives way
      * to a new upload under its key, which must be governed like any other.
      *
-     * @return empty when recorded; otherwise the entry the catalogue kept
+     * @return the entry the catalogue kept instead, or, when recorded, the version of the entry it replaced
      */
-    Optional<CatalogueEntry> recordUnlessNewer(CatalogueEntry entry);
+    Recording recordUnlessNewer(CatalogueEntry entry);
+
+    /** What {@link #recordUnlessNewer} did: recorded when {@code kept} is empty. */
+    record Recording(Optional<CatalogueEntry> kept, Optional<String> replacedVersionId) {
+    }
 
     /**
      * Points the recording at {@code toVersionId}, a copy of the version it points at, changing nothing else; only

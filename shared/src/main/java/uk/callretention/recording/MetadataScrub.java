@@ -170,6 +170,22 @@ public final class MetadataScrub {
         return true;
     }
 
+    /**
+     * Deletes this system's copies of other versions that sit above this one, which the catalogue has just come to
+     * point at. They were made from a version that this newer upload overtook while it was being scrubbed; left as
+     * the key's newest version, they would make the catalogued one noncurrent, and the lifecycle rule would delete it
+     * a day later. A copy made for a hold is the hold's.
+     */
+    public void dropCopiesAbove(String key, String versionId) {
+        for (String newer : store.versionsAbove(key, versionId)) {
+            Optional<ObjectMetadata.Source> source = store.describe(key, Optional.of(newer))
+                    .flatMap(copy -> ObjectMetadata.scrubbedFrom(copy.metadata(), key, sealer));
+            if (source.isPresent() && !source.get().held() && !source.get().versionId().equals(versionId)) {
+                store.deleteVersion(key, newer);
+            }
+        }
+    }
+
     private void discard(String key, String versionId, boolean locked) {
         if (locked) {
             store.liftLegalHold(key, versionId);

@@ -1,5 +1,6 @@
 package uk.callretention.recording;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ public interface RecordingStore {
     byte[] firstBytes(String key, String versionId, int count);
 
     Map<String, String> tags(String key, String versionId);
+
+    /** The ids of the key's versions newer than that one (delete markers aside), newest first. */
+    List<String> versionsAbove(String key, String versionId);
 
     /** Replaces that version's whole tag set. */
     void replaceTags(String key, String versionId, Map<String, String> tags);

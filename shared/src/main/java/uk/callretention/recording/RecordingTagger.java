@@ -43,10 +43,16 @@ public final class RecordingTagger {
         CatalogueEntry entry = classifier.classify(upload.key(), object, ordering,
                 count -> store.firstBytes(upload.key(), object.versionId(), count), clock.instant());
 
-        Optional<CatalogueEntry> kept = catalogue.recordUnlessNewer(entry);
+        Catalogue.Recording recording = catalogue.recordUnlessNewer(entry);
+        Optional<CatalogueEntry> kept = recording.kept();
         if (kept.isPresent() && !isSameVersionAwaitingTags(kept.get(), entry)) {
             return new TaggingOutcome(TaggingOutcome.Kind.UNCHANGED, upload.key(), kept.get(),
                     scrub.discardSuperseded(upload.key(), object, kept.get()));
+        }
+        // Only a version that replaced another in the catalogue can have a scrubbed copy of that other above it; a
+        // retried event cannot tell whether it did, so it looks again.
+        if (kept.isPresent() || recording.replacedVersionId().filter(replaced -> !replaced.equals(object.versionId())).isPresent()) {
+            scrub.dropCopiesAbove(upload.key(), object.versionId());
         }
         CatalogueEntry catalogued = kept.orElse(entry);
         Map<String, String> existing = object.tagCount() == 0 ? Map.of() : store.tags(upload.key(), object.versionId());

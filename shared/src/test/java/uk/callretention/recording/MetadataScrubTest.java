@@ -93,6 +93,11 @@ class MetadataScrubTest {
         }
 
         @Override
+        public List<String> versionsAbove(String key, String versionId) {
+            throw refused("versionsAbove");
+        }
+
+        @Override
         public Map<String, String> tags(String key, String versionId) {
             throw refused("tags");
         }
@@ -125,7 +130,7 @@ class MetadataScrubTest {
 
     private static final class RefusingCatalogue implements Catalogue {
         @Override
-        public Optional<CatalogueEntry> recordUnlessNewer(CatalogueEntry entry) {
+        public Recording recordUnlessNewer(CatalogueEntry entry) {
             throw new AssertionError("unexpected call: recordUnlessNewer");
         }
 

@@ -491,6 +491,24 @@ class TagRecordingIntegrationTest {
     }
 
     @Test
+    void reupload_whenItCameBeforeTheFirstUploadsCopy_staysTheNewestVersion() {
+        String key = "rutland/customer-services/phone/2026/11/13/re-uploaded.wav";
+        String first = put(key, WAV, WITH_CALLER);
+        String reuploaded = put(key, WAV, Map.of("recorded-at", "2026-11-13T09:00:00Z"));
+        receive(2);
+
+        assertThat(deliver(awsEvent(key, first, "0055AED6DCD90281E5")).getBatchItemFailures()).isEmpty();
+        String copy = entry(key).versionId();
+        assertThat(versions(key).get(0)).as("the copy of the first upload sits above the re-upload").isEqualTo(copy);
+        assertThat(deliver(awsEvent(key, copy, "0055AED6DCD90281E7")).getBatchItemFailures()).isEmpty();
+        receive(1);
+        assertThat(deliver(awsEvent(key, reuploaded, "0055AED6DCD90281E6")).getBatchItemFailures()).isEmpty();
+
+        assertThat(entry(key).versionId()).isEqualTo(reuploaded);
+        assertThat(onlyVersion(key)).as("the catalogued version is the newest, so no lifecycle rule takes it").isEqualTo(reuploaded);
+    }
+
+    @Test
     void hold_whenPlacedAfterTheScrub_locksTheVersionThatIsKept() {
         String key = "rutland/customer-services/phone/2026/11/12/held-after.wav";
         put(key, WAV, Map.of("recorded-at", "2026-11-12T10:00:00Z", "caller", "01572 722577"));
