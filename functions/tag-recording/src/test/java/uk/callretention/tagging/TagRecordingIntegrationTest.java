@@ -22,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -457,6 +460,34 @@ class TagRecordingIntegrationTest {
         assertThat(deliver(firstCopysEvent).getBatchItemFailures()).isEmpty();
 
         assertScrubbedOnce(key);
+    }
+
+    @Test
+    void scrub_whenTheUploadsRetryRacesTheCopysEvent_convergesEveryTime() throws Exception {
+        ExecutorService twoInstances = Executors.newFixedThreadPool(2);
+        try {
+            for (int attempt = 1; attempt <= 12; attempt++) {
+                String key = "rutland/customer-services/phone/2026/11/13/race-" + attempt + ".wav";
+                put(key, WAV, WITH_CALLER);
+                SQSEvent uploadsEvent = deliverStoppingBefore("UpdateItem");
+                SQSEvent copysEvent = receive(1);
+
+                Future<SQSBatchResponse> retry = twoInstances.submit(() -> deliver(uploadsEvent));
+                Future<SQSBatchResponse> copy = twoInstances.submit(() -> deliver(copysEvent));
+                // A step that lost the race (its version deleted under it) fails, and SQS delivers it again.
+                if (!retry.get().getBatchItemFailures().isEmpty()) {
+                    assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+                }
+                assertThat(copy.get().getBatchItemFailures()).isEmpty();
+                for (SQSEvent further = receive(0); !further.getRecords().isEmpty(); further = receive(0)) {
+                    assertThat(deliver(further).getBatchItemFailures()).isEmpty();
+                }
+
+                assertScrubbedOnce(key);
+            }
+        } finally {
+            twoInstances.shutdownNow();
+        }
     }
 
     @Test
