@@ -18,9 +18,9 @@ import uk.callretention.recording.RecordingId;
  */
 public final class ScrubMetadataHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-    /** Enough for a page already started to finish: 1,000 recordings of four calls each. */
-    static final Duration DEADLINE_MARGIN = Duration.ofSeconds(90);
-    static final int DEFAULT_PAGE_SIZE = 100;
+    /** Enough for a page already started to finish: up to 1,000 recordings of about six calls each. */
+    private static final Duration DEADLINE_MARGIN = Duration.ofSeconds(90);
+    private static final int DEFAULT_PAGE_SIZE = 100;
     private static final int LARGEST_PAGE = 1_000;
     private static final Set<String> FIELDS = Set.of("dryRun", "cursor", "pageSize");
 
