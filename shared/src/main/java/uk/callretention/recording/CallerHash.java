@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CallerHash {
 
     private static final String ALGORITHM = "HmacSHA256";
+    private static final String SEAL_PREFIX = "seal\n";
     private final SecretKeySpec key;
 
     public CallerHash(byte[] key) {
@@ -30,11 +31,19 @@ public final class CallerHash {
         return CallerNumber.toE164(rawNumber).map(this::hash);
     }
 
-    private String hash(String e164) {
+    /**
+     * A seal over text that is not a phone number, made with the same secret key: only the system can make one. The
+     * prefix keeps a seal from ever equalling a caller's hash.
+     */
+    public String seal(String text) {
+        return hash(SEAL_PREFIX + text);
+    }
+
+    private String hash(String message) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(e164.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -5,21 +5,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tags and catalogues one uploaded recording. The catalogue is written first, conditionally, and decides: tags are
- * written for the entry the catalogue holds for this version, so a replayed event re-applies the same tags (mending
- * a crash between the two writes) and a stale or duplicate event can never overwrite a hold's tags.
+ * Tags and catalogues one uploaded recording, then takes its personal metadata off the stored object. The catalogue
+ * is written first, conditionally, and decides: tags are written for the entry the catalogue holds for this version,
+ * so a replayed event re-applies the same tags (mending a crash between the two writes) and a stale or duplicate
+ * event can never overwrite a hold's tags. Only then is the object copied without its personal metadata and the
+ * version that carried it deleted ({@link MetadataScrub} says in which order, and why a crash anywhere converges);
+ * the copy's own event is recognised by its seal before anything is classified, so it neither loops nor re-classifies.
  */
 public final class RecordingTagger {
 
     private final RecordingStore store;
     private final Catalogue catalogue;
     private final RecordingClassifier classifier;
+    private final MetadataScrub scrub;
     private final Clock clock;
 
-    public RecordingTagger(RecordingStore store, Catalogue catalogue, RecordingClassifier classifier, Clock clock) {
+    public RecordingTagger(RecordingStore store, Catalogue catalogue, RecordingClassifier classifier, MetadataScrub scrub, Clock clock) {
         this.store = store;
         this.catalogue = catalogue;
         this.classifier = classifier;
+        this.scrub = scrub;
         this.clock = clock;
     }
 
@@ -29,19 +34,31 @@ public final class RecordingTagger {
             return TaggingOutcome.gone(upload.key());
         }
         StoredObject object = found.get();
+        Optional<MetadataScrub.Scrubbed> copy = scrub.settleCopy(upload.key(), object);
+        if (copy.isPresent()) {
+            return TaggingOutcome.of(TaggingOutcome.Kind.SCRUBBED_COPY, upload.key(), copy.get());
+        }
         String ordering = upload.sequencer().map(RecordingTagger::sortableSequencer)
                 .orElseGet(() -> "t" + String.format("%020d", object.lastModified().toEpochMilli()));
         CatalogueEntry entry = classifier.classify(upload.key(), object, ordering,
                 count -> store.firstBytes(upload.key(), object.versionId(), count), clock.instant());
 
-        Optional<CatalogueEntry> kept = catalogue.recordUnlessNewer(entry);
+        Catalogue.Recording recording = catalogue.recordUnlessNewer(entry);
+        Optional<CatalogueEntry> kept = recording.kept();
         if (kept.isPresent() && !isSameVersionAwaitingTags(kept.get(), entry)) {
-            return TaggingOutcome.unchanged(kept.get());
+            return new TaggingOutcome(TaggingOutcome.Kind.UNCHANGED, upload.key(), kept.get(),
+                    scrub.discardSuperseded(upload.key(), object, kept.get()));
+        }
+        // Only a version that replaced another in the catalogue can have a scrubbed copy of that other above it; a
+        // retried event cannot tell whether it did, so it looks again.
+        if (kept.isPresent() || recording.replacedVersionId().filter(replaced -> !replaced.equals(object.versionId())).isPresent()) {
+            scrub.dropCopiesAbove(upload.key(), object.versionId());
         }
         CatalogueEntry catalogued = kept.orElse(entry);
         Map<String, String> existing = object.tagCount() == 0 ? Map.of() : store.tags(upload.key(), object.versionId());
         store.replaceTags(upload.key(), object.versionId(), RecordingTags.merge(existing, RecordingTags.of(catalogued)));
-        return kept.isPresent() ? TaggingOutcome.retagged(catalogued) : TaggingOutcome.catalogued(catalogued);
+        return TaggingOutcome.of(kept.isPresent() ? TaggingOutcome.Kind.RETAGGED : TaggingOutcome.Kind.CATALOGUED, upload.key(),
+                scrub.scrub(upload.key(), object, catalogued));
     }
 
     private static boolean isSameVersionAwaitingTags(CatalogueEntry kept, CatalogueEntry entry) {

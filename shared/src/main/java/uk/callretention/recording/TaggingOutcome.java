@@ -1,32 +1,26 @@
 package uk.callretention.recording;
 
 /** What tagging one upload did, for the function's log line and metrics. */
-public record TaggingOutcome(Kind kind, String objectKey, CatalogueEntry entry) {
+public record TaggingOutcome(Kind kind, String objectKey, CatalogueEntry entry, MetadataScrub.Result personalMetadata) {
 
     public enum Kind {
         /** Catalogued and tagged for the first time. */
         CATALOGUED,
         /** Already catalogued for this version: the same tags written again. */
         RETAGGED,
-        /** A later version is catalogued, or the recording is held: nothing written. */
+        /** A later version is catalogued, or the recording is held: not classified or tagged. */
         UNCHANGED,
+        /** The system's own copy without personal metadata: settled against the catalogue, never classified. */
+        SCRUBBED_COPY,
         /** The object or version no longer exists: nothing to tag. */
         GONE
     }
 
-    static TaggingOutcome catalogued(CatalogueEntry entry) {
-        return new TaggingOutcome(Kind.CATALOGUED, entry.objectKey(), entry);
-    }
-
-    static TaggingOutcome retagged(CatalogueEntry entry) {
-        return new TaggingOutcome(Kind.RETAGGED, entry.objectKey(), entry);
-    }
-
-    static TaggingOutcome unchanged(CatalogueEntry kept) {
-        return new TaggingOutcome(Kind.UNCHANGED, kept.objectKey(), kept);
+    static TaggingOutcome of(Kind kind, String objectKey, MetadataScrub.Scrubbed scrubbed) {
+        return new TaggingOutcome(kind, objectKey, scrubbed.entry(), scrubbed.result());
     }
 
     static TaggingOutcome gone(String objectKey) {
-        return new TaggingOutcome(Kind.GONE, objectKey, null);
+        return new TaggingOutcome(Kind.GONE, objectKey, null, MetadataScrub.Result.NONE);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.callretention.observability.LogLine;
+import uk.callretention.recording.MetadataScrub;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTagger;
 import uk.callretention.recording.TaggingOutcome;
@@ -86,9 +87,13 @@ public final class TagRecordingHandler implements RequestHandler<SQSEvent, SQSBa
                 fields.put("quarantineReason", outcome.entry().quarantineReason());
             }
         }
+        fields.put("personalMetadata", outcome.personalMetadata().name());
         log.info("upload tagged", fields);
         if (outcome.kind() == TaggingOutcome.Kind.CATALOGUED && outcome.entry().state() == RecordingState.QUARANTINED) {
             log.count(METRICS_NAMESPACE, "RecordingsQuarantined", Map.of("Reason", outcome.entry().quarantineReason()));
+        }
+        if (outcome.personalMetadata() == MetadataScrub.Result.LEFT_TOO_LARGE) {
+            log.count(METRICS_NAMESPACE, "PersonalMetadataLeft", Map.of());
         }
     }
 }

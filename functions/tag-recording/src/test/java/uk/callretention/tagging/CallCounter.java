@@ -2,6 +2,8 @@ package uk.callretention.tagging;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -9,22 +11,34 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Registered for every SDK client in the test JVM (software/amazon/awssdk/global/handlers/execution.interceptors):
- * records each AWS call the function makes, by operation name.
+ * records each AWS call the function makes, by operation name, and can stop the function just before one call, as
+ * a crash or a lost connection there would.
  */
 public final class CallCounter implements ExecutionInterceptor {
 
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    private static final AtomicReference<String> FAIL_NEXT = new AtomicReference<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        CALLS.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (FAIL_NEXT.compareAndSet(operation, null)) {
+            throw SdkClientException.create("injected failure before " + operation);
+        }
+        CALLS.add(operation);
     }
 
     static void reset() {
         CALLS.clear();
+        FAIL_NEXT.set(null);
     }
 
     static List<String> calls() {
         return List.copyOf(CALLS);
+    }
+
+    /** The next call of that operation fails before it reaches AWS; the ones after it go through. */
+    static void failNextCallTo(String operation) {
+        FAIL_NEXT.set(operation);
     }
 }

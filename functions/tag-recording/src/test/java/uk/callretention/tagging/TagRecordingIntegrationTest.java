@@ -7,6 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,14 +41,26 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import uk.callretention.access.RecordingMedia;
+import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.CatalogueItem;
+import uk.callretention.aws.RetentionRepositories;
+import uk.callretention.aws.S3PlaybackLinks;
+import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.QuarantineReason;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
+import uk.callretention.retention.HoldOutcome;
+import uk.callretention.retention.HoldRequest;
+import uk.callretention.retention.HoldService;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
 import uk.callretention.testsupport.TestLambdaContext;
@@ -51,6 +72,9 @@ class TagRecordingIntegrationTest {
     private static final byte[] WAV = "RIFF\u0024\0\0\0WAVEfmt \u0010\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     private static final byte[] MP3 = "ID3\u0004\0\0\0\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     private static final byte[] CHAT = "{\"messages\":[{\"from\":\"agent\",\"text\":\"Hello\"}]}".getBytes(UTF_8);
+
+    /** Metadata with the caller's number, for keys dated 13 November 2026. */
+    private static final Map<String, String> WITH_CALLER = Map.of("recorded-at", "2026-11-13T09:00:00Z", "caller", "01572 722577");
 
     static LocalAws aws;
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
@@ -73,6 +97,7 @@ class TagRecordingIntegrationTest {
 
     @BeforeEach
     void takeTestEventsOffTheQueue() {
+        CallCounter.reset();
         // Configuring the notification sends s3:TestEvent first; it must be acknowledged like any other message.
         SQSEvent pending = receive(0);
         if (!pending.getRecords().isEmpty()) {
@@ -99,10 +124,12 @@ class TagRecordingIntegrationTest {
     @MethodSource("councilsAndChannels")
     void upload_whenItFollowsTheContract_isTaggedAndCatalogued(String key, String recordedAt, byte[] bytes,
                                                               String retention, String expires, String policy) {
-        String versionId = put(key, bytes, Map.of("recorded-at", recordedAt, "caller", "01572 722577", "agent", "a-7", "direction", "inbound"));
+        put(key, bytes, Map.of("recorded-at", recordedAt, "caller", "01572 722577", "agent", "a-7", "direction", "inbound"));
 
         assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
 
+        String versionId = onlyVersion(key);
         String[] parts = key.split("/");
         Map<String, String> tags = tags(key, versionId);
         assertThat(tags).containsEntry("council", parts[0]).containsEntry("team", parts[1]).containsEntry("channel", parts[2])
@@ -192,14 +219,20 @@ class TagRecordingIntegrationTest {
     }
 
     @Test
-    void tagging_makesAtMostFourAwsCallsPerRecording() {
-        put("rutland/customer-services/phone/2026/11/23/count.wav", WAV, Map.of("recorded-at", "2026-11-23T09:00:00Z"));
-        SQSEvent event = receive(1);
+    void tagging_whenUploadCarriesNoPersonalMetadata_makesFourAwsCalls() {
+        put("rutland/customer-services/phone/2026/11/23/count.wav", WAV, Map.of("recorded-at", "2026-11-23T09:00:00Z", "direction", "inbound"));
 
-        CallCounter.reset();
-        assertThat(deliver(event).getBatchItemFailures()).isEmpty();
+        assertThat(callsToDeliver(receive(1))).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging");
+        assertThat(receive(0).getRecords()).isEmpty();
+    }
 
-        assertThat(CallCounter.calls()).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging");
+    @Test
+    void tagging_whenUploadCarriesTheCallersNumber_makesSevenAwsCallsAndTwoForTheCopysEvent() {
+        put("rutland/customer-services/phone/2026/11/23/count-caller.wav", WAV, Map.of("recorded-at", "2026-11-23T09:00:00Z", "caller", "01572 722577"));
+
+        assertThat(callsToDeliver(receive(1))).containsExactly("HeadObject", "GetObject", "PutItem", "PutObjectTagging",
+                "CopyObject", "UpdateItem", "DeleteObject");
+        assertThat(callsToDeliver(receive(1))).as("the copy's event").containsExactly("HeadObject", "UpdateItem");
     }
 
     @Test
@@ -318,6 +351,225 @@ class TagRecordingIntegrationTest {
         assertThat(LOG.toString(UTF_8)).contains("\"messageId\":\"not-json\"").contains("\"outcome\":\"GONE\"");
     }
 
+    @Test
+    void upload_whenItCarriesCallerAndAgent_keepsOneVersionWithoutThem() {
+        String key = "rutland/customer-services/phone/2026/11/15/personal.wav";
+        String uploaded = s3.putObject(b -> b.bucket(bucket).key(key).contentType("audio/wav").tagging("batch=7")
+                .metadata(Map.of("recorded-at", "2026-11-15T09:00:00Z", "caller", "01572 722577", "agent", "a-7",
+                        "direction", "inbound", "caller-name", "Ann Smith")), RequestBody.fromBytes(WAV)).versionId();
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
+
+        String kept = onlyVersion(key);
+        assertThat(kept).isNotEqualTo(uploaded);
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key).versionId(kept));
+        assertThat(head.metadata()).containsEntry("recorded-at", "2026-11-15T09:00:00Z").containsEntry("direction", "inbound")
+                .doesNotContainKeys("caller", "agent", "caller-name");
+        assertThat(head.metadata().values()).noneMatch(value -> value.contains("722577") || value.contains("Ann"));
+        assertThat(head.contentType()).isEqualTo("audio/wav");
+        assertThat(tags(key, kept)).containsEntry("retention", "P3M").containsEntry("expires", "2027-02-15").containsEntry("batch", "7");
+        CatalogueEntry entry = entry(key);
+        assertThat(entry.versionId()).isEqualTo(kept);
+        assertThat(entry.callerHash()).hasSize(64);
+        assertThat(entry.agent()).isEqualTo("a-7");
+        assertThat(LOG.toString(UTF_8)).doesNotContain("722577");
+    }
+
+    @Test
+    void playbackLink_whenRecordingCarriedTheCallersNumber_answersWithoutIt() throws Exception {
+        String key = "rutland/customer-services/phone/2026/11/15/played.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-15T10:00:00Z", "caller", "01572 722577"));
+        deliver(receive(1));
+        deliverTheCopysEvent();
+        CatalogueEntry entry = entry(key);
+
+        URI link = new S3PlaybackLinks(AwsClients.fromEnvironment(aws.environmentOf("TagRecordingFunction")).s3Presigner(), bucket)
+                .sign(entry, RecordingMedia.toSave(entry), Duration.ofMinutes(5));
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(WAV);
+        assertThat(download.headers().map().keySet()).noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("caller"));
+        assertThat(download.headers().map().values()).flatMap(values -> values).noneMatch(value -> value.contains("722577"));
+    }
+
+    @Test
+    void copysEvent_whenDeliveredAgainAfterTheScrub_changesNothing() {
+        String key = "rutland/customer-services/phone/2026/11/14/copy-twice.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-14T09:00:00Z", "caller", "01572 722577"));
+        deliver(receive(1));
+        SQSEvent copysEvent = receive(1);
+        deliver(copysEvent);
+        String item = rawItem(key);
+        String kept = onlyVersion(key);
+        Map<String, String> tags = tags(key, kept);
+        LOG.reset();
+
+        assertThat(deliver(copysEvent).getBatchItemFailures()).isEmpty();
+
+        assertThat(rawItem(key)).isEqualTo(item);
+        assertThat(onlyVersion(key)).isEqualTo(kept);
+        assertThat(tags(key, kept)).isEqualTo(tags);
+        assertThat(LOG.toString(UTF_8)).contains("\"outcome\":\"SCRUBBED_COPY\"");
+        assertThat(receive(0).getRecords()).as("no further copy, so no loop").isEmpty();
+    }
+
+    @Test
+    void uploadsEvent_whenReplayedAfterTheScrub_findsItGoneAndChangesNothing() {
+        String key = "rutland/customer-services/phone/2026/11/14/replayed.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-14T10:00:00Z", "caller", "01572 722577"));
+        SQSEvent uploadsEvent = receive(1);
+        deliver(uploadsEvent);
+        deliverTheCopysEvent();
+        String item = rawItem(key);
+        String kept = onlyVersion(key);
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+
+        assertThat(rawItem(key)).isEqualTo(item);
+        assertThat(onlyVersion(key)).isEqualTo(kept);
+        assertThat(receive(0).getRecords()).isEmpty();
+    }
+
+    @Test
+    void scrub_whenTaggerStopsBeforeRepointing_isFinishedByTheCopysEvent() {
+        String key = "rutland/customer-services/phone/2026/11/13/stop-before-repoint.wav";
+        String uploaded = put(key, WAV, WITH_CALLER);
+        SQSEvent uploadsEvent = deliverStoppingBefore("UpdateItem");
+
+        assertThat(entry(key).versionId()).as("the catalogue claims no copy yet").isEqualTo(uploaded);
+        assertThat(tags(key, uploaded)).containsEntry("retention", "P3M");
+
+        deliverTheCopysEvent();
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+
+        assertScrubbedOnce(key);
+        assertThat(receive(0).getRecords()).isEmpty();
+    }
+
+    @Test
+    void scrub_whenTaggerStopsBeforeRepointing_convergesWhenTheUploadsEventIsRetriedFirst() {
+        String key = "rutland/customer-services/phone/2026/11/13/retried-first.wav";
+        put(key, WAV, WITH_CALLER);
+        SQSEvent uploadsEvent = deliverStoppingBefore("UpdateItem");
+        SQSEvent firstCopysEvent = receive(1);
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
+        assertThat(deliver(firstCopysEvent).getBatchItemFailures()).isEmpty();
+
+        assertScrubbedOnce(key);
+    }
+
+    @Test
+    void scrub_whenTheUploadsRetryRacesTheCopysEvent_convergesEveryTime() throws Exception {
+        ExecutorService twoInstances = Executors.newFixedThreadPool(2);
+        try {
+            for (int attempt = 1; attempt <= 12; attempt++) {
+                String key = "rutland/customer-services/phone/2026/11/13/race-" + attempt + ".wav";
+                put(key, WAV, WITH_CALLER);
+                SQSEvent uploadsEvent = deliverStoppingBefore("UpdateItem");
+                SQSEvent copysEvent = receive(1);
+
+                Future<SQSBatchResponse> retry = twoInstances.submit(() -> deliver(uploadsEvent));
+                Future<SQSBatchResponse> copy = twoInstances.submit(() -> deliver(copysEvent));
+                // A step that lost the race (its version deleted under it) fails, and SQS delivers it again.
+                if (!retry.get().getBatchItemFailures().isEmpty()) {
+                    assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+                }
+                assertThat(copy.get().getBatchItemFailures()).isEmpty();
+                for (SQSEvent further = receive(0); !further.getRecords().isEmpty(); further = receive(0)) {
+                    assertThat(deliver(further).getBatchItemFailures()).isEmpty();
+                }
+
+                assertScrubbedOnce(key);
+            }
+        } finally {
+            twoInstances.shutdownNow();
+        }
+    }
+
+    @Test
+    void scrub_whenTaggerStopsBeforeDeletingTheOldVersion_convergesOnReplay() {
+        String key = "rutland/customer-services/phone/2026/11/13/stop-before-delete.wav";
+        put(key, WAV, WITH_CALLER);
+        SQSEvent uploadsEvent = deliverStoppingBefore("DeleteObject");
+        deliverTheCopysEvent();
+        assertThat(versions(key)).hasSize(2);
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+
+        assertScrubbedOnce(key);
+    }
+
+    @Test
+    void scrub_whenHoldCameBeforeTheRepoint_deletesNothing() {
+        String key = "rutland/customer-services/phone/2026/11/13/held-midway.wav";
+        String uploaded = put(key, WAV, WITH_CALLER);
+        SQSEvent uploadsEvent = deliverStoppingBefore("UpdateItem");
+        String recordingId = RecordingId.forKey(key);
+        HoldOutcome placed = holdService().place(new HoldRequest(recordingId, "complaint-or-dispute", "CMP-1", "dpo-1", LocalDate.now(UK).plusMonths(1)));
+        assertThat(placed).isInstanceOf(HoldOutcome.Placed.class);
+
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
+
+        assertThat(versions(key)).contains(uploaded);
+        assertThat(entry(key).state()).isEqualTo(RecordingState.HELD);
+        assertThat(entry(key).versionId()).isEqualTo(uploaded);
+        assertThat(legalHold(key, uploaded)).isTrue();
+    }
+
+    @Test
+    void reupload_whenItCameBeforeTheFirstUploadsCopy_staysTheNewestVersion() {
+        String key = "rutland/customer-services/phone/2026/11/13/re-uploaded.wav";
+        String first = put(key, WAV, WITH_CALLER);
+        String reuploaded = put(key, WAV, Map.of("recorded-at", "2026-11-13T09:00:00Z"));
+        receive(2);
+
+        assertThat(deliver(awsEvent(key, first, "0055AED6DCD90281E5")).getBatchItemFailures()).isEmpty();
+        String copy = entry(key).versionId();
+        assertThat(versions(key).get(0)).as("the copy of the first upload sits above the re-upload").isEqualTo(copy);
+        assertThat(deliver(awsEvent(key, copy, "0055AED6DCD90281E7")).getBatchItemFailures()).isEmpty();
+        receive(1);
+        assertThat(deliver(awsEvent(key, reuploaded, "0055AED6DCD90281E6")).getBatchItemFailures()).isEmpty();
+
+        assertThat(entry(key).versionId()).isEqualTo(reuploaded);
+        assertThat(onlyVersion(key)).as("the catalogued version is the newest, so no lifecycle rule takes it").isEqualTo(reuploaded);
+    }
+
+    @Test
+    void hold_whenPlacedAfterTheScrub_locksTheVersionThatIsKept() {
+        String key = "rutland/customer-services/phone/2026/11/12/held-after.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-12T10:00:00Z", "caller", "01572 722577"));
+        deliver(receive(1));
+        deliverTheCopysEvent();
+
+        assertThat(holdService().place(new HoldRequest(RecordingId.forKey(key), "police", "CRIME-9", "dpo-1", LocalDate.now(UK).plusMonths(1))))
+                .isInstanceOf(HoldOutcome.Placed.class);
+
+        String kept = onlyVersion(key);
+        assertThat(legalHold(key, kept)).isTrue();
+        assertThat(tags(key, kept)).containsEntry("retention", "held");
+    }
+
+    @Test
+    void upload_whenItForgesTheScrubbedCopysMarker_isClassifiedAndScrubbedLikeAnyOther() {
+        String key = "rutland/customer-services/phone/2026/11/11/forged.wav";
+        put(key, WAV, Map.of("recorded-at", "2026-11-11T09:00:00Z", "caller", "01572 722577",
+                "scrubbed-from", "some-version", "scrub-seal", "0".repeat(64)));
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+        deliverTheCopysEvent();
+
+        String kept = onlyVersion(key);
+        assertThat(entry(key).versionId()).isEqualTo(kept);
+        assertThat(entry(key).callerHash()).hasSize(64);
+        assertThat(s3.headObject(b -> b.bucket(bucket).key(key).versionId(kept)).metadata()).doesNotContainKey("caller")
+                .doesNotContainEntry("scrubbed-from", "some-version");
+    }
+
     private static String put(String key, byte[] bytes, Map<String, String> metadata) {
         return s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(bytes)).versionId();
     }
@@ -358,6 +610,62 @@ class TagRecordingIntegrationTest {
         SQSEvent event = new SQSEvent();
         event.setRecords(new ArrayList<>(List.of(message(UUID.randomUUID().toString(), body))));
         return event;
+    }
+
+    /**
+     * Delivers the upload's event with the tagger stopped just before that call, as a crash there would stop it;
+     * returns the event, for SQS to deliver again.
+     */
+    private static SQSEvent deliverStoppingBefore(String operation) {
+        SQSEvent uploadsEvent = receive(1);
+        CallCounter.failNextCallTo(operation);
+        assertThat(deliver(uploadsEvent).getBatchItemFailures()).hasSize(1);
+        return uploadsEvent;
+    }
+
+    private static void deliverTheCopysEvent() {
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+    }
+
+    /** Exactly one version is left, the one the catalogue names, and it carries no caller. */
+    private static void assertScrubbedOnce(String key) {
+        String kept = onlyVersion(key);
+        CatalogueEntry entry = entry(key);
+        assertThat(entry.versionId()).isEqualTo(kept);
+        assertThat(entry.callerHash()).hasSize(64);
+        assertThat(s3.headObject(b -> b.bucket(bucket).key(key).versionId(kept)).metadata()).doesNotContainKey("caller");
+        assertThat(tags(key, kept)).containsEntry("retention", "P3M");
+    }
+
+    private static String onlyVersion(String key) {
+        List<String> versions = versions(key);
+        assertThat(versions).as("versions of %s", key).hasSize(1);
+        return versions.get(0);
+    }
+
+    /** Every version and delete marker of exactly that key. */
+    private static List<String> versions(String key) {
+        ListObjectVersionsResponse listed = s3.listObjectVersions(b -> b.bucket(bucket).prefix(key));
+        return Stream.concat(
+                listed.versions().stream().filter(v -> v.key().equals(key)).map(ObjectVersion::versionId),
+                listed.deleteMarkers().stream().filter(m -> m.key().equals(key)).map(m -> "delete-marker:" + m.versionId())).toList();
+    }
+
+    private static boolean legalHold(String key, String versionId) {
+        return s3.getObjectLegalHold(b -> b.bucket(bucket).key(key).versionId(versionId)).legalHold().status() == ObjectLockLegalHoldStatus.ON;
+    }
+
+    private static HoldService holdService() {
+        Map<String, String> environment = aws.environmentOf("ExpireRecordingsFunction");
+        return RetentionRepositories.fromEnvironment(s3, aws.clients().dynamoDb(), environment)
+                .holdService(PolicyBook.bundled(environment), Clock.systemUTC());
+    }
+
+    /** The AWS calls the function makes for that event, which it must handle without failure. */
+    private static List<String> callsToDeliver(SQSEvent event) {
+        CallCounter.reset();
+        assertThat(deliver(event).getBatchItemFailures()).isEmpty();
+        return CallCounter.calls();
     }
 
     private static SQSBatchResponse deliver(SQSEvent event) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static uk.callretention.systemtests.local.TestRuntimes.eventually;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.Tag;
 import uk.callretention.local.LocalRuntime;
 import uk.callretention.local.template.FunctionDefinition;
@@ -46,6 +51,35 @@ class LocalRuntimeTemplateIntegrationTest {
             });
 
             assertThat(tags).extracting(Tag::key).isNotEmpty();
+        }
+    }
+
+    @Test
+    void upload_whenItCarriesTheCallersNumber_keepsNoVersionWithItAndTheCleanUpFindsNothingLeft() throws Exception {
+        List<Path> unbuilt = Template.load(TEMPLATE).functions().values().stream().map(FunctionDefinition::codeUri).filter(Files::notExists).toList();
+        assumeTrue(unbuilt.isEmpty(), "skipped: function jars not built yet (run mvn package): " + unbuilt);
+
+        try (LocalRuntime runtime = new LocalRuntime(TestRuntimes.options(TEMPLATE, aws)).start()) {
+            String bucket = runtime.stack().bucketName("RecordingsBucket");
+            String key = "rutland/customer-services/phone/2025/11/25/call-0002.wav";
+            aws.clients().s3().putObject(put -> put.bucket(bucket).key(key)
+                    .metadata(Map.of("recorded-at", "2025-11-25T10:15:00Z", "caller", "01572 722577")), RequestBody.fromBytes(silentWav()));
+
+            Map<String, String> metadata = eventually(Duration.ofSeconds(15), "one version of " + key + " without the caller", () -> {
+                List<ObjectVersion> versions = aws.clients().s3().listObjectVersions(list -> list.bucket(bucket).prefix(key)).versions();
+                if (versions.size() != 1) {
+                    return Optional.empty();
+                }
+                Map<String, String> found = aws.clients().s3().headObject(head -> head.bucket(bucket).key(key).versionId(versions.get(0).versionId())).metadata();
+                return found.containsKey("caller") ? Optional.empty() : Optional.of(found);
+            });
+            assertThat(metadata).containsKey("recorded-at");
+
+            HttpResponse<String> cleanUp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(runtime.apiEndpoint() + "/_local/functions/ScrubMetadataFunction/invocations"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\": true}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(cleanUp.statusCode()).isEqualTo(200);
+            assertThat(cleanUp.body()).contains("\"wouldScrub\":0").contains("\"complete\":true").doesNotContain("722577");
         }
     }
 
