@@ -509,7 +509,7 @@ class TagRecordingIntegrationTest {
         String uploaded = put(key, WAV, WITH_CALLER);
         SQSEvent uploadsEvent = deliverStoppingBefore("UpdateItem");
         String recordingId = RecordingId.forKey(key);
-        HoldOutcome placed = holdService().place(new HoldRequest(recordingId, "complaint-or-dispute", "CMP-1", "dpo-1", LocalDate.now(UK).plusMonths(1)));
+        HoldOutcome placed = holdService().place(new HoldRequest(recordingId, "complaint-or-dispute", "CMP-1", "dpo-1", LocalDate.now(UK).plusMonths(1)), unaudited -> { });
         assertThat(placed).isInstanceOf(HoldOutcome.Placed.class);
 
         assertThat(deliver(uploadsEvent).getBatchItemFailures()).isEmpty();
@@ -546,7 +546,7 @@ class TagRecordingIntegrationTest {
         deliver(receive(1));
         deliverTheCopysEvent();
 
-        assertThat(holdService().place(new HoldRequest(RecordingId.forKey(key), "police", "CRIME-9", "dpo-1", LocalDate.now(UK).plusMonths(1))))
+        assertThat(holdService().place(new HoldRequest(RecordingId.forKey(key), "police", "CRIME-9", "dpo-1", LocalDate.now(UK).plusMonths(1)), unaudited -> { }))
                 .isInstanceOf(HoldOutcome.Placed.class);
 
         String kept = onlyVersion(key);
