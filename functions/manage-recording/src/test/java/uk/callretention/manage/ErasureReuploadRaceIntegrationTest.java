@@ -3,14 +3,10 @@ package uk.callretention.manage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -18,31 +14,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import uk.callretention.access.Erasure;
 import uk.callretention.access.JsonBody;
-import uk.callretention.access.Membership;
 import uk.callretention.access.Outcome;
-import uk.callretention.access.Role;
-import uk.callretention.access.StaffMember;
-import uk.callretention.aws.CallerHashKey;
-import uk.callretention.aws.DynamoDbCatalogue;
-import uk.callretention.aws.DynamoDbErasedRecordings;
-import uk.callretention.aws.RetentionRepositories;
-import uk.callretention.aws.S3RecordingStore;
-import uk.callretention.policy.PolicyBook;
-import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingClassifier;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
-import uk.callretention.recording.RecordingTagger;
 import uk.callretention.recording.Upload;
 import uk.callretention.retention.ObjectVersion;
 import uk.callretention.retention.RetentionStore;
@@ -61,34 +42,17 @@ class ErasureReuploadRaceIntegrationTest {
 
     private static final int REPETITIONS = 40;
     private static final long SEED = 11L;
-    private static final StaffMember DPO = new StaffMember("dpo-race", "dpo-race", Set.of(new Membership("rutland", Membership.EVERY_TEAM, Role.DPO)));
     private static final Map<String, List<?>> LISTED = new ConcurrentHashMap<>();
-    private static final AtomicLong SEQUENCER = new AtomicLong(0x55AED6DCD90281L);
-    private static final byte[] WAV = "RIFF\u0024\0\0\0WAVEfmt \u0010\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
 
     static LocalAws aws;
-    private static S3Client s3;
-    private static String bucket;
+    private static Recordings recordings;
     private static Erasure erasure;
-    private static RecordingTagger tagger;
-    private static RetentionRepositories repositories;
     private static ExecutorService threads;
 
     @BeforeAll
     static void wire() {
-        Map<String, String> manage = aws.environmentOf("ManageRecordingFunction");
-        Map<String, String> tagging = aws.environmentOf("TagRecordingFunction");
-        Clock clock = Clock.systemUTC();
-        PolicyBook policies = PolicyBook.bundled(manage);
-        s3 = aws.clients().s3();
-        bucket = manage.get("RECORDINGS_BUCKET");
-        repositories = RetentionRepositories.fromEnvironment(s3, aws.clients().dynamoDb(), manage);
-        erasure = new Erasure(policies, repositories.catalogue(), repositories.holds(), listingsSeen(repositories.store()),
-                new DynamoDbErasedRecordings(aws.clients().dynamoDb(), manage.get("CATALOGUE_TABLE")), repositories.audit(), clock);
-        tagger = new RecordingTagger(new S3RecordingStore(s3, bucket), new DynamoDbCatalogue(aws.clients().dynamoDb(), tagging.get("CATALOGUE_TABLE")),
-                new RecordingClassifier(new RetentionSchedule(PolicyBook.bundled(tagging), clock)::decide,
-                        CallerHashKey.load(aws.clients().secretsManager(), tagging.get("CALLER_HASH_SECRET_ARN"))),
-                clock);
+        recordings = new Recordings(aws);
+        erasure = recordings.erasure(aws.clients().s3(), aws.clients().dynamoDb(), ErasureReuploadRaceIntegrationTest::listingsSeen);
         threads = Executors.newFixedThreadPool(2);
     }
 
@@ -104,8 +68,8 @@ class ErasureReuploadRaceIntegrationTest {
         int sawTheNewVersion = 0;
         for (int repetition = 0; repetition < REPETITIONS; repetition++) {
             String key = "rutland/customer-services/phone/2026/11/20/race-" + UUID.randomUUID() + ".wav";
-            Upload first = upload(key);
-            tagUntilDone(first);
+            Upload first = recordings.upload(key);
+            recordings.tagUntilDone(first);
             String erased = first.versionId().orElseThrow();
             String recordingId = RecordingId.forKey(key);
             int erasureDelayMillis = random.nextInt(10);
@@ -115,21 +79,21 @@ class ErasureReuploadRaceIntegrationTest {
             Future<Outcome<Erasure.Erased>> erasing = threads.submit(() -> {
                 start.await();
                 Thread.sleep(erasureDelayMillis);
-                return erasure.erase(DPO, recordingId, JsonBody.of("{\"reference\":\"SAR-RACE\"}"));
+                return erasure.erase(Recordings.DPO, recordingId, JsonBody.of("{\"reference\":\"SAR-RACE\"}"));
             });
             Future<String> reuploading = threads.submit(() -> {
                 start.await();
                 Thread.sleep(uploadDelayMillis);
-                Upload again = upload(key);
-                tagUntilDone(again);
+                Upload again = recordings.upload(key);
+                recordings.tagUntilDone(again);
                 return again.versionId().orElseThrow();
             });
             start.countDown();
             Outcome<Erasure.Erased> outcome = erasing.get(30, TimeUnit.SECONDS);
             String reuploaded = reuploading.get(30, TimeUnit.SECONDS);
 
-            List<String> versions = repositories.store().versionsOf(key).stream().filter(v -> !v.deleteMarker()).map(ObjectVersion::versionId).toList();
-            CatalogueEntry entry = repositories.catalogue().find(recordingId).orElseThrow();
+            List<String> versions = recordings.versionsOf(key);
+            CatalogueEntry entry = recordings.repositories().catalogue().find(recordingId).orElseThrow();
             String problem = !(outcome instanceof Outcome.Done<Erasure.Erased>) ? "erasure answered " + outcome
                     : versions.contains(erased) ? "the erased version is still stored"
                     : !versions.contains(reuploaded) ? "the new upload was deleted"
@@ -159,26 +123,5 @@ class ErasureReuploadRaceIntegrationTest {
                     }
                     return result;
                 });
-    }
-
-    /** The upload and its notification as S3 sends it, with a sequencer that orders it after every earlier upload. */
-    private static Upload upload(String key) {
-        String versionId = s3.putObject(b -> b.bucket(bucket).key(key).metadata(Map.of("recorded-at", "2026-11-20T10:00:00Z")),
-                RequestBody.fromBytes(WAV)).versionId();
-        return new Upload(bucket, key, Optional.of(versionId), Optional.of(String.format("%018X", SEQUENCER.incrementAndGet())));
-    }
-
-    /** As SQS does: a failed attempt is delivered again, a few times. */
-    private static void tagUntilDone(Upload upload) {
-        RuntimeException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                tagger.tag(upload);
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-            }
-        }
-        throw last;
     }
 }
