@@ -39,6 +39,7 @@ import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
 import uk.callretention.testsupport.ProcessCrash;
 import uk.callretention.testsupport.TestLambdaContext;
+import uk.callretention.testsupport.Uploads;
 
 /**
  * Tagging under AWS faults (throttling, 500s, resets, lost answers) and crashes between any two of its calls, with
@@ -52,7 +53,6 @@ class TagRecordingFaultsIntegrationTest {
     private static final double RATE = 0.35;
     private static final int UPLOADS_PER_SEED = 6;
     private static final int MAX_DELIVERIES = 10;
-    private static final byte[] WAV = "RIFF\u0024\0\0\0WAVEfmt \u0010\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     private static final AtomicLong SEQUENCER = new AtomicLong(0x674F0C36D2A1B4C7L);
     private static final List<String> FIGURES = new ArrayList<>();
 
@@ -143,7 +143,7 @@ class TagRecordingFaultsIntegrationTest {
     }
 
     private static SQSEvent.SQSMessage upload(String key) {
-        String versionId = s3.putObject(b -> b.bucket(bucket).key(key).metadata(Map.of("caller", "01572 722577")), RequestBody.fromBytes(WAV))
+        String versionId = s3.putObject(b -> b.bucket(bucket).key(key).metadata(Map.of("caller", "01572 722577")), RequestBody.fromBytes(Uploads.WAV))
                 .versionId();
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId(UUID.randomUUID().toString());
