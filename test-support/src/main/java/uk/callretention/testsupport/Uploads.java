@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import uk.callretention.aws.CallerHashKey;
@@ -14,6 +15,7 @@ import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingClassifier;
+import uk.callretention.recording.RecordingStore;
 import uk.callretention.recording.RecordingTagger;
 import uk.callretention.recording.Upload;
 
@@ -30,18 +32,23 @@ public final class Uploads {
 
     private final S3Client s3;
     private final String bucket;
+    private final DynamoDbCatalogue catalogue;
+    private final RecordingClassifier classifier;
     private final RecordingTagger tagger;
 
     public Uploads(LocalAws aws) {
         Map<String, String> environment = aws.environmentOf("TagRecordingFunction");
-        Clock clock = Clock.systemUTC();
         this.s3 = aws.clients().s3();
         this.bucket = environment.get("RECORDINGS_BUCKET");
-        this.tagger = new RecordingTagger(new S3RecordingStore(s3, bucket),
-                new DynamoDbCatalogue(aws.clients().dynamoDb(), environment.get("CATALOGUE_TABLE")),
-                new RecordingClassifier(new RetentionSchedule(PolicyBook.bundled(environment), clock)::decide,
-                        CallerHashKey.load(aws.clients().secretsManager(), environment.get("CALLER_HASH_SECRET_ARN"))),
-                clock);
+        this.catalogue = new DynamoDbCatalogue(aws.clients().dynamoDb(), environment.get("CATALOGUE_TABLE"));
+        this.classifier = new RecordingClassifier(new RetentionSchedule(PolicyBook.bundled(environment), Clock.systemUTC())::decide,
+                CallerHashKey.load(aws.clients().secretsManager(), environment.get("CALLER_HASH_SECRET_ARN")));
+        this.tagger = tagger(UnaryOperator.identity());
+    }
+
+    /** The function's tagger, seeing the bucket through {@code view}: to hold it still between two of its steps. */
+    public RecordingTagger tagger(UnaryOperator<RecordingStore> view) {
+        return new RecordingTagger(view.apply(new S3RecordingStore(s3, bucket)), catalogue, classifier, Clock.systemUTC());
     }
 
     /** The upload and its notification as S3 sends it, with a sequencer that orders it after every earlier upload. */

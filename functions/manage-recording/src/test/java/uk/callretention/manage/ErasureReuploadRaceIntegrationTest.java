@@ -2,6 +2,7 @@ package uk.callretention.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +26,8 @@ import uk.callretention.access.Outcome;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
+import uk.callretention.recording.RecordingStore;
+import uk.callretention.recording.RecordingTagger;
 import uk.callretention.recording.Upload;
 import uk.callretention.retention.ObjectVersion;
 import uk.callretention.retention.RetentionStore;
@@ -111,6 +115,51 @@ class ErasureReuploadRaceIntegrationTest {
 
         assertThat(wrong).isEmpty();
         assertThat(sawTheNewVersion).as("both orders were tried").isBetween(1, REPETITIONS - 1);
+    }
+
+    @Test
+    void erasure_whenTheTaggerReadTheVersionJustBeforeItWasErased_leavesTheTombstoneNotAnEntryForNothing() throws Exception {
+        String key = "rutland/customer-services/phone/2026/11/20/redelivered-" + UUID.randomUUID() + ".wav";
+        Upload upload = recordings.upload(key);
+        recordings.tagUntilDone(upload);
+        CountDownLatch read = new CountDownLatch(1);
+        CountDownLatch erased = new CountDownLatch(1);
+        RecordingTagger pausedAfterReading = recordings.uploads().tagger(store -> pausedAfterReading(store, read, erased));
+
+        // SQS delivers the upload's notification again: the tagger reads the version, then the erasure deletes it.
+        Future<?> redelivery = threads.submit(() -> pausedAfterReading.tag(upload));
+        assertThat(read.await(30, TimeUnit.SECONDS)).isTrue();
+        Outcome<Erasure.Erased> outcome = erasure.erase(Recordings.DPO, RecordingId.forKey(key), JsonBody.of("{\"reference\":\"SAR-RACE\"}"));
+        erased.countDown();
+        try {
+            redelivery.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            // Its tags met the deleted version: SQS delivers the notification once more.
+            recordings.tagUntilDone(upload);
+        }
+
+        assertThat(outcome).isInstanceOf(Outcome.Done.class);
+        assertThat(recordings.versionsOf(key)).isEmpty();
+        assertThat(recordings.repositories().catalogue().find(RecordingId.forKey(key)))
+                .hasValueSatisfying(entry -> assertThat(entry.state()).as("no playback link to a version that is gone").isEqualTo(RecordingState.DELETED));
+    }
+
+    /** The bucket as a tagger sees it that, having read the version's first bytes, waits until the erasure is done. */
+    private static RecordingStore pausedAfterReading(RecordingStore store, CountDownLatch read, CountDownLatch erased) {
+        return (RecordingStore) Proxy.newProxyInstance(RecordingStore.class.getClassLoader(), new Class<?>[] {RecordingStore.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("firstBytes")) {
+                        read.countDown();
+                        erased.await(30, TimeUnit.SECONDS);
+                    }
+                    return result;
+                });
     }
 
     /** The bucket as the erasure sees it, remembering what each listing returned. */

@@ -55,6 +55,10 @@ final class Recordings {
         uploads.tag(upload);
     }
 
+    Uploads uploads() {
+        return uploads;
+    }
+
     /** A delete marker over the key's current version, as a platform's plain DELETE leaves. */
     void deleteMarker(String key) {
         aws.clients().s3().deleteObject(b -> b.bucket(aws.stack().bucketName("RecordingsBucket")).key(key));
