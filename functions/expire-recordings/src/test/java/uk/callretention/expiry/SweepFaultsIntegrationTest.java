@@ -9,11 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,7 +43,6 @@ class SweepFaultsIntegrationTest {
     private static final long[] SEEDS = {1, 2, 3};
     private static final double RATE = 0.3;
     private static final LocalDate FIRST_DAY = LocalDate.of(2023, 3, 1);
-    private static final List<String> FIGURES = new ArrayList<>();
 
     static LocalAws aws;
     private static Recordings recordings;
@@ -61,11 +58,6 @@ class SweepFaultsIntegrationTest {
         production = RetentionRepositories.fromEnvironment(clients.s3(), clients.dynamoDb(), environment);
         progress = new DynamoDbSweepProgress(clients.dynamoDb(), environment.get("SWEEP_STATE_TABLE"));
         policies = PolicyBook.bundled(environment);
-    }
-
-    @AfterAll
-    static void printFigures() {
-        FIGURES.forEach(System.out::println);
     }
 
     @Test
@@ -87,7 +79,7 @@ class SweepFaultsIntegrationTest {
             day.assertConverged(faults.summary());
             injected += faults.injected();
         }
-        FIGURES.add("sweep under faults: %d seeds at rate %.2f, %d faults injected, %d runs failed and were finished by the next, 0 early deletions"
+        System.out.println("sweep under faults: %d seeds at rate %.2f, %d faults injected, %d runs failed and were finished by the next, 0 early deletions"
                 .formatted(SEEDS.length, RATE, injected, failedRuns));
         assertThat(injected).isPositive();
     }
@@ -114,7 +106,7 @@ class SweepFaultsIntegrationTest {
 
             day.assertConverged(crash.summary());
         }
-        FIGURES.add("sweep crashes: died before each of its %d calls, each finished by the next run".formatted(steps));
+        System.out.println("sweep crashes: died before each of its %d calls, each finished by the next run".formatted(steps));
     }
 
     /** The next scheduled run, with no faults, after a dead run's claim has lapsed. */

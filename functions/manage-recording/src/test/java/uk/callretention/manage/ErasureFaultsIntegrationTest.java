@@ -2,12 +2,10 @@ package uk.callretention.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +34,6 @@ class ErasureFaultsIntegrationTest {
 
     private static final long[] SEEDS = {1, 2, 3, 4, 5, 6, 7, 8};
     private static final double RATE = 0.3;
-    private static final List<String> FIGURES = new ArrayList<>();
 
     static LocalAws aws;
     private static Recordings recordings;
@@ -47,11 +44,6 @@ class ErasureFaultsIntegrationTest {
         recordings = new Recordings(aws);
         AwsClients production = AwsClients.fromEnvironment(aws.environmentOf("ManageRecordingFunction"));
         erasure = recordings.erasure(production.s3(), production.dynamoDb(), UnaryOperator.identity());
-    }
-
-    @AfterAll
-    static void printFigures() {
-        FIGURES.forEach(System.out::println);
     }
 
     @Test
@@ -70,7 +62,7 @@ class ErasureFaultsIntegrationTest {
             assertErased(key, faults.summary());
             injected += faults.injected();
         }
-        FIGURES.add("erasure under faults: %d seeds at rate %.2f, %d faults injected, %d erasures left unfinished and finished when asked again"
+        System.out.println("erasure under faults: %d seeds at rate %.2f, %d faults injected, %d erasures left unfinished and finished when asked again"
                 .formatted(SEEDS.length, RATE, injected, unfinished));
         assertThat(injected).isPositive();
     }
@@ -95,7 +87,7 @@ class ErasureFaultsIntegrationTest {
 
             assertErased(key, crash.summary());
         }
-        FIGURES.add("erasure crashes: died before each of its %d calls %s, each finished when asked again".formatted(steps.size(), steps));
+        System.out.println("erasure crashes: died before each of its %d calls %s, each finished when asked again".formatted(steps.size(), steps));
     }
 
     /** Two uploads of one key with a delete marker between them, the second catalogued. */

@@ -7,15 +7,11 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +23,7 @@ import uk.callretention.testsupport.Fault;
 import uk.callretention.testsupport.Faults;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.SampleEvents;
 import uk.callretention.testsupport.Uploads;
 
 /**
@@ -40,7 +37,6 @@ class PlaybackFaultsIntegrationTest {
     private static final long[] SEEDS = {1, 2, 3, 4, 5, 6};
     private static final double RATE = 0.3;
     private static final int REQUESTS_PER_SEED = 5;
-    private static final List<String> FIGURES = new ArrayList<>();
 
     static LocalAws aws;
     private static PlaybackUrlHandler handler;
@@ -49,21 +45,16 @@ class PlaybackFaultsIntegrationTest {
     private static String sampleEvent;
 
     @BeforeAll
-    static void startFunction() throws IOException {
+    static void startFunction() {
         handler = new PlaybackUrlHandler(PlaybackUrlFactory.fromEnvironment(aws.environmentOf("PlaybackUrlFunction"),
                 new PrintStream(new ByteArrayOutputStream(), true, UTF_8)));
         uploads = new Uploads(aws);
         audit = new DynamoDbAuditLog(aws.clients().dynamoDb(), aws.stack().tableName("AuditTable"));
-        sampleEvent = Files.readString(projectRoot().resolve("events/http-api-request.json"));
-    }
-
-    @AfterAll
-    static void printFigures() {
-        FIGURES.forEach(System.out::println);
+        sampleEvent = SampleEvents.read("http-api-request.json");
     }
 
     @Test
-    void playbackLinks_whenAwsFailsAtRandom_areIssuedOnlyWithTheirAuditEvent() throws IOException {
+    void playbackLinks_whenAwsFailsAtRandom_areIssuedOnlyWithTheirAuditEvent() {
         int injected = 0;
         int links = 0;
         int failed = 0;
@@ -87,13 +78,13 @@ class PlaybackFaultsIntegrationTest {
             }
             injected += faults.injected();
         }
-        FIGURES.add("playback under faults: %d seeds x %d requests at rate %.2f, %d faults injected, %d links issued first time, %d requests failed and asked again, 0 links without an audit event"
+        System.out.println("playback under faults: %d seeds x %d requests at rate %.2f, %d faults injected, %d links issued first time, %d requests failed and asked again, 0 links without an audit event"
                 .formatted(SEEDS.length, REQUESTS_PER_SEED, RATE, injected, links, failed));
         assertThat(injected).isPositive();
     }
 
     @Test
-    void playbackLink_whenTheFunctionDiesBeforeAnyOfItsCalls_isIssuedWithItsAuditEventWhenAskedAgain() throws IOException {
+    void playbackLink_whenTheFunctionDiesBeforeAnyOfItsCalls_isIssuedWithItsAuditEventWhenAskedAgain() {
         String manager = "manager-crash-" + UUID.randomUUID();
         Faults probe = Faults.none();
         CatalogueEntry probed = recording();
@@ -114,7 +105,7 @@ class PlaybackFaultsIntegrationTest {
             assertThat(status(again)).as(crash.summary()).isEqualTo(200);
             assertAudited(recording, again, crash.summary());
         }
-        FIGURES.add("playback crashes: died before each of its %d calls %s, no link without its audit event".formatted(steps.size(), steps));
+        System.out.println("playback crashes: died before each of its %d calls %s, no link without its audit event".formatted(steps.size(), steps));
     }
 
     private static CatalogueEntry recording() {
@@ -168,14 +159,5 @@ class PlaybackFaultsIntegrationTest {
 
     private static int status(Map<String, Object> response) {
         return (Integer) response.get("statusCode");
-    }
-
-    private static Path projectRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isRegularFile(dir.resolve("events/http-api-request.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no folder above " + Path.of("").toAbsolutePath() + " holds template.yaml and events/");
     }
 }

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +35,7 @@ import uk.callretention.testsupport.Faults;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
 import uk.callretention.testsupport.ProcessCrash;
+import uk.callretention.testsupport.SampleEvents;
 import uk.callretention.testsupport.TestLambdaContext;
 import uk.callretention.testsupport.Uploads;
 
@@ -54,7 +52,6 @@ class TagRecordingFaultsIntegrationTest {
     private static final int UPLOADS_PER_SEED = 6;
     private static final int MAX_DELIVERIES = 10;
     private static final AtomicLong SEQUENCER = new AtomicLong(0x674F0C36D2A1B4C7L);
-    private static final List<String> FIGURES = new ArrayList<>();
 
     static LocalAws aws;
     private static TagRecordingHandler handler;
@@ -68,13 +65,8 @@ class TagRecordingFaultsIntegrationTest {
                 new PrintStream(new ByteArrayOutputStream(), true, UTF_8)));
         s3 = aws.clients().s3();
         bucket = aws.stack().bucketName("RecordingsBucket");
-        Map<String, Object> sample = JSON.std.mapFrom(Files.readString(projectRoot().resolve("events/sqs-s3-upload.json")));
+        Map<String, Object> sample = JSON.std.mapFrom(SampleEvents.read("sqs-s3-upload.json"));
         sampleBody = (String) ((Map<?, ?>) ((List<?>) sample.get("Records")).get(0)).get("body");
-    }
-
-    @AfterAll
-    static void printFigures() {
-        FIGURES.forEach(System.out::println);
     }
 
     @Test
@@ -101,7 +93,7 @@ class TagRecordingFaultsIntegrationTest {
                 assertTaggedAndCataloguedOnce(message, faults.summary());
             }
         }
-        FIGURES.add("tagging under faults: %d seeds x %d uploads at rate %.2f, %d faults injected, %d messages redelivered, 0 lost"
+        System.out.println("tagging under faults: %d seeds x %d uploads at rate %.2f, %d faults injected, %d messages redelivered, 0 lost"
                 .formatted(SEEDS.length, UPLOADS_PER_SEED, RATE, injected, redeliveries));
         assertThat(injected).isPositive();
     }
@@ -122,7 +114,7 @@ class TagRecordingFaultsIntegrationTest {
 
             assertTaggedAndCataloguedOnce(message, crash.summary());
         }
-        FIGURES.add("tagging crashes: died before each of its %d calls %s, each redelivery converged".formatted(steps.size(), steps));
+        System.out.println("tagging crashes: died before each of its %d calls %s, each redelivery converged".formatted(steps.size(), steps));
     }
 
     /** Tags and catalogue name the same, existing version; one more delivery changes neither. */
@@ -188,14 +180,5 @@ class TagRecordingFaultsIntegrationTest {
     private static Map<String, String> tags(String key, String versionId) {
         return s3.getObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId)).tagSet().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value));
-    }
-
-    private static Path projectRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isRegularFile(dir.resolve("events/sqs-s3-upload.json"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no folder above " + Path.of("").toAbsolutePath() + " holds template.yaml and events/");
     }
 }
