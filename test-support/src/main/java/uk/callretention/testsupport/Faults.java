@@ -33,6 +33,25 @@ import java.util.function.Supplier;
  * {@link FaultInjector} is registered for every SDK client by this module
  * ({@code software/amazon/awssdk/global/handlers/execution.interceptors}): a test needs no wiring beyond this class.
  * Print {@link #summary()} so a failing seed can be replayed.
+ *
+ * <pre>{@code
+ * AwsClients clients = AwsClients.fromEnvironment(aws.environmentOf("ManageRecordingFunction"));
+ * HoldService holds = RetentionRepositories.fromEnvironment(clients.s3(), clients.dynamoDb(), environment).holdService(policies, clock);
+ *
+ * Faults faults = Faults.seeded(seed, 0.3, Fault.values());
+ * faults.run(() -> holds.place(request));             // may throw once the SDK's retries are spent
+ * // ...then the retry, with no faults, and the checks; print faults.summary()
+ *
+ * Faults probe = Faults.none();
+ * probe.run(() -> holds.place(another));              // probe.calls(): the steps to crash between
+ * for (int n = 1; n <= probe.calls().size(); n++) {
+ *     Faults crash = Faults.crashingAt(n);
+ *     try { crash.run(() -> holds.place(fresh)); } catch (ProcessCrash died) { }
+ *     // ...run it again with no faults, then check it converged
+ * }
+ * }</pre>
+ *
+ * <p>{@link Uploads} makes tagged recordings to run such code on.
  */
 public final class Faults {
 
