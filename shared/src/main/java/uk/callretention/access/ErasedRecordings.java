@@ -9,6 +9,16 @@ import uk.callretention.recording.CatalogueEntry;
  */
 public interface ErasedRecordings {
 
-    /** {@code false} when the entry changed meanwhile (a hold, a new version, another erasure). */
-    boolean tombstone(CatalogueEntry entry, LocalDate erasedOn);
+    /** What the catalogue said when the erasure came to write its tombstone. */
+    enum Tombstoning {
+        /** Tombstoned now, or already by an erasure or sweep running at the same time. */
+        TOMBSTONED,
+        /** The catalogue names a newer version of the key: a new recording, uploaded meanwhile, which stays. */
+        NEWER_RECORDING,
+        /** The same version changed meanwhile (a hold): the erasure did not finish. */
+        CHANGED
+    }
+
+    /** Tombstones the entry only if the catalogue still names the erased version, active or quarantined. */
+    Tombstoning tombstone(CatalogueEntry entry, LocalDate erasedOn);
 }

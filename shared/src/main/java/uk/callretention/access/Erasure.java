@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditLog;
 import uk.callretention.policy.PolicyBook;
@@ -23,6 +24,13 @@ import uk.callretention.retention.RetentionStore;
  * personal data stays, and the trail says who erased it and on whose request. A held recording is refused: a hold
  * is kept for a case that outweighs the request until it is released. Object Lock backs this up: a legal hold placed
  * meanwhile makes S3 refuse the delete, and the erasure reports itself incomplete rather than done.
+ *
+ * <p>An erasure is of the recording as the catalogue showed it: its version and every earlier version of the key. A
+ * version uploaded under the same key after it (while the erasure runs, or before its tagging caught up) is a new
+ * recording: it is kept, catalogued by the tagger as any upload, and can be erased in its turn. So the erasure
+ * deletes only versions it listed up to the catalogued one, the catalogued version last (a retry that no longer
+ * finds it knows every earlier one is gone), and writes the tombstone only while the catalogue still names the
+ * erased version: the catalogue never names a version that is gone, whichever of the two runs first.
  */
 public final class Erasure {
 
@@ -66,14 +74,45 @@ public final class Erasure {
             if (refusal.isPresent()) {
                 return Outcome.refused(refusal.get());
             }
-            List<ObjectVersion> versions = store.versionsOf(entry.objectKey());
-            event.detail("versions", Integer.toString(versions.size())).allowed();
+            Recording recording = Recording.of(store.versionsOf(entry.objectKey()), entry.versionId());
+            event.detail("versions", Integer.toString(recording.size())).allowed();
             LocalDate today = LocalDate.ofInstant(now, RetentionSchedule.UK);
-            if (!deleteAll(versions) || !tombstones.tombstone(entry, today)) {
+            if (!deleteAll(recording.before()) || !deleteAll(recording.catalogued())
+                    || tombstones.tombstone(entry, today) == ErasedRecordings.Tombstoning.CHANGED) {
                 return Outcome.refused(Refusal.ERASURE_INCOMPLETE);
             }
-            return Outcome.done(new Erased(entry.recordingId(), (int) versions.stream().filter(v -> !v.deleteMarker()).count(), today));
+            return Outcome.done(new Erased(entry.recordingId(), recording.versionsDeleted(), today));
         }));
+    }
+
+    /**
+     * The versions an erasure deletes, from the key's listing (versions newest first, then delete markers): the ones
+     * before the catalogued version, with the delete markers when no newer version exists; then the catalogued one.
+     */
+    private record Recording(List<ObjectVersion> before, List<ObjectVersion> catalogued) {
+
+        static Recording of(List<ObjectVersion> listed, String versionId) {
+            List<ObjectVersion> versions = listed.stream().filter(v -> !v.deleteMarker()).toList();
+            List<ObjectVersion> markers = listed.stream().filter(ObjectVersion::deleteMarker).toList();
+            int at = versions.stream().map(ObjectVersion::versionId).toList().indexOf(versionId);
+            if (at < 0) {
+                // Deleted by an earlier attempt, after every version before it: what remains is newer, a new recording.
+                return new Recording(versions.isEmpty() ? markers : List.of(), List.of());
+            }
+            List<ObjectVersion> before = new ArrayList<>(versions.subList(at + 1, versions.size()));
+            if (at == 0) {
+                before.addAll(markers);
+            }
+            return new Recording(before, List.of(versions.get(at)));
+        }
+
+        int size() {
+            return before.size() + catalogued.size();
+        }
+
+        int versionsDeleted() {
+            return (int) Stream.concat(before.stream(), catalogued.stream()).filter(v -> !v.deleteMarker()).count();
+        }
     }
 
     private boolean isHeld(CatalogueEntry entry) {

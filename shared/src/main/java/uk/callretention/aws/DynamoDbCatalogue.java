@@ -22,9 +22,10 @@ import uk.callretention.recording.RecordingState;
 /** The catalogue in DynamoDB: one item per recording, written with a condition instead of read-then-write. */
 public final class DynamoDbCatalogue implements Catalogue, CataloguePages {
 
-    // A newer version or a hold already recorded wins over whatever this event carries. A tombstone gives way: the
-    // tagger reaches here only for a version that exists, so an upload under a deleted recording's key is governed anew.
-    private static final String ONLY_IF_NEWER = "attribute_not_exists(recordingId) OR #state = :deleted"
+    // A newer version or a hold already recorded wins over whatever this event carries. A tombstone gives way to another
+    // version: an upload under a deleted recording's key is governed anew. Never to the deleted version itself, which
+    // the tagger may have found a moment before the sweep or an erasure deleted it.
+    private static final String ONLY_IF_NEWER = "attribute_not_exists(recordingId) OR (#state = :deleted AND versionId <> :versionId)"
             + " OR (#ordering < :ordering AND #state IN (:active, :quarantined))";
 
     private static final String STILL_AT_SOURCE = "#versionId = :from AND #state IN (:active, :quarantined)";
@@ -48,6 +49,7 @@ public final class DynamoDbCatalogue implements Catalogue, CataloguePages {
                 .putExpressionName("#state", "state")
                 .expressionValues(Map.of(
                         ":ordering", AttributeValue.fromS(entry.ordering()),
+                        ":versionId", AttributeValue.fromS(entry.versionId()),
                         ":active", AttributeValue.fromS(RecordingState.ACTIVE.name()),
                         ":quarantined", AttributeValue.fromS(RecordingState.QUARANTINED.name()),
                         ":deleted", AttributeValue.fromS(RecordingState.DELETED.name())))

@@ -6,14 +6,17 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import uk.callretention.access.ErasedRecordings;
+import uk.callretention.access.ErasedRecordings.Tombstoning;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingState;
 
 /**
  * An erased recording's tombstone: the same item the sweep leaves ({@link DynamoDbRetentionCatalogue#DROPPED_FROM_TOMBSTONE}
  * removed), with {@value #REASON} as its deletion reason, written only if the entry is still the active or
- * quarantined version that was erased.
+ * quarantined version that was erased. When it is not, the item as it stands says why: another version (a new upload),
+ * or the same one tombstoned or held meanwhile.
  */
 public final class DynamoDbErasedRecordings implements ErasedRecordings {
 
@@ -28,7 +31,7 @@ public final class DynamoDbErasedRecordings implements ErasedRecordings {
     }
 
     @Override
-    public boolean tombstone(CatalogueEntry entry, LocalDate erasedOn) {
+    public Tombstoning tombstone(CatalogueEntry entry, LocalDate erasedOn) {
         Map<String, String> names = new HashMap<>(Map.of("#state", "state", "#ordering", "ordering"));
         StringBuilder remove = new StringBuilder();
         for (int i = 0; i < DynamoDbRetentionCatalogue.DROPPED_FROM_TOMBSTONE.size(); i++) {
@@ -47,10 +50,21 @@ public final class DynamoDbErasedRecordings implements ErasedRecordings {
                             ":reason", AttributeValue.fromS(REASON),
                             ":active", AttributeValue.fromS(RecordingState.ACTIVE.name()),
                             ":quarantined", AttributeValue.fromS(RecordingState.QUARANTINED.name()),
-                            ":ordering", AttributeValue.fromS(entry.ordering()))));
-            return true;
+                            ":ordering", AttributeValue.fromS(entry.ordering())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Tombstoning.TOMBSTONED;
         } catch (ConditionalCheckFailedException changedMeanwhile) {
-            return false;
+            return asItStands(entry, changedMeanwhile.item());
         }
+    }
+
+    private static Tombstoning asItStands(CatalogueEntry erased, Map<String, AttributeValue> item) {
+        if (item == null || !item.containsKey("versionId")) {
+            return Tombstoning.CHANGED;
+        }
+        if (!erased.versionId().equals(item.get("versionId").s())) {
+            return Tombstoning.NEWER_RECORDING;
+        }
+        return RecordingState.DELETED.name().equals(item.get("state").s()) ? Tombstoning.TOMBSTONED : Tombstoning.CHANGED;
     }
 }

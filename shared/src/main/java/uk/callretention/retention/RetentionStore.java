@@ -6,7 +6,10 @@ import java.util.Map;
 /** The recordings bucket, as the sweep and holds need it: never the audio itself. */
 public interface RetentionStore {
 
-    /** Every version and delete marker of exactly this key (not of keys it is a prefix of). */
+    /**
+     * Every version and delete marker of exactly this key (not of keys it is a prefix of): the versions newest first,
+     * as S3 lists them, then the delete markers. An erasure relies on the order to tell earlier versions from newer.
+     */
     List<ObjectVersion> versionsOf(String key);
 
     Map<String, String> tags(String key, String versionId);
