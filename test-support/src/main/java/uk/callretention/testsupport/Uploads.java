@@ -13,7 +13,9 @@ import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.S3RecordingStore;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
+import uk.callretention.recording.CallerHash;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.MetadataScrub;
 import uk.callretention.recording.RecordingClassifier;
 import uk.callretention.recording.RecordingStore;
 import uk.callretention.recording.RecordingTagger;
@@ -33,6 +35,7 @@ public final class Uploads {
     private final S3Client s3;
     private final String bucket;
     private final DynamoDbCatalogue catalogue;
+    private final CallerHash callerHash;
     private final RecordingClassifier classifier;
     private final RecordingTagger tagger;
 
@@ -41,14 +44,15 @@ public final class Uploads {
         this.s3 = aws.clients().s3();
         this.bucket = environment.get("RECORDINGS_BUCKET");
         this.catalogue = new DynamoDbCatalogue(aws.clients().dynamoDb(), environment.get("CATALOGUE_TABLE"));
-        this.classifier = new RecordingClassifier(new RetentionSchedule(PolicyBook.bundled(environment), Clock.systemUTC())::decide,
-                CallerHashKey.load(aws.clients().secretsManager(), environment.get("CALLER_HASH_SECRET_ARN")));
+        this.callerHash = CallerHashKey.load(aws.clients().secretsManager(), environment.get("CALLER_HASH_SECRET_ARN"));
+        this.classifier = new RecordingClassifier(new RetentionSchedule(PolicyBook.bundled(environment), Clock.systemUTC())::decide, callerHash);
         this.tagger = tagger(UnaryOperator.identity());
     }
 
     /** The function's tagger, seeing the bucket through {@code view}: to hold it still between two of its steps. */
     public RecordingTagger tagger(UnaryOperator<RecordingStore> view) {
-        return new RecordingTagger(view.apply(new S3RecordingStore(s3, bucket)), catalogue, classifier, Clock.systemUTC());
+        RecordingStore store = view.apply(new S3RecordingStore(s3, bucket));
+        return new RecordingTagger(store, catalogue, classifier, new MetadataScrub(store, catalogue, callerHash), Clock.systemUTC());
     }
 
     /** The upload and its notification as S3 sends it, with a sequencer that orders it after every earlier upload. */
