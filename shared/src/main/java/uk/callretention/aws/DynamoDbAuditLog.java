@@ -116,6 +116,11 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
                     throw anotherWriterMovedTheHead;
                 }
                 head = anotherWriterMovedTheHead.hasItem() ? anotherWriterMovedTheHead.item() : null;
+                if (head != null && head.containsKey("lastEvent") && keyOf(head.get("lastEvent").m()).equals(eventKey)) {
+                    // An earlier attempt moved the head and its answer was lost (the SDK retried it): the place is ours.
+                    putIfAbsent(head.get("lastEvent").m());
+                    return;
+                }
                 pause();
                 continue;
             }
@@ -206,8 +211,13 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
         }
     }
 
+    /** The subject's trail, with an event whose writer stopped after moving the chain's head written first, so no reader misses it. */
     @Override
     public List<AuditEvent> trailOf(String subject) {
+        Map<String, AttributeValue> head = dynamoDb.getItem(get -> get.tableName(tableName).key(key(subject, HEAD)).consistentRead(true)).item();
+        if (head != null && head.containsKey("lastEvent")) {
+            ensureWritten(head.get("lastEvent").m());
+        }
         return table.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(subject).build()))
                         .build())
