@@ -2,14 +2,11 @@ package uk.callretention.aws;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -20,28 +17,22 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.audit.AuditLog;
 
 /**
- * The audit trail in DynamoDB: partitioned by subject (a recording's whole trail is one query) and indexed by actor
- * and time (how many playback links a user took in the last hour is one query).
+ * The audit trail in DynamoDB: partitioned by subject, so a recording's whole trail is one query.
  */
 public final class DynamoDbAuditLog implements AuditLog {
-
-    public static final String BY_ACTOR = "byActor";
 
     private static final TableSchema<Row> SCHEMA = schema();
 
     private final DynamoDbTable<Row> table;
-    private final DynamoDbIndex<Row> byActor;
 
     public DynamoDbAuditLog(DynamoDbClient dynamoDb, String tableName) {
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, SCHEMA);
-        this.byActor = table.index(BY_ACTOR);
     }
 
     @Override
@@ -62,19 +53,6 @@ public final class DynamoDbAuditLog implements AuditLog {
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(subject).build()))
                         .build())
                 .items().stream().map(Row::toEvent).toList();
-    }
-
-    @Override
-    public int countSince(String actor, AuditAction action, Instant since) {
-        return (int) byActor.query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.sortGreaterThanOrEqualTo(
-                                Key.builder().partitionValue(actor).sortValue(SortableInstant.of(since)).build()))
-                        .filterExpression(Expression.builder().expression("#action = :action")
-                                .putExpressionName("#action", "action")
-                                .putExpressionValue(":action", AttributeValue.fromS(action.name()))
-                                .build())
-                        .build())
-                .stream().mapToLong(page -> page.items().size()).sum();
     }
 
     /** The stored form; {@code occurredAtId} sorts a subject's trail by time and keeps two events at one instant apart. */
@@ -121,10 +99,8 @@ public final class DynamoDbAuditLog implements AuditLog {
                 .tags(primaryPartitionKey()));
         builder.addAttribute(String.class, a -> a.name("occurredAtId").getter(r -> r.occurredAtId).setter((r, v) -> r.occurredAtId = v)
                 .tags(primarySortKey()));
-        builder.addAttribute(String.class, a -> a.name("actor").getter(r -> r.actor).setter((r, v) -> r.actor = v)
-                .tags(secondaryPartitionKey(BY_ACTOR)));
-        builder.addAttribute(String.class, a -> a.name("at").getter(r -> r.at).setter((r, v) -> r.at = v)
-                .tags(secondarySortKey(BY_ACTOR)));
+        builder.addAttribute(String.class, a -> a.name("actor").getter(r -> r.actor).setter((r, v) -> r.actor = v));
+        builder.addAttribute(String.class, a -> a.name("at").getter(r -> r.at).setter((r, v) -> r.at = v));
         builder.addAttribute(String.class, a -> a.name("eventId").getter(r -> r.eventId).setter((r, v) -> r.eventId = v));
         builder.addAttribute(String.class, a -> a.name("versionId").getter(r -> r.versionId).setter((r, v) -> r.versionId = v));
         builder.addAttribute(String.class, a -> a.name("action").getter(r -> r.action).setter((r, v) -> r.action = v));
