@@ -28,7 +28,7 @@ class LoadIntegrationTest {
     @BeforeAll
     static void runTheLoad() throws Exception {
         try (CapturedOutput output = CapturedOutput.start(); ApiStack api = ApiStack.start(aws, null)) {
-            LoadRun run = new LoadRun(api.runtime, aws.clients(), output::lines);
+            LoadRun run = new LoadRun(api, output::lines);
             uploads = run.upload(UPLOADS, 8);
             playbacks = run.play(PLAYBACK_REQUESTS, 16, uploads.played());
         }

@@ -2,9 +2,6 @@ package uk.callretention.system.api;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,10 +34,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.aws.CatalogueItem;
-import uk.callretention.aws.DynamoDbAuditLog;
-import uk.callretention.local.LocalRuntime;
 import uk.callretention.local.aws.LocalAwsClients;
-import uk.callretention.local.runtime.auth.LocalStaffTokens;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingId;
@@ -56,7 +50,6 @@ import uk.callretention.recording.RecordingState;
 final class LoadRun {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Every council's phone teams, so the uploads spread over every policy and index shard. */
     private static final List<String> TEAMS = List.of("rutland/customer-services", "south-hams/contact-centre", "contact-centre-2019/contact-centre",
             "newark-sherwood/customer-services", "newark-sherwood/housing-services", "newark-sherwood/careline-services", "rotherham/contact-centre");
@@ -67,22 +60,19 @@ final class LoadRun {
     private static final int PLAYED_RECORDINGS = 10;
     private static final Set<String> SYSTEM_TAGS = Set.of("council", "team", "channel", "retention", "expires", "policy");
 
-    private final LocalRuntime runtime;
+    private final ApiStack api;
     private final LocalAwsClients clients;
     private final Supplier<List<String>> functionLog;
     private final String bucket;
     private final DynamoDbTable<CatalogueItem> catalogue;
-    private final DynamoDbAuditLog audit;
-    private final String runId = Long.toString(System.nanoTime(), 36);
 
-    LoadRun(LocalRuntime runtime, LocalAwsClients clients, Supplier<List<String>> functionLog) {
-        this.runtime = runtime;
-        this.clients = clients;
+    LoadRun(ApiStack api, Supplier<List<String>> functionLog) {
+        this.api = api;
+        this.clients = api.aws.clients();
         this.functionLog = functionLog;
-        this.bucket = runtime.stack().bucketName("RecordingsBucket");
+        this.bucket = api.runtime.stack().bucketName("RecordingsBucket");
         this.catalogue = DynamoDbEnhancedClient.builder().dynamoDbClient(clients.dynamoDb()).build()
-                .table(runtime.stack().tableName("CatalogueTable"), CatalogueItem.SCHEMA);
-        this.audit = new DynamoDbAuditLog(clients.dynamoDb(), runtime.stack().tableName("AuditTable"));
+                .table(api.runtime.stack().tableName("CatalogueTable"), CatalogueItem.SCHEMA);
     }
 
     record Uploads(int uploaded, int clients, Duration putting, Duration untilAllCatalogued, int catalogued, int cataloguedOnce,
@@ -168,10 +158,8 @@ final class LoadRun {
         for (int left = requests - HAMMERING_USERS * 2 * limit; left > 0; left -= limit - 5) {
             perUser.add(Math.min(left, limit - 5));
         }
-        LocalStaffTokens tokens = LocalStaffTokens.forStack(clients.cognito(), runtime.stack().stackName());
         Map<Integer, String> tokenOf = new ConcurrentHashMap<>();
-        inParallel(clientCount, IntStream.range(0, perUser.size()).boxed().toList(),
-                user -> tokenOf.put(user, tokens.accessToken("load-" + runId + "-" + user, List.of(PLAYED_GROUP))));
+        inParallel(clientCount, IntStream.range(0, perUser.size()).boxed().toList(), user -> tokenOf.put(user, api.token("load-" + user, PLAYED_GROUP)));
         List<Integer> order = new ArrayList<>();
         for (int user = 0; user < perUser.size(); user++) {
             order.addAll(Collections.nCopies(perUser.get(user), user));
@@ -185,10 +173,8 @@ final class LoadRun {
         inParallel(clientCount, order, user -> {
             String recordingId = recordingIds.get(next.getAndIncrement() % recordingIds.size());
             long began = System.nanoTime();
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.apiEndpoint() + "/recordings/" + recordingId + "/playback-url"))
-                    .header("authorization", "Bearer " + tokenOf.get(user)).header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"purpose\":\"complaint\",\"reference\":\"LOAD-" + user + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = api.post("/recordings/" + recordingId + "/playback-url", tokenOf.get(user),
+                    "{\"purpose\":\"complaint\",\"reference\":\"LOAD-" + user + "\"}");
             latencies.add(Duration.ofNanos(System.nanoTime() - began));
             answers.computeIfAbsent(user, u -> Collections.synchronizedList(new ArrayList<>())).add(response.statusCode());
         });
@@ -199,7 +185,7 @@ final class LoadRun {
         Map<Integer, List<Instant>> issuedAt = new HashMap<>();
         int refusedEvents = 0;
         for (String recordingId : recordingIds) {
-            for (AuditEvent event : audit.trailOf(recordingId)) {
+            for (AuditEvent event : api.trail(recordingId)) {
                 Integer user = userOfSubject.get(event.actor());
                 if (user != null && event.action() == AuditAction.PLAYBACK_URL_ISSUED) {
                     issuedAt.computeIfAbsent(user, u -> new ArrayList<>()).add(event.at());
@@ -231,7 +217,7 @@ final class LoadRun {
 
     /** Spread over the council's teams and the last twenty UK days, so the uploads are classified as a platform's would be. */
     private String key(int i) {
-        return TEAMS.get(i % TEAMS.size()) + "/phone/" + recordedOn(i).toString().replace('-', '/') + "/load-" + runId + "-" + i + ".wav";
+        return TEAMS.get(i % TEAMS.size()) + "/phone/" + recordedOn(i).toString().replace('-', '/') + "/load-" + i + ".wav";
     }
 
     private static LocalDate recordedOn(int i) {
@@ -244,7 +230,7 @@ final class LoadRun {
         Instant lastProgress = Instant.now();
         while (seen < count && Duration.between(lastProgress, Instant.now()).toSeconds() < 60) {
             Thread.sleep(2000);
-            int now = clients.dynamoDb().scanPaginator(scan -> scan.tableName(runtime.stack().tableName("CatalogueTable")).select(Select.COUNT))
+            int now = clients.dynamoDb().scanPaginator(scan -> scan.tableName(api.runtime.stack().tableName("CatalogueTable")).select(Select.COUNT))
                     .stream().mapToInt(page -> page.count()).sum();
             if (now > seen) {
                 seen = now;
