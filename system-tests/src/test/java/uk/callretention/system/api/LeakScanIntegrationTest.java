@@ -222,13 +222,17 @@ class LeakScanIntegrationTest {
         }
     }
 
-    /** Each caller's number as uploaded, in E.164, as its digits alone, and as its national number (the digits every form shares). */
+    /**
+     * Each caller's number as uploaded, in E.164, as its digits alone, as its national number (the digits every form
+     * shares) and URL-encoded as a query carries it.
+     */
     private static List<String> callerNumbers(Map<String, String> texts) {
         List<String> found = new ArrayList<>();
         texts.forEach((where, text) -> {
             for (String caller : CALLERS) {
                 String e164 = CallerNumber.toE164(caller).orElseThrow();
-                for (String form : List.of(caller, e164, caller.replaceAll("\\D", ""), e164.substring(3))) {
+                String urlEncoded = URLEncoder.encode(caller, StandardCharsets.UTF_8);
+                for (String form : List.of(caller, e164, caller.replaceAll("\\D", ""), e164.substring(3), urlEncoded, urlEncoded.replace("+", "%20"))) {
                     if (text.contains(form)) {
                         found.add(where + ": caller number " + form);
                     }
