@@ -111,7 +111,8 @@ class LeakScanIntegrationTest {
             assertThat(STEPS).containsEntry("subject access by " + caller, 200);
             assertThat(ANSWERS.get("subject access by " + caller)).contains("\"recordingId\":\"rec-");
         }
-        assertThat(LOG).anyMatch(line -> line.contains("\"upload tagged\"")).anyMatch(line -> line.contains("[local]"));
+        assertThat(LOG).anyMatch(line -> line.contains("\"upload tagged\"")).anyMatch(line -> line.contains("\"api request\""))
+                .anyMatch(line -> line.contains("[local]"));
         assertThat(DOWNLOAD_HEADERS).hasSize(2);
         assertThat(OBJECT_VERSIONS).isNotEmpty();
         assertThat(TABLE_ITEMS.keySet()).anyMatch(item -> item.startsWith("CatalogueTable ")).anyMatch(item -> item.startsWith("AuditTable "))
