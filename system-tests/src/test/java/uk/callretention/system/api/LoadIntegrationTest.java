@@ -11,8 +11,9 @@ import uk.callretention.testsupport.LocalAwsExtension;
 /**
  * The issue's load, through the local runtime: uploads from 8 clients each catalogued once and tagged, playback
  * requests from 16 clients each answered 200 audited once, and no manager ever given more links in an hour than the
- * council allows. It prints the figures. The build runs it scaled down to about two minutes (moto tags a dozen uploads
- * a second at best); the whole load, about half an hour on two cores, is
+ * council allows. It prints the figures. The build runs it scaled down (moto tags a dozen uploads a second at best); the
+ * whole load takes well over half an hour on two cores (moto's S3 slows as the versioned bucket grows, and tagging waits
+ * while the uploads pour in):
  * {@code mvn -B -ntp verify -pl system-tests -am -Dtest=LoadIntegrationTest -Dsurefire.failIfNoSpecifiedTests=false -Dload.uploads=10000 -Dload.requests=2000}.
  */
 @ExtendWith(LocalAwsExtension.class)
