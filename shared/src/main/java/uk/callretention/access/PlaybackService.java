@@ -16,6 +16,10 @@ import uk.callretention.recording.RecordingState;
 /**
  * Playback links for a stated purpose, and release links for the police or care services. The audit event is written
  * first: if it cannot be written, no link is signed. Every refusal is audited too.
+ *
+ * <p>A playback link takes one of the person's places in the browsing guard before its event is written, once every
+ * other rule has let it through. A request that fails after that (the trail cannot be written, an access request was
+ * used meanwhile) leaves the place taken for the hour with no link: the guard may count a link too many, never too few.
  */
 public final class PlaybackService {
 
@@ -25,16 +29,16 @@ public final class PlaybackService {
     private final RecordingScope scope;
     private final AccessRequests requests;
     private final PlaybackLinks links;
-    private final AuditLog log;
+    private final BrowsingGuard guard;
     private final AccessAudit audit;
     private final Clock clock;
 
     public PlaybackService(PolicyBook policies, AccessCatalogue catalogue, AccessRequests requests, PlaybackLinks links, AuditLog log,
-                           Clock clock) {
+                           BrowsingGuard guard, Clock clock) {
         this.scope = new RecordingScope(policies, catalogue::find);
         this.requests = requests;
         this.links = links;
-        this.log = log;
+        this.guard = guard;
         this.audit = new AccessAudit(log);
         this.clock = clock;
     }
@@ -81,8 +85,8 @@ public final class PlaybackService {
 
     /** More links in the last hour than the council allows looks like browsing: refused, whatever the purpose says. */
     private Optional<Refusal> browsing(StaffMember who, CouncilPolicy policy, Instant now) {
-        int issued = log.countSince(who.subject(), AuditAction.PLAYBACK_URL_ISSUED, now.minus(GUARD_WINDOW));
-        return issued >= policy.playback().maxUrlsPerUserPerHour() ? Optional.of(Refusal.TOO_MANY_PLAYBACK_URLS) : Optional.empty();
+        return guard.takePlace(who.subject(), policy.playback().maxUrlsPerUserPerHour(), GUARD_WINDOW, now)
+                ? Optional.empty() : Optional.of(Refusal.TOO_MANY_PLAYBACK_URLS);
     }
 
     private PlaybackLink sign(AccessAudit.Event event, CatalogueEntry entry, RecordingMedia media, Duration lifetime, Instant now) {

@@ -1,6 +1,5 @@
 package uk.callretention.audit;
 
-import java.time.Instant;
 import java.util.List;
 
 /** The append-only audit trail. */
@@ -23,7 +22,4 @@ public interface AuditLog {
 
     /** Every event about one recording (or other subject), oldest first. */
     List<AuditEvent> trailOf(String subject);
-
-    /** How many times the actor did this since the instant: the browsing guard's count. */
-    int countSince(String actor, AuditAction action, Instant since);
 }

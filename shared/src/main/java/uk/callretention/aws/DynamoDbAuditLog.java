@@ -18,7 +18,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
@@ -43,8 +42,7 @@ import uk.callretention.audit.StoredTrail;
 import uk.callretention.policy.RetentionSchedule;
 
 /**
- * The audit trail in DynamoDB: partitioned by subject (a recording's whole trail is one query) and indexed by actor
- * and time (how many playback links a user took in the last hour is one query).
+ * The audit trail in DynamoDB: partitioned by subject, so a recording's whole trail is one query.
  *
  * <p>Each subject's events form a hash chain ({@link AuditChain}). The chain's head (last sequence number, hash and a
  * copy of the last event) is one more item in the subject's partition, under the sort key {@value #HEAD}. A writer
@@ -57,7 +55,6 @@ import uk.callretention.policy.RetentionSchedule;
  */
 public final class DynamoDbAuditLog implements AuditLog, AuditDays {
 
-    public static final String BY_ACTOR = "byActor";
     public static final String BY_DAY = "byDay";
     /** Spreads a day's events over this many index partitions, far below DynamoDB's write limit per partition. */
     static final int DAY_SHARDS = 16;
@@ -73,14 +70,12 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final DynamoDbTable<Row> table;
-    private final DynamoDbIndex<Row> byActor;
     private final DynamoDbIndex<Row> byDay;
 
     public DynamoDbAuditLog(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, SCHEMA);
-        this.byActor = table.index(BY_ACTOR);
         this.byDay = table.index(BY_DAY);
     }
 
@@ -265,19 +260,6 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
         return ukDay + "#" + (shard < 10 ? "0" : "") + shard;
     }
 
-    @Override
-    public int countSince(String actor, AuditAction action, Instant since) {
-        return (int) byActor.query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.sortGreaterThanOrEqualTo(
-                                Key.builder().partitionValue(actor).sortValue(SortableInstant.of(since)).build()))
-                        .filterExpression(Expression.builder().expression("#action = :action")
-                                .putExpressionName("#action", "action")
-                                .putExpressionValue(":action", AttributeValue.fromS(action.name()))
-                                .build())
-                        .build())
-                .stream().mapToLong(page -> page.items().size()).sum();
-    }
-
     /** The stored form; {@code occurredAtId} sorts a subject's trail by time and keeps two events at one instant apart. */
     static final class Row {
         String subject;
@@ -334,10 +316,8 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
                 .tags(primaryPartitionKey()));
         builder.addAttribute(String.class, a -> a.name("occurredAtId").getter(r -> r.occurredAtId).setter((r, v) -> r.occurredAtId = v)
                 .tags(primarySortKey(), secondarySortKey(BY_DAY)));
-        builder.addAttribute(String.class, a -> a.name("actor").getter(r -> r.actor).setter((r, v) -> r.actor = v)
-                .tags(secondaryPartitionKey(BY_ACTOR)));
-        builder.addAttribute(String.class, a -> a.name("at").getter(r -> r.at).setter((r, v) -> r.at = v)
-                .tags(secondarySortKey(BY_ACTOR)));
+        builder.addAttribute(String.class, a -> a.name("actor").getter(r -> r.actor).setter((r, v) -> r.actor = v));
+        builder.addAttribute(String.class, a -> a.name("at").getter(r -> r.at).setter((r, v) -> r.at = v));
         builder.addAttribute(String.class, a -> a.name("eventId").getter(r -> r.eventId).setter((r, v) -> r.eventId = v));
         builder.addAttribute(String.class, a -> a.name("versionId").getter(r -> r.versionId).setter((r, v) -> r.versionId = v));
         builder.addAttribute(String.class, a -> a.name("action").getter(r -> r.action).setter((r, v) -> r.action = v));

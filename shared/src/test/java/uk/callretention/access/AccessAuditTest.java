@@ -100,15 +100,6 @@ class AccessAuditTest {
         assertThat(acted).isFalse();
     }
 
-    @Test
-    void allowed_whilePending_countsAgainstTheBrowsingGuard() {
-        AccessAudit.Event event = event(AuditAction.PLAYBACK_URL_ISSUED);
-
-        event.allowed();
-
-        assertThat(log.countSince("dpo-1", AuditAction.PLAYBACK_URL_ISSUED, NOW)).isEqualTo(1);
-    }
-
     private AccessAudit.Event event(AuditAction action) {
         return audit.about("rec-00000000000000000000000000000001", "rutland", DPO, action, NOW);
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,18 +58,23 @@ class PlaybackServiceTest {
         public List<AuditEvent> trailOf(String subject) {
             return trail.stream().filter(e -> e.subject().equals(subject)).toList();
         }
+    };
 
-        @Override
-        public int countSince(String actor, AuditAction action, Instant since) {
-            return (int) trail.stream().filter(e -> e.actor().equals(actor) && e.action() == action && !e.at().isBefore(since)).count();
+    /** Counts places taken per person; the one clock tick of these tests is always inside the window. */
+    private final Map<String, Integer> placesTaken = new HashMap<>();
+    private final BrowsingGuard guard = (person, places, window, at) -> {
+        if (placesTaken.getOrDefault(person, 0) >= places) {
+            return false;
         }
+        placesTaken.merge(person, 1, Integer::sum);
+        return true;
     };
 
     private final PlaybackService service = new PlaybackService(PolicyBook.bundled(Map.of()), new OneRecording(), new NoRequests(),
             (entry, media, lifetime) -> {
                 signed.add(lifetime);
                 return URI.create("https://signed.example/" + entry.versionId());
-            }, audit, Clock.fixed(NOW, ZoneOffset.UTC));
+            }, audit, guard, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void playback_whenTheTrailCannotBeWritten_signsNoLink() {
@@ -111,6 +117,15 @@ class PlaybackServiceTest {
         assertThat(((Outcome.Refused<PlaybackLink>) outcome).refusal()).isEqualTo(Refusal.TOO_MANY_PLAYBACK_URLS);
         assertThat(signed).hasSize(20);
         assertThat(trail.get(20).action()).isEqualTo(AuditAction.PLAYBACK_REFUSED);
+    }
+
+    @Test
+    void playback_whenRefusedForAnotherReason_takesNoPlaceInTheBrowsingGuard() {
+        service.playback(MANAGER, RECORDING.recordingId(), JsonBody.of("{\"purpose\":\"not-a-purpose\"}"));
+        service.playback(MANAGER, "rec-" + "0".repeat(32), JsonBody.of("{\"purpose\":\"complaint\"}"));
+
+        assertThat(placesTaken).isEmpty();
+        assertThat(trail).extracting(AuditEvent::outcome).containsExactly("purpose-not-allowed", "not-found");
     }
 
     private static final class OneRecording implements AccessCatalogue {

@@ -1,6 +1,5 @@
 package uk.callretention.audit;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,11 +42,6 @@ public final class InMemoryAuditLog implements AuditLog {
     @Override
     public synchronized List<AuditEvent> trailOf(String subject) {
         return events.stream().filter(e -> e.subject().equals(subject)).toList();
-    }
-
-    @Override
-    public synchronized int countSince(String actor, AuditAction action, Instant since) {
-        return (int) events.stream().filter(e -> e.actor().equals(actor) && e.action() == action && !e.at().isBefore(since)).count();
     }
 
     private void writable() {

@@ -17,6 +17,7 @@ import uk.callretention.aws.CallerHashKey;
 import uk.callretention.aws.DynamoDbAccessCatalogue;
 import uk.callretention.aws.DynamoDbAccessRequests;
 import uk.callretention.aws.DynamoDbAuditLog;
+import uk.callretention.aws.DynamoDbBrowsingGuard;
 import uk.callretention.aws.S3PlaybackLinks;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
@@ -35,7 +36,8 @@ record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, Su
         AccessRequests requests = new DynamoDbAccessRequests(dynamoDb, AwsClients.require(environment, "ACCESS_REQUESTS_TABLE"));
         S3PlaybackLinks links = new S3PlaybackLinks(clients.s3Presigner(), AwsClients.require(environment, "RECORDINGS_BUCKET"));
         return new PlaybackUrlFactory(
-                new PlaybackService(policies, catalogue, requests, links, audit, clock),
+                new PlaybackService(policies, catalogue, requests, links, audit,
+                        new DynamoDbBrowsingGuard(dynamoDb, AwsClients.require(environment, "BROWSING_GUARD_TABLE")), clock),
                 new RecordingListing(policies, catalogue, audit, clock),
                 new SubjectAccess(catalogue, CallerHashKey.load(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN")),
                         audit, clock),

@@ -26,7 +26,7 @@ import uk.callretention.recording.RecordingState;
 
 /**
  * Warm latency of the playback route, in-process: the handler as Lambda would call it, with the template's
- * environment, against moto on loopback (catalogue read, browsing-guard count, audit write, signing). A main, not a
+ * environment, against moto on loopback (catalogue read, browsing-guard place taken, audit write, signing). A main, not a
  * test: run it from the repository's root (its argument is the template, template.yaml by default) with
  * {@code mvn -pl functions/playback-url test-compile exec:java -Dexec.mainClass=uk.callretention.playback.PlaybackUrlBenchmark -Dexec.classpathScope=test}.
  */

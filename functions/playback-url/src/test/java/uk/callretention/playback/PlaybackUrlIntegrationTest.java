@@ -10,10 +10,16 @@ import java.io.PrintStream;
 import java.net.URLDecoder;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +84,45 @@ class PlaybackUrlIntegrationTest {
         assertThat(trail.get(20).outcome()).isEqualTo("too-many-playback-urls");
         assertThat(LOG.toString(UTF_8)).contains("\"ApiRequestsRefused\":1").contains("\"Error\":\"too-many-playback-urls\"")
                 .doesNotContain("X-Amz-Signature");
+    }
+
+    /** The race the guard must win: requests that each see room under the limit, arriving together. Tried for several people. */
+    @Test
+    void playbackUrls_whenSixteenArriveAtOnceWithFiveOfTheHourLeft_issueFiveAndRefuseTheRest() throws Exception {
+        CatalogueEntry recording = recording("rutland", "customer-services", "2026-01-10T09:10:00Z", CALLER);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            for (int round = 0; round < 4; round++) {
+                Map<String, String> manager = staff("racing-manager", "rutland:customer-services:manager");
+                for (int i = 0; i < 15; i++) {
+                    assertThat(status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}")))
+                            .isEqualTo(200);
+                }
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    answers.add(clients.submit(() -> {
+                        start.await();
+                        return status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}"));
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(60, TimeUnit.SECONDS));
+                }
+
+                assertThat(statuses).as("round %d", round).filteredOn(s -> s == 200).hasSize(5);
+                assertThat(statuses).as("round %d", round).filteredOn(s -> s == 429).hasSize(11);
+                List<AuditEvent> theirs = audit.trailOf(recording.recordingId()).stream().filter(e -> e.actor().equals(manager.get("sub"))).toList();
+                assertThat(theirs).filteredOn(e -> e.action() == AuditAction.PLAYBACK_URL_ISSUED).hasSize(20)
+                        .allSatisfy(e -> assertThat(e.outcome()).isEqualTo("allowed"));
+                assertThat(theirs).filteredOn(e -> e.action() == AuditAction.PLAYBACK_REFUSED).hasSize(11)
+                        .allSatisfy(e -> assertThat(e.outcome()).isEqualTo("too-many-playback-urls"));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
