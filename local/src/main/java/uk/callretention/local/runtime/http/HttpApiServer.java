@@ -74,7 +74,7 @@ public final class HttpApiServer implements AutoCloseable {
                 route(exchange, request);
             }
         } catch (IOException | RuntimeException e) {
-            RuntimeLog.error("HTTP " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + e);
+            RuntimeLog.error("HTTP " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + ": " + e);
             try {
                 HttpApiResponses.message(exchange, 500, "Internal Server Error");
             } catch (IOException | RuntimeException alreadyAnswering) {
