@@ -1,12 +1,21 @@
 package uk.callretention.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,15 +24,21 @@ import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.ExpiryShard;
+import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
+import uk.callretention.recording.RecordingStore;
+import uk.callretention.recording.RecordingTagger;
 import uk.callretention.recording.RecordingTags;
+import uk.callretention.recording.Upload;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.HoldOutcome;
 import uk.callretention.retention.HoldRequest;
 import uk.callretention.retention.HoldService;
+import uk.callretention.retention.ObjectVersion;
 import uk.callretention.retention.RetentionStore;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.Uploads;
 
 @ExtendWith(LocalAwsExtension.class)
 class HoldServiceIntegrationTest {
@@ -32,6 +47,7 @@ class HoldServiceIntegrationTest {
     static Recordings recordings;
     static HoldService holds;
     static RetentionStore bucket;
+    static Uploads uploads;
     static final LocalDate TODAY = LocalDate.now(RetentionSchedule.UK);
 
     @BeforeAll
@@ -39,6 +55,7 @@ class HoldServiceIntegrationTest {
         recordings = new Recordings(aws);
         holds = holdService(recordings.repositories().store());
         bucket = recordings.repositories().store();
+        uploads = new Uploads(aws);
     }
 
     @Test
@@ -114,6 +131,56 @@ class HoldServiceIntegrationTest {
 
         assertThat(outcome).isEqualTo(new HoldOutcome.Refused(HoldOutcome.Refusal.RECORDING_DELETED));
         assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(1, RecordingState.ACTIVE));
+    }
+
+    @Test
+    void place_whenTheTaggersScrubDeletesTheUploadBeforeItIsLocked_holdsTheScrubbedCopy() throws Exception {
+        String key = "rutland/customer-services/phone/2026/11/20/scrubbed-" + UUID.randomUUID() + ".wav";
+        Upload upload = uploads.upload(key, Map.of("recorded-at", "2026-11-20T10:00:00Z", "caller", "01572 722577"));
+        CountDownLatch copied = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        RecordingTagger pausedAfterCopying = uploads.tagger(store -> pausedAfterCopying(store, copied, goOn));
+        ExecutorService tagging = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> tagged = tagging.submit(() -> pausedAfterCopying.tag(upload));
+            assertThat(copied.await(30, TimeUnit.SECONDS)).isTrue();
+            // The hold reads the catalogue (still at the upload) and lists both versions; as it starts locking, the
+            // scrub points the catalogue at its copy and deletes the upload.
+            HoldService racing = holdService(new BucketWithHooks(bucket).beforeLegalHold((version, on) -> {
+                if (goOn.getCount() > 0) {
+                    goOn.countDown();
+                    assertThatCode(() -> tagged.get(30, TimeUnit.SECONDS)).doesNotThrowAnyException();
+                }
+            }));
+
+            HoldOutcome outcome = racing.place(new HoldRequest(RecordingId.forKey(key), "police", "CRIME-11", "dpo-1", TODAY.plusDays(30)),
+                    unaudited -> { });
+
+            assertThat(outcome).as("the recording exists, under its scrubbed copy").isInstanceOf(HoldOutcome.Placed.class);
+            CatalogueEntry held = recordings.repositories().catalogue().find(RecordingId.forKey(key)).orElseThrow();
+            assertThat(recordings.versionsOf(key)).extracting(ObjectVersion::versionId).containsExactly(held.versionId());
+            assertThat(recordings.keeping(held)).as("the copy is locked and tagged held").isEqualTo(Keeping.held(1));
+        } finally {
+            tagging.shutdownNow();
+        }
+    }
+
+    /** The bucket as the tagger sees it, waiting after its scrub's copy until {@code goOn}. */
+    private static RecordingStore pausedAfterCopying(RecordingStore store, CountDownLatch copied, CountDownLatch goOn) {
+        return (RecordingStore) Proxy.newProxyInstance(RecordingStore.class.getClassLoader(), new Class<?>[] {RecordingStore.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("copyWithMetadata")) {
+                        copied.countDown();
+                        goOn.await(30, TimeUnit.SECONDS);
+                    }
+                    return result;
+                });
     }
 
     @Test
