@@ -37,10 +37,12 @@ import uk.callretention.recording.RecordingState;
  * tagger's scrub repointed it at its copy, then deleted the upload), placing carries on with that one. When it still
  * names the version gone, or the recording is deleted, the sweep or an erasure got there first: the locks put on are taken off
  * again (unless another hold keeps the recording), the hold is marked {@code NOT_PLACED} and the request is answered
- * {@code recording-deleted}. Otherwise every version is tagged held and the catalogue marked HELD, and only then is
- * the hold marked {@code ACTIVE}: an active hold always has its locks. Releasing: the hold is marked {@code RELEASING};
+ * {@code recording-deleted}. Otherwise every version is tagged held and the catalogue marked HELD, the versions are
+ * listed once more, and only then is the hold marked {@code ACTIVE}: an active hold always has its locks. A version
+ * stored under the key later is part of the held recording, and the tagger locks it when the catalogue says HELD
+ * (see {@code RecordingTagger}). Releasing: the hold is marked {@code RELEASING};
  * if no other hold is active, every version's tag is restored and its lock taken off and the catalogue files the
- * recording for the sweep; then the hold is marked {@code RELEASED}.
+ * recording for the sweep, and any version the tagger locked meanwhile is unlocked; then the hold is marked {@code RELEASED}.
  *
  * <p>A request that stops part way (a crash, a timeout) leaves its hold {@code PLACING} or {@code RELEASING}, which
  * claims no more than happened: only an active hold keeps a recording, and a lock left on only keeps it longer. The
@@ -192,8 +194,9 @@ public final class HoldService {
             holds.change(placing, active);
             return new HoldOutcome.Placed(active);
         }
-        if (entry.isPresent() && holds.on(placing.recordingId()).stream().noneMatch(Hold::active)) {
-            unkeep(entry.get(), locked);
+        Optional<CatalogueEntry> now = recording(placing.recordingId());
+        if (now.isPresent() && holds.on(placing.recordingId()).stream().noneMatch(Hold::active)) {
+            unkeep(now.get(), locked);
         }
         holds.change(placing, placing.notPlaced());
         return refused(HoldOutcome.Refusal.RECORDING_DELETED);
@@ -246,23 +249,44 @@ public final class HoldService {
         return recording(was.recordingId()).filter(now -> !now.versionId().equals(was.versionId()));
     }
 
-    /** Tags every locked version held and marks the catalogue; {@code false} when the catalogue says it was deleted. */
+    /**
+     * Tags every locked version held and marks the catalogue, then lists once more: a version stored before the
+     * catalogue said HELD, after the last listing, is locked and tagged too (the tagger locks those stored after).
+     *
+     * @return {@code false} when the catalogue says the recording was deleted, or it was deleted meanwhile
+     */
     private boolean held(CatalogueEntry entry, List<String> locked) {
         locked.forEach(version -> RetentionTags.write(store, entry, version, true));
-        return catalogue.markHeld(entry);
+        if (!catalogue.markHeld(entry)) {
+            return false;
+        }
+        int lockedBefore = locked.size();
+        if (lockEveryVersion(entry, locked).isEmpty()) {
+            return false;
+        }
+        locked.subList(lockedBefore, locked.size()).forEach(version -> RetentionTags.write(store, entry, version, true));
+        return true;
     }
 
-    /** Restores each version's tags and takes its lock off, then files a held recording for the sweep. */
+    /**
+     * Restores each version's tags and takes its lock off, then files a held recording for the sweep. The tagger locks
+     * a version stored under a held recording; one that read HELD just before the catalogue was released may lock it
+     * after these versions were unlocked, so once released every version still locked is unlocked too.
+     */
     private LocalDate unkeep(CatalogueEntry entry, List<String> versions) {
-        for (String version : versions) {
-            RetentionTags.write(store, entry, version, false);
-            store.setLegalHold(entry.objectKey(), version, false);
-        }
+        versions.forEach(version -> unlock(entry, version));
         LocalDate dueOn = SweepCalendar.indexDay(entry.expiresOn(), today(clock.instant()));
         if (entry.state() == RecordingState.HELD) {
             catalogue.markReleased(entry, dueOn);
+            objectVersions(entry).stream().filter(version -> store.isUnderLegalHold(entry.objectKey(), version))
+                    .forEach(version -> unlock(entry, version));
         }
         return dueOn;
+    }
+
+    private void unlock(CatalogueEntry entry, String version) {
+        RetentionTags.write(store, entry, version, false);
+        store.setLegalHold(entry.objectKey(), version, false);
     }
 
     /** Makes the recording's locks, tags and catalogue state match its active holds, then settles its unfinished holds. */

@@ -9,6 +9,8 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -163,6 +165,44 @@ class HoldServiceIntegrationTest {
         } finally {
             tagging.shutdownNow();
         }
+    }
+
+    @Test
+    void place_whenAVersionIsStoredAfterTheLastListingBeforeTheCatalogueSaysHeld_locksItToo() {
+        CatalogueEntry recording = recordings.active(TODAY.plusDays(15));
+        List<String> reuploaded = new ArrayList<>();
+        // Its upload event finds the recording active, so the tagger leaves it to the hold.
+        HoldService racing = holdService(new BucketWithHooks(bucket).beforeTagging((version, tags) -> {
+            if (reuploaded.isEmpty()) {
+                reuploaded.add(recordings.upload(recording.objectKey(), RecordingTags.of(recording)));
+            }
+        }));
+
+        HoldOutcome outcome = racing.place(new HoldRequest(recording.recordingId(), "police", "CRIME-12", "dpo-1", TODAY.plusDays(30)), unaudited -> { });
+
+        assertThat(outcome).isInstanceOf(HoldOutcome.Placed.class);
+        assertThat(reuploaded).hasSize(1);
+        assertThat(recordings.keeping(recording)).as("the version stored meanwhile is locked and tagged too").isEqualTo(Keeping.held(2));
+    }
+
+    @Test
+    void release_whenTheTaggerLocksAVersionForTheHoldJustAsItIsReleased_leavesNoVersionLocked() {
+        CatalogueEntry recording = recordings.active(TODAY.plusDays(15));
+        Hold hold = placed(recording, "police", TODAY.plusDays(30));
+        // The tagger read HELD for another upload, and locks it after the release has unlocked what it listed.
+        List<String> lockedByTheTagger = new ArrayList<>();
+        HoldService releasing = holdService(new BucketWithHooks(bucket).beforeLegalHold((version, on) -> {
+            if (!on && version.equals(recording.versionId()) && lockedByTheTagger.isEmpty()) {
+                lockedByTheTagger.add(recordings.upload(recording.objectKey(), Map.of()));
+                bucket.setLegalHold(recording.objectKey(), lockedByTheTagger.get(0), true);
+            }
+        }));
+
+        HoldOutcome outcome = releasing.release(recording.recordingId(), hold.holdId(), "dpo-1", unaudited -> { });
+
+        assertThat(outcome).isInstanceOf(HoldOutcome.Released.class);
+        assertThat(lockedByTheTagger).hasSize(1);
+        assertThat(recordings.keeping(recording)).as("no lock outlives the hold").isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
     }
 
     /** The bucket as the tagger sees it, waiting after its scrub's copy until {@code goOn}. */
