@@ -2,26 +2,16 @@ package uk.callretention.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.callretention.aws.AwsClients;
-import uk.callretention.aws.DynamoDbSweepProgress;
-import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.expiry.Recordings.Keeping;
-import uk.callretention.observability.LogLine;
-import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.ExpiryShard;
@@ -59,18 +49,12 @@ class HoldFaultsIntegrationTest {
 
     static LocalAws aws;
     private static Recordings recordings;
-    private static RetentionRepositories production;
-    private static DynamoDbSweepProgress progress;
-    private static PolicyBook policies;
+    private static FunctionRepositories function;
 
     @BeforeAll
     static void stack() {
         recordings = new Recordings(aws);
-        Map<String, String> environment = aws.environmentOf(Recordings.FUNCTION);
-        AwsClients clients = AwsClients.fromEnvironment(environment);
-        production = RetentionRepositories.fromEnvironment(clients.s3(), clients.dynamoDb(), environment);
-        progress = new DynamoDbSweepProgress(clients.dynamoDb(), environment.get("SWEEP_STATE_TABLE"));
-        policies = PolicyBook.bundled(environment);
+        function = new FunctionRepositories(aws);
     }
 
     @Test
@@ -146,7 +130,7 @@ class HoldFaultsIntegrationTest {
             sweep();
 
             assertHeld(recording, crash.summary());
-            assertThat(production.holdService(policies, Clock.systemUTC()).holdsOn(recording.recordingId())).as(crash.summary())
+            assertThat(function.holdService(Clock.systemUTC()).holdsOn(recording.recordingId())).as(crash.summary())
                     .extracting(Hold::status).doesNotContain(Hold.Status.PLACING);
         }
         System.out.printf("hold placing crashes: died before each of its %d calls (%s), each converged after a try again and the next sweep%n",
@@ -207,7 +191,7 @@ class HoldFaultsIntegrationTest {
 
     /** The function's hold service, its clock {@code later} than now. */
     private static HoldService holds(Duration later) {
-        return production.holdService(policies, Clock.offset(Clock.systemUTC(), later));
+        return function.holdService(Clock.offset(Clock.systemUTC(), later));
     }
 
     private static HoldRequest request(CatalogueEntry recording) {
@@ -228,11 +212,9 @@ class HoldFaultsIntegrationTest {
 
     /** The next scheduled sweep, with no faults, after any dead request's claim has run out. */
     private static void sweep() {
-        String setUp = "set-up-" + UUID.randomUUID();
-        progress.claim(setUp, Instant.now(), Instant.now().plusSeconds(60));
-        progress.release(setUp, TODAY);
+        function.sweepNextFrom(TODAY);
         Clock next = Clock.offset(Clock.systemUTC(), NEXT_SWEEP);
-        production.sweep(progress, policies, new LogLine(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), next), next)
+        function.sweep(next)
                 .run(TODAY, false, Deadline.NONE);
     }
 
@@ -246,7 +228,7 @@ class HoldFaultsIntegrationTest {
         assertThat(holds(Duration.ZERO).holdsOn(recording.recordingId())).as(replay).extracting(Hold::status)
                 .isSubsetOf(Hold.Status.RELEASED, Hold.Status.NOT_PLACED);
         assertThat(recordings.keeping(recording)).as("every version unlocked (%s)", replay).isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
-        assertThat(production.catalogue().indexedUnder(ExpiryShard.of(TODAY, recording.recordingId()))).as("due again (%s)", replay)
+        assertThat(function.repositories.catalogue().indexedUnder(ExpiryShard.of(TODAY, recording.recordingId()))).as("due again (%s)", replay)
                 .extracting(CatalogueEntry::recordingId).contains(recording.recordingId());
     }
 

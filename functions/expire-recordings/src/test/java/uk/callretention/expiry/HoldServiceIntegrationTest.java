@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +26,6 @@ import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.ExpiryShard;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
-import uk.callretention.recording.RecordingStore;
 import uk.callretention.recording.RecordingTagger;
 import uk.callretention.recording.RecordingTags;
 import uk.callretention.recording.Upload;
@@ -141,7 +138,7 @@ class HoldServiceIntegrationTest {
         Upload upload = uploads.upload(key, Map.of("recorded-at", "2026-11-20T10:00:00Z", "caller", "01572 722577"));
         CountDownLatch copied = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
-        RecordingTagger pausedAfterCopying = uploads.tagger(store -> pausedAfterCopying(store, copied, goOn));
+        RecordingTagger pausedAfterCopying = uploads.tagger(Uploads.pausedAfter("copyWithMetadata", copied, goOn));
         ExecutorService tagging = Executors.newSingleThreadExecutor();
         try {
             Future<?> tagged = tagging.submit(() -> pausedAfterCopying.tag(upload));
@@ -203,24 +200,6 @@ class HoldServiceIntegrationTest {
         assertThat(outcome).isInstanceOf(HoldOutcome.Released.class);
         assertThat(lockedByTheTagger).hasSize(1);
         assertThat(recordings.keeping(recording)).as("no lock outlives the hold").isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
-    }
-
-    /** The bucket as the tagger sees it, waiting after its scrub's copy until {@code goOn}. */
-    private static RecordingStore pausedAfterCopying(RecordingStore store, CountDownLatch copied, CountDownLatch goOn) {
-        return (RecordingStore) Proxy.newProxyInstance(RecordingStore.class.getClassLoader(), new Class<?>[] {RecordingStore.class},
-                (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("copyWithMetadata")) {
-                        copied.countDown();
-                        goOn.await(30, TimeUnit.SECONDS);
-                    }
-                    return result;
-                });
     }
 
     @Test
