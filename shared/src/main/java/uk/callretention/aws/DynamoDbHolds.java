@@ -60,8 +60,12 @@ public final class DynamoDbHolds implements Holds {
 
     @Override
     public void add(Hold placing) {
-        table.putItem(PutItemEnhancedRequest.builder(Row.class).item(Row.from(placing))
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(holdId)").build()).build());
+        try {
+            table.putItem(PutItemEnhancedRequest.builder(Row.class).item(Row.from(placing))
+                    .conditionExpression(Expression.builder().expression("attribute_not_exists(holdId)").build()).build());
+        } catch (ConditionalCheckFailedException writtenAlready) {
+            // A hold id is new to each request: the one stored is this hold, written by an attempt whose answer was lost.
+        }
     }
 
     @Override
@@ -86,10 +90,13 @@ public final class DynamoDbHolds implements Holds {
         // Holds written before holds had a status are active while they have no release time.
         String legacy = read.status() == Hold.Status.ACTIVE ? " OR (attribute_not_exists(#status) AND attribute_not_exists(releasedAt))" : "";
         try {
+            // Changes to a recording's holds are made under its claim, so a hold already at the next status got there by
+            // an earlier attempt of this same write, whose answer was lost.
             table.putItem(PutItemEnhancedRequest.builder(Row.class).item(Row.from(next))
-                    .conditionExpression(Expression.builder().expression("#status = :read" + legacy)
+                    .conditionExpression(Expression.builder().expression("#status IN (:read, :next)" + legacy)
                             .putExpressionName("#status", "status")
-                            .putExpressionValue(":read", AttributeValue.fromS(read.status().name())).build())
+                            .putExpressionValue(":read", AttributeValue.fromS(read.status().name()))
+                            .putExpressionValue(":next", AttributeValue.fromS(next.status().name())).build())
                     .build());
             return true;
         } catch (ConditionalCheckFailedException changedMeanwhile) {
@@ -113,8 +120,10 @@ public final class DynamoDbHolds implements Holds {
     public boolean claim(String recordingId, String claimant, Instant now, Instant until) {
         try {
             dynamoDb.putItem(b -> b.tableName(tableName).item(claimItem(recordingId, claimant, until))
-                    .conditionExpression("attribute_not_exists(recordingId) OR claimedUntil < :now")
-                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
+                    // Our own claim is ours again: an attempt whose answer was lost wrote it.
+                    .conditionExpression("attribute_not_exists(recordingId) OR claimedUntil < :now OR claimedBy = :claimant")
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                            ":claimant", AttributeValue.fromS(claimant))));
             return true;
         } catch (ConditionalCheckFailedException claimedByAnother) {
             return false;

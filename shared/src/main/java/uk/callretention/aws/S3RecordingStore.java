@@ -114,6 +114,11 @@ public final class S3RecordingStore implements RecordingStore {
     }
 
     @Override
+    public void placeLegalHold(String key, String versionId) {
+        setLegalHold(key, versionId, ObjectLockLegalHoldStatus.ON);
+    }
+
+    @Override
     public void liftLegalHold(String key, String versionId) {
         setLegalHold(key, versionId, ObjectLockLegalHoldStatus.OFF);
     }

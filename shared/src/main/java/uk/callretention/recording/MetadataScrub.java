@@ -23,7 +23,8 @@ import java.util.Optional;
  * points at a day later. So when the repoint is refused because a newer upload, another copy or a deletion
  * overtook it, this copy is deleted (and the first version with it); when it is refused because a hold came in the
  * meantime, both versions are left as they are: the hold owns them, and nothing is deleted (the old version is
- * locked, so neither lifecycle rule can remove it, and the catalogue still points at it).
+ * locked, so neither lifecycle rule can remove it, and the catalogue still points at it). The copy is locked too, as
+ * every version of a held recording is, since the hold may have listed the versions before it was made.
  *
  * <p>A recording already held (only the clean-up scrubs one: what the tagger scrubs is active or quarantined) keeps every
  * version the catalogue points at locked: the copy is locked before the repoint, which requires the recording still
@@ -92,6 +93,9 @@ public final class MetadataScrub {
         String copy = store.copyWithMetadata(key, object,
                 ObjectMetadata.ofScrubbedCopy(object.metadata(), key, new ObjectMetadata.Source(object.versionId(), held), sealer), held);
         Catalogue.Repointing repointing = catalogue.repoint(catalogued.recordingId(), object.versionId(), copy, held);
+        if (!held && refusedForAHold(repointing)) {
+            repointing = lockedForTheHold(catalogued.recordingId(), key, object.versionId(), copy);
+        }
         switch (repointing.result()) {
             case REPOINTED, ALREADY_REPOINTED -> {
                 discard(key, object.versionId(), held);
@@ -134,6 +138,9 @@ public final class MetadataScrub {
         }
         String from = source.get().versionId();
         Catalogue.Repointing repointing = catalogue.repoint(RecordingId.forKey(key), from, object.versionId(), false);
+        if (refusedForAHold(repointing)) {
+            repointing = lockedForTheHold(RecordingId.forKey(key), key, from, object.versionId());
+        }
         return switch (repointing.result()) {
             case REPOINTED -> {
                 store.deleteVersion(key, from);
@@ -184,6 +191,27 @@ public final class MetadataScrub {
                 store.deleteVersion(key, newer);
             }
         }
+    }
+
+    private static boolean refusedForAHold(Catalogue.Repointing repointing) {
+        return repointing.result() == Catalogue.Repointing.Result.REFUSED && repointing.entry().state() == RecordingState.HELD;
+    }
+
+    /**
+     * A hold came before the catalogue could point at the copy: the hold keeps every version under its key, and its
+     * last listing may have come before the copy, so the copy is locked here. The repoint is then tried again: if the
+     * hold was released meanwhile (its release may have missed this lock) it goes through, or is refused for another
+     * reason, and the lock comes off again, so no lock outlives the hold.
+     *
+     * @return the repoint tried again
+     */
+    private Catalogue.Repointing lockedForTheHold(String recordingId, String key, String from, String copy) {
+        store.placeLegalHold(key, copy);
+        Catalogue.Repointing again = catalogue.repoint(recordingId, from, copy, false);
+        if (!refusedForAHold(again)) {
+            store.liftLegalHold(key, copy);
+        }
+        return again;
     }
 
     private void discard(String key, String versionId, boolean locked) {

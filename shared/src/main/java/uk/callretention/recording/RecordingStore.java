@@ -36,6 +36,9 @@ public interface RecordingStore {
     /** Deletes that one version for good; a version already gone is no error. */
     void deleteVersion(String key, String versionId);
 
+    /** Puts an Object Lock legal hold on that version: nobody can delete it until it is lifted. */
+    void placeLegalHold(String key, String versionId);
+
     /** Takes the Object Lock legal hold off that version, so that it can be deleted. */
     void liftLegalHold(String key, String versionId);
 }

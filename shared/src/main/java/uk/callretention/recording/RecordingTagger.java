@@ -45,6 +45,9 @@ public final class RecordingTagger {
 
         Catalogue.Recording recording = catalogue.recordUnlessNewer(entry);
         Optional<CatalogueEntry> kept = recording.kept();
+        if (kept.isPresent() && kept.get().state() == RecordingState.HELD) {
+            return keptForTheHold(upload, object, entry, kept.get());
+        }
         if (kept.isPresent() && !isSameVersionAwaitingTags(kept.get(), entry)) {
             return new TaggingOutcome(TaggingOutcome.Kind.UNCHANGED, upload.key(), kept.get(),
                     scrub.discardSuperseded(upload.key(), object, kept.get()));
@@ -59,6 +62,22 @@ public final class RecordingTagger {
         store.replaceTags(upload.key(), object.versionId(), RecordingTags.merge(existing, RecordingTags.of(catalogued)));
         return TaggingOutcome.of(kept.isPresent() ? TaggingOutcome.Kind.RETAGGED : TaggingOutcome.Kind.CATALOGUED, upload.key(),
                 scrub.scrub(upload.key(), object, catalogued));
+    }
+
+    /**
+     * A version stored under a held recording's key is part of that recording, which the hold keeps whole: it is
+     * locked, whenever it came. (An erasure is different: what is uploaded after it is a new recording, as the erased
+     * one is gone; a held one is still there.) The hold's own listing, made after the catalogue said HELD, locks every
+     * version stored before; this locks the rest. If the hold was released between the catalogue's answer and the
+     * lock, the release may have missed the lock: it is lifted again and the upload tagged as any other.
+     */
+    private TaggingOutcome keptForTheHold(Upload upload, StoredObject object, CatalogueEntry entry, CatalogueEntry held) {
+        store.placeLegalHold(upload.key(), object.versionId());
+        if (catalogue.recordUnlessNewer(entry).kept().filter(still -> still.state() == RecordingState.HELD).isEmpty()) {
+            store.liftLegalHold(upload.key(), object.versionId());
+            return tag(upload);
+        }
+        return new TaggingOutcome(TaggingOutcome.Kind.UNCHANGED, upload.key(), held, scrub.discardSuperseded(upload.key(), object, held));
     }
 
     private static boolean isSameVersionAwaitingTags(CatalogueEntry kept, CatalogueEntry entry) {

@@ -8,7 +8,7 @@ public record TaggingOutcome(Kind kind, String objectKey, CatalogueEntry entry, 
         CATALOGUED,
         /** Already catalogued for this version: the same tags written again. */
         RETAGGED,
-        /** A later version is catalogued, or the recording is held: not classified or tagged. */
+        /** A later version is catalogued, or the recording is held (the version then locked for the hold): not classified or tagged. */
         UNCHANGED,
         /** The system's own copy without personal metadata: settled against the catalogue, never classified. */
         SCRUBBED_COPY,

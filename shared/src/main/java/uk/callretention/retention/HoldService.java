@@ -33,12 +33,16 @@ import uk.callretention.recording.RecordingState;
  *
  * <p>Placing, in this order: the hold is written {@code PLACING}, which keeps nothing and says so; every version is
  * locked, and the versions are listed again until no new one has appeared. If the catalogued version has gone, or a
- * version vanished before it could be locked, the sweep or an erasure got there first: the locks put on are taken off
+ * version vanished before it could be locked, the catalogue is read again: when it names another live version (the
+ * tagger's scrub repointed it at its copy, then deleted the upload), placing carries on with that one. When it still
+ * names the version gone, or the recording is deleted, the sweep or an erasure got there first: the locks put on are taken off
  * again (unless another hold keeps the recording), the hold is marked {@code NOT_PLACED} and the request is answered
- * {@code recording-deleted}. Otherwise every version is tagged held and the catalogue marked HELD, and only then is
- * the hold marked {@code ACTIVE}: an active hold always has its locks. Releasing: the hold is marked {@code RELEASING};
+ * {@code recording-deleted}. Otherwise every version is tagged held and the catalogue marked HELD, the versions are
+ * listed once more, and only then is the hold marked {@code ACTIVE}: an active hold always has its locks. A version
+ * stored under the key later is part of the held recording, and the tagger locks it when the catalogue says HELD
+ * (see {@code RecordingTagger}). Releasing: the hold is marked {@code RELEASING};
  * if no other hold is active, every version's tag is restored and its lock taken off and the catalogue files the
- * recording for the sweep; then the hold is marked {@code RELEASED}.
+ * recording for the sweep, and any version the tagger locked meanwhile is unlocked; then the hold is marked {@code RELEASED}.
  *
  * <p>A request that stops part way (a crash, a timeout) leaves its hold {@code PLACING} or {@code RELEASING}, which
  * claims no more than happened: only an active hold keeps a recording, and a lock left on only keeps it longer. The
@@ -184,13 +188,15 @@ public final class HoldService {
         holds.add(placing);
         Optional<CatalogueEntry> entry = recording(placing.recordingId());
         List<String> locked = new ArrayList<>();
-        if (entry.isPresent() && lockEveryVersion(entry.get(), locked) && held(entry.get(), locked)) {
+        Optional<CatalogueEntry> lockedAll = entry.flatMap(found -> lockEveryVersion(found, locked));
+        if (lockedAll.isPresent() && held(lockedAll.get(), locked)) {
             Hold active = placing.activated();
             holds.change(placing, active);
             return new HoldOutcome.Placed(active);
         }
-        if (entry.isPresent() && holds.on(placing.recordingId()).stream().noneMatch(Hold::active)) {
-            unkeep(entry.get(), locked);
+        Optional<CatalogueEntry> now = recording(placing.recordingId());
+        if (now.isPresent() && holds.on(placing.recordingId()).stream().noneMatch(Hold::active)) {
+            unkeep(now.get(), locked);
         }
         holds.change(placing, placing.notPlaced());
         return refused(HoldOutcome.Refusal.RECORDING_DELETED);
@@ -199,47 +205,88 @@ public final class HoldService {
     /**
      * Puts a legal hold on every version, listing again until no version has appeared since the last listing.
      *
+     * <p>The tagger's scrub points the catalogue at its copy of the uploaded version, then deletes that version: a
+     * hold that read the catalogue just before finds the version gone although the recording is there, under the copy.
+     * So a version gone is read as a deletion only when the catalogue still names it, or names no live version.
+     *
      * @param locked filled with the versions locked
-     * @return {@code false} when the recording is being deleted: its catalogued version has gone, or a version vanished
-     * before it could be locked
+     * @return the catalogue entry as it ended, or empty when the recording is being deleted: its catalogued version
+     * has gone, or a version vanished before it could be locked, and the catalogue has not moved to another version
      */
-    private boolean lockEveryVersion(CatalogueEntry entry, List<String> locked) {
+    private Optional<CatalogueEntry> lockEveryVersion(CatalogueEntry entry, List<String> locked) {
+        CatalogueEntry current = entry;
         for (int listing = 0; listing < MAX_LISTINGS; listing++) {
-            List<String> present = objectVersions(entry);
-            if (!present.contains(entry.versionId())) {
-                return false;
-            }
+            List<String> present = objectVersions(current);
             List<String> unlocked = present.stream().filter(version -> !locked.contains(version)).toList();
-            if (unlocked.isEmpty()) {
-                return true;
-            }
-            for (String version : unlocked) {
-                if (!store.setLegalHold(entry.objectKey(), version, true)) {
-                    return false;
+            if (present.contains(current.versionId()) && lockEach(current.objectKey(), unlocked, locked)) {
+                if (unlocked.isEmpty()) {
+                    return Optional.of(current);
                 }
-                locked.add(version);
+            } else {
+                Optional<CatalogueEntry> moved = movedOn(current);
+                if (moved.isEmpty()) {
+                    return Optional.empty();
+                }
+                current = moved.get();
             }
         }
         throw new IllegalStateException("new versions kept arriving while recording " + entry.recordingId() + " was being held");
     }
 
-    /** Tags every locked version held and marks the catalogue; {@code false} when the catalogue says it was deleted. */
-    private boolean held(CatalogueEntry entry, List<String> locked) {
-        locked.forEach(version -> RetentionTags.write(store, entry, version, true));
-        return catalogue.markHeld(entry);
+    /** @return {@code false} when a version vanished before it could be locked */
+    private boolean lockEach(String key, List<String> versions, List<String> locked) {
+        for (String version : versions) {
+            if (!store.setLegalHold(key, version, true)) {
+                return false;
+            }
+            locked.add(version);
+        }
+        return true;
     }
 
-    /** Restores each version's tags and takes its lock off, then files a held recording for the sweep. */
-    private LocalDate unkeep(CatalogueEntry entry, List<String> versions) {
-        for (String version : versions) {
-            RetentionTags.write(store, entry, version, false);
-            store.setLegalHold(entry.objectKey(), version, false);
+    /** The recording as the catalogue names it now, if that is another version than {@code was}'s and not deleted. */
+    private Optional<CatalogueEntry> movedOn(CatalogueEntry was) {
+        return recording(was.recordingId()).filter(now -> !now.versionId().equals(was.versionId()));
+    }
+
+    /**
+     * Tags every locked version held and marks the catalogue, then lists once more: a version stored before the
+     * catalogue said HELD, after the last listing, is locked and tagged too (the tagger locks those stored after).
+     *
+     * @return {@code false} when the catalogue says the recording was deleted, or it was deleted meanwhile
+     */
+    private boolean held(CatalogueEntry entry, List<String> locked) {
+        locked.forEach(version -> RetentionTags.write(store, entry, version, true));
+        if (!catalogue.markHeld(entry)) {
+            return false;
         }
+        int lockedBefore = locked.size();
+        if (lockEveryVersion(entry, locked).isEmpty()) {
+            return false;
+        }
+        locked.subList(lockedBefore, locked.size()).forEach(version -> RetentionTags.write(store, entry, version, true));
+        return true;
+    }
+
+    /**
+     * Restores each version's tags and takes its lock off, then files a held recording for the sweep. The tagger locks
+     * a version stored under a held recording; one that read HELD just before the catalogue was released may lock it
+     * after these versions were unlocked, so once released every version still locked is unlocked too.
+     */
+    private LocalDate unkeep(CatalogueEntry entry, List<String> versions) {
+        versions.forEach(version -> unlock(entry, version));
         LocalDate dueOn = SweepCalendar.indexDay(entry.expiresOn(), today(clock.instant()));
         if (entry.state() == RecordingState.HELD) {
             catalogue.markReleased(entry, dueOn);
+            objectVersions(entry).stream().filter(version -> store.isUnderLegalHold(entry.objectKey(), version))
+                    .forEach(version -> unlock(entry, version));
         }
         return dueOn;
+    }
+
+    private void unlock(CatalogueEntry entry, String version) {
+        RetentionTags.write(store, entry, version, false);
+        store.setLegalHold(entry.objectKey(), version, false);
     }
 
     /** Makes the recording's locks, tags and catalogue state match its active holds, then settles its unfinished holds. */
@@ -248,9 +295,7 @@ public final class HoldService {
         recording(recordingId).ifPresent(entry -> {
             if (all.stream().anyMatch(Hold::active)) {
                 List<String> locked = new ArrayList<>();
-                if (lockEveryVersion(entry, locked)) {
-                    held(entry, locked);
-                }
+                lockEveryVersion(entry, locked).ifPresent(lockedAll -> held(lockedAll, locked));
             } else {
                 unkeep(entry, objectVersions(entry));
             }

@@ -19,7 +19,10 @@ public interface Holds {
     /** The recording's holds, every status, oldest first. */
     List<Hold> on(String recordingId);
 
-    /** Writes the hold's next state if it is still in the state the caller read; {@code false} when it changed meanwhile. */
+    /**
+     * Writes the hold's next state if it is still in the state the caller read, or already in the next (a retried
+     * write whose first answer was lost); {@code false} when it changed meanwhile.
+     */
     boolean change(Hold read, Hold next);
 
     /** The council's active holds whose review date is before {@code day}. */

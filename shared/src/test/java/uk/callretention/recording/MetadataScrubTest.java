@@ -113,6 +113,11 @@ class MetadataScrubTest {
         }
 
         @Override
+        public void placeLegalHold(String key, String versionId) {
+            throw refused("placeLegalHold");
+        }
+
+        @Override
         public void liftLegalHold(String key, String versionId) {
             throw refused("liftLegalHold");
         }

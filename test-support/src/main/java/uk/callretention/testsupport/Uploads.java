@@ -1,9 +1,13 @@
 package uk.callretention.testsupport;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -53,6 +57,27 @@ public final class Uploads {
     public RecordingTagger tagger(UnaryOperator<RecordingStore> view) {
         RecordingStore store = view.apply(new S3RecordingStore(s3, bucket));
         return new RecordingTagger(store, catalogue, classifier, new MetadataScrub(store, catalogue, callerHash), Clock.systemUTC());
+    }
+
+    /**
+     * A view for {@link #tagger}: the bucket as a tagger sees it that, after each call of {@code operation} (a
+     * {@link RecordingStore} method), counts {@code reached} down and waits for {@code goOn}, for at most 30 seconds.
+     */
+    public static UnaryOperator<RecordingStore> pausedAfter(String operation, CountDownLatch reached, CountDownLatch goOn) {
+        return store -> (RecordingStore) Proxy.newProxyInstance(RecordingStore.class.getClassLoader(), new Class<?>[] {RecordingStore.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals(operation)) {
+                        reached.countDown();
+                        goOn.await(30, TimeUnit.SECONDS);
+                    }
+                    return result;
+                });
     }
 
     /** The upload and its notification as S3 sends it, with a sequencer that orders it after every earlier upload. */

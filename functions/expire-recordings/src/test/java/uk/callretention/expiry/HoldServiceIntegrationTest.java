@@ -1,12 +1,21 @@
 package uk.callretention.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,15 +24,20 @@ import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.ExpiryShard;
+import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
+import uk.callretention.recording.RecordingTagger;
 import uk.callretention.recording.RecordingTags;
+import uk.callretention.recording.Upload;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.HoldOutcome;
 import uk.callretention.retention.HoldRequest;
 import uk.callretention.retention.HoldService;
+import uk.callretention.retention.ObjectVersion;
 import uk.callretention.retention.RetentionStore;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.Uploads;
 
 @ExtendWith(LocalAwsExtension.class)
 class HoldServiceIntegrationTest {
@@ -32,6 +46,7 @@ class HoldServiceIntegrationTest {
     static Recordings recordings;
     static HoldService holds;
     static RetentionStore bucket;
+    static Uploads uploads;
     static final LocalDate TODAY = LocalDate.now(RetentionSchedule.UK);
 
     @BeforeAll
@@ -39,6 +54,7 @@ class HoldServiceIntegrationTest {
         recordings = new Recordings(aws);
         holds = holdService(recordings.repositories().store());
         bucket = recordings.repositories().store();
+        uploads = new Uploads(aws);
     }
 
     @Test
@@ -114,6 +130,76 @@ class HoldServiceIntegrationTest {
 
         assertThat(outcome).isEqualTo(new HoldOutcome.Refused(HoldOutcome.Refusal.RECORDING_DELETED));
         assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(1, RecordingState.ACTIVE));
+    }
+
+    @Test
+    void place_whenTheTaggersScrubDeletesTheUploadBeforeItIsLocked_holdsTheScrubbedCopy() throws Exception {
+        String key = "rutland/customer-services/phone/2026/11/20/scrubbed-" + UUID.randomUUID() + ".wav";
+        Upload upload = uploads.upload(key, Map.of("recorded-at", "2026-11-20T10:00:00Z", "caller", "01572 722577"));
+        CountDownLatch copied = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        RecordingTagger pausedAfterCopying = uploads.tagger(Uploads.pausedAfter("copyWithMetadata", copied, goOn));
+        ExecutorService tagging = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> tagged = tagging.submit(() -> pausedAfterCopying.tag(upload));
+            assertThat(copied.await(30, TimeUnit.SECONDS)).isTrue();
+            // The hold reads the catalogue (still at the upload) and lists both versions; as it starts locking, the
+            // scrub points the catalogue at its copy and deletes the upload.
+            HoldService racing = holdService(new BucketWithHooks(bucket).beforeLegalHold((version, on) -> {
+                if (goOn.getCount() > 0) {
+                    goOn.countDown();
+                    assertThatCode(() -> tagged.get(30, TimeUnit.SECONDS)).doesNotThrowAnyException();
+                }
+            }));
+
+            HoldOutcome outcome = racing.place(new HoldRequest(RecordingId.forKey(key), "police", "CRIME-11", "dpo-1", TODAY.plusDays(30)),
+                    unaudited -> { });
+
+            assertThat(outcome).as("the recording exists, under its scrubbed copy").isInstanceOf(HoldOutcome.Placed.class);
+            CatalogueEntry held = recordings.repositories().catalogue().find(RecordingId.forKey(key)).orElseThrow();
+            assertThat(recordings.versionsOf(key)).extracting(ObjectVersion::versionId).containsExactly(held.versionId());
+            assertThat(recordings.keeping(held)).as("the copy is locked and tagged held").isEqualTo(Keeping.held(1));
+        } finally {
+            tagging.shutdownNow();
+        }
+    }
+
+    @Test
+    void place_whenAVersionIsStoredAfterTheLastListingBeforeTheCatalogueSaysHeld_locksItToo() {
+        CatalogueEntry recording = recordings.active(TODAY.plusDays(15));
+        List<String> reuploaded = new ArrayList<>();
+        // Its upload event finds the recording active, so the tagger leaves it to the hold.
+        HoldService racing = holdService(new BucketWithHooks(bucket).beforeTagging((version, tags) -> {
+            if (reuploaded.isEmpty()) {
+                reuploaded.add(recordings.upload(recording.objectKey(), RecordingTags.of(recording)));
+            }
+        }));
+
+        HoldOutcome outcome = racing.place(new HoldRequest(recording.recordingId(), "police", "CRIME-12", "dpo-1", TODAY.plusDays(30)), unaudited -> { });
+
+        assertThat(outcome).isInstanceOf(HoldOutcome.Placed.class);
+        assertThat(reuploaded).hasSize(1);
+        assertThat(recordings.keeping(recording)).as("the version stored meanwhile is locked and tagged too").isEqualTo(Keeping.held(2));
+    }
+
+    @Test
+    void release_whenTheTaggerLocksAVersionForTheHoldJustAsItIsReleased_leavesNoVersionLocked() {
+        CatalogueEntry recording = recordings.active(TODAY.plusDays(15));
+        Hold hold = placed(recording, "police", TODAY.plusDays(30));
+        // The tagger read HELD for another upload, and locks it after the release has unlocked what it listed.
+        List<String> lockedByTheTagger = new ArrayList<>();
+        HoldService releasing = holdService(new BucketWithHooks(bucket).beforeLegalHold((version, on) -> {
+            if (!on && version.equals(recording.versionId()) && lockedByTheTagger.isEmpty()) {
+                lockedByTheTagger.add(recordings.upload(recording.objectKey(), Map.of()));
+                bucket.setLegalHold(recording.objectKey(), lockedByTheTagger.get(0), true);
+            }
+        }));
+
+        HoldOutcome outcome = releasing.release(recording.recordingId(), hold.holdId(), "dpo-1", unaudited -> { });
+
+        assertThat(outcome).isInstanceOf(HoldOutcome.Released.class);
+        assertThat(lockedByTheTagger).hasSize(1);
+        assertThat(recordings.keeping(recording)).as("no lock outlives the hold").isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
     }
 
     @Test

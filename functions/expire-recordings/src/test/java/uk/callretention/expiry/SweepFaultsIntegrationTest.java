@@ -2,26 +2,15 @@ package uk.callretention.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import uk.callretention.audit.AuditAction;
-import uk.callretention.aws.AwsClients;
-import uk.callretention.aws.DynamoDbSweepProgress;
-import uk.callretention.aws.RetentionRepositories;
-import uk.callretention.observability.LogLine;
-import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
@@ -46,18 +35,12 @@ class SweepFaultsIntegrationTest {
 
     static LocalAws aws;
     private static Recordings recordings;
-    private static RetentionRepositories production;
-    private static DynamoDbSweepProgress progress;
-    private static PolicyBook policies;
+    private static FunctionRepositories function;
 
     @BeforeAll
     static void stack() {
         recordings = new Recordings(aws);
-        Map<String, String> environment = aws.environmentOf(Recordings.FUNCTION);
-        AwsClients clients = AwsClients.fromEnvironment(environment);
-        production = RetentionRepositories.fromEnvironment(clients.s3(), clients.dynamoDb(), environment);
-        progress = new DynamoDbSweepProgress(clients.dynamoDb(), environment.get("SWEEP_STATE_TABLE"));
-        policies = PolicyBook.bundled(environment);
+        function = new FunctionRepositories(aws);
     }
 
     @Test
@@ -115,16 +98,14 @@ class SweepFaultsIntegrationTest {
     }
 
     private static Sweep sweep(Clock clock) {
-        return production.sweep(progress, policies, new LogLine(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), clock), clock);
+        return function.sweep(clock);
     }
 
     /** One day's recordings: one due with an older version and a delete marker, one filed early, one under a legal hold. */
     private record Day(LocalDate today, CatalogueEntry due, CatalogueEntry notYetDue, CatalogueEntry legallyHeld) {
 
         static Day of(LocalDate today) {
-            String setUp = "set-up-" + UUID.randomUUID();
-            progress.claim(setUp, Instant.now(), Instant.now().plusSeconds(60));
-            progress.release(setUp, today);
+            function.sweepNextFrom(today);
             CatalogueEntry due = recordings.active(today);
             recordings.upload(due.objectKey(), RecordingTags.of(due));
             recordings.deleteMarker(due.objectKey());

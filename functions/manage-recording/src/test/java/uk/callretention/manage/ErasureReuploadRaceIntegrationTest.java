@@ -2,7 +2,6 @@ package uk.callretention.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +25,13 @@ import uk.callretention.access.Outcome;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
-import uk.callretention.recording.RecordingStore;
 import uk.callretention.recording.RecordingTagger;
 import uk.callretention.recording.Upload;
 import uk.callretention.retention.ObjectVersion;
 import uk.callretention.retention.RetentionStore;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.Uploads;
 
 /**
  * A DPO erases a recording while the platform uploads the same key again, both against the local S3 and DynamoDB,
@@ -124,7 +123,7 @@ class ErasureReuploadRaceIntegrationTest {
         recordings.tagUntilDone(upload);
         CountDownLatch read = new CountDownLatch(1);
         CountDownLatch erased = new CountDownLatch(1);
-        RecordingTagger pausedAfterReading = recordings.uploads().tagger(store -> pausedAfterReading(store, read, erased));
+        RecordingTagger pausedAfterReading = recordings.uploads().tagger(Uploads.pausedAfter("firstBytes", read, erased));
 
         // SQS delivers the upload's notification again: the tagger reads the version, then the erasure deletes it.
         Future<?> redelivery = threads.submit(() -> pausedAfterReading.tag(upload));
@@ -142,24 +141,6 @@ class ErasureReuploadRaceIntegrationTest {
         assertThat(recordings.versionsOf(key)).isEmpty();
         assertThat(recordings.repositories().catalogue().find(RecordingId.forKey(key)))
                 .hasValueSatisfying(entry -> assertThat(entry.state()).as("no playback link to a version that is gone").isEqualTo(RecordingState.DELETED));
-    }
-
-    /** The bucket as a tagger sees it that, having read the version's first bytes, waits until the erasure is done. */
-    private static RecordingStore pausedAfterReading(RecordingStore store, CountDownLatch read, CountDownLatch erased) {
-        return (RecordingStore) Proxy.newProxyInstance(RecordingStore.class.getClassLoader(), new Class<?>[] {RecordingStore.class},
-                (proxy, method, args) -> {
-                    Object result;
-                    try {
-                        result = method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                    if (method.getName().equals("firstBytes")) {
-                        read.countDown();
-                        erased.await(30, TimeUnit.SECONDS);
-                    }
-                    return result;
-                });
     }
 
     /** The bucket as the erasure sees it, remembering what each listing returned. */

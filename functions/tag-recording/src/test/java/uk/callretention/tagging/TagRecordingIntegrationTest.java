@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,15 +57,20 @@ import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.aws.S3PlaybackLinks;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.MetadataScrub;
 import uk.callretention.recording.QuarantineReason;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
+import uk.callretention.recording.RecordingStore;
+import uk.callretention.recording.RecordingTagger;
+import uk.callretention.recording.Upload;
 import uk.callretention.retention.HoldOutcome;
 import uk.callretention.retention.HoldRequest;
 import uk.callretention.retention.HoldService;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
 import uk.callretention.testsupport.TestLambdaContext;
+import uk.callretention.testsupport.Uploads;
 
 @ExtendWith(LocalAwsExtension.class)
 class TagRecordingIntegrationTest {
@@ -552,6 +559,56 @@ class TagRecordingIntegrationTest {
         String kept = onlyVersion(key);
         assertThat(legalHold(key, kept)).isTrue();
         assertThat(tags(key, kept)).containsEntry("retention", "held");
+    }
+
+    @Test
+    void reupload_whenTheRecordingIsHeld_isLockedForTheHoldUntilItIsReleased() {
+        String key = "rutland/customer-services/phone/2026/11/14/held-reupload.wav";
+        String first = put(key, WAV, Map.of("recorded-at", "2026-11-14T09:00:00Z"));
+        deliver(receive(1));
+        String recordingId = RecordingId.forKey(key);
+        HoldOutcome placed = holdService().place(new HoldRequest(recordingId, "police", "CRIME-21", "dpo-1", LocalDate.now(UK).plusMonths(1)), unaudited -> { });
+        assertThat(placed).isInstanceOf(HoldOutcome.Placed.class);
+
+        String reuploaded = put(key, WAV, WITH_CALLER);
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        assertThat(entry(key).state()).isEqualTo(RecordingState.HELD);
+        assertThat(entry(key).versionId()).as("the hold keeps the recording it was placed on").isEqualTo(first);
+        assertThat(legalHold(key, reuploaded)).as("a version stored under a held recording's key is part of it").isTrue();
+        assertThat(legalHold(key, first)).isTrue();
+
+        holdService().release(recordingId, ((HoldOutcome.Placed) placed).hold().holdId(), "dpo-1", unaudited -> { });
+
+        assertThat(versions(key)).containsExactlyInAnyOrder(first, reuploaded).allSatisfy(version -> assertThat(legalHold(key, version)).isFalse());
+    }
+
+    @Test
+    void scrub_whenTheHoldIsPlacedBetweenCataloguingAndCopying_locksTheCopyToo() {
+        String key = "rutland/customer-services/phone/2026/11/14/held-before-copy.wav";
+        Uploads uploads = new Uploads(aws);
+        Upload upload = uploads.upload(key, Map.of("recorded-at", "2026-11-14T09:00:00Z", "caller", "01572 722577"));
+        HoldService holds = holdService();
+        HoldRequest request = new HoldRequest(RecordingId.forKey(key), "police", "CRIME-22", "dpo-1", LocalDate.now(UK).plusMonths(1));
+        List<HoldOutcome> placed = new ArrayList<>();
+        RecordingTagger holdBeforeCopying = uploads.tagger(store -> (RecordingStore) Proxy.newProxyInstance(RecordingStore.class.getClassLoader(),
+                new Class<?>[] {RecordingStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("copyWithMetadata")) {
+                        placed.add(holds.place(request, unaudited -> { }));
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
+
+        assertThat(holdBeforeCopying.tag(upload).personalMetadata()).isEqualTo(MetadataScrub.Result.LEFT_HELD);
+        assertThat(deliver(receive(2)).getBatchItemFailures()).as("the upload's and the copy's events").isEmpty();
+
+        assertThat(placed).singleElement().isInstanceOf(HoldOutcome.Placed.class);
+        assertThat(entry(key).state()).isEqualTo(RecordingState.HELD);
+        assertThat(versions(key)).hasSize(2).allSatisfy(version -> assertThat(legalHold(key, version)).as("version %s locked", version).isTrue());
     }
 
     @Test
