@@ -30,6 +30,8 @@ import uk.callretention.local.runtime.StartupBanner;
 import uk.callretention.local.runtime.StartupErrors;
 import uk.callretention.local.runtime.SupportedEvents;
 import uk.callretention.local.runtime.auth.JwtAuthorizer;
+import uk.callretention.local.runtime.batch.BatchOperations;
+import uk.callretention.local.runtime.batch.S3ControlServer;
 import uk.callretention.local.runtime.function.FunctionLoader;
 import uk.callretention.local.runtime.function.FunctionSettings;
 import uk.callretention.local.runtime.function.LambdaFunction;
@@ -49,7 +51,7 @@ import uk.callretention.local.template.Template;
 /**
  * The whole system on one machine: reads the SAM template, starts moto, creates the template's resources on it,
  * loads the template's functions and wires their events as AWS does (SQS polling, ScheduleV2 schedules, HTTP API
- * routes). {@link #main} is {@code local/run}; tests use {@code new LocalRuntime(options).start()}.
+ * routes), and runs S3 Batch Operations jobs that invoke them (S3 Control's jobs API, which moto lacks). {@link #main} is {@code local/run}; tests use {@code new LocalRuntime(options).start()}.
  */
 public final class LocalRuntime implements AutoCloseable {
     private final RuntimeOptions options;
@@ -59,6 +61,7 @@ public final class LocalRuntime implements AutoCloseable {
     private ProvisionedStack stack;
     private HttpApiServer api;
     private LocalEndpoints endpoints;
+    private S3ControlServer s3Control;
 
     public LocalRuntime(RuntimeOptions options) {
         this.options = options;
@@ -138,13 +141,16 @@ public final class LocalRuntime implements AutoCloseable {
             List<SqsMapping> mappings = SqsMappings.from(template, stack);
             List<Schedule> schedules = Schedules.from(template, stack.intrinsics());
             RouteTable routes = Routes.from(template, stack.intrinsics());
+            s3Control = closer.add(S3ControlServer.bind(0));
             Map<String, LambdaFunction> functions = loadFunctions(template);
+            s3Control.serve(closer.add(BatchOperations.of(clients.s3(), functions.values(), stack.intrinsics().pseudo().accountId(),
+                    stack.intrinsics().pseudo().region())));
             Scheduler scheduler = closer.add(new Scheduler(schedules, functions));
             api = closer.add(startApi(routes, functions, scheduler));
             String region = stack.intrinsics().pseudo().region();
             mappings.forEach(mapping -> closer.add(new SqsPoller(mapping, clients.sqs(), functions.get(mapping.functionLogicalId()), region).start()));
             scheduler.start();
-            endpoints = LocalEndpoints.of(template, stack, awsEndpoint, api, schedules);
+            endpoints = LocalEndpoints.of(template, stack, awsEndpoint, api, s3Control.endpoint(), schedules);
             endpoints.write(endpointsFile());
             closer.add(() -> Files.deleteIfExists(endpointsFile()));
             return this;
@@ -188,7 +194,7 @@ public final class LocalRuntime implements AutoCloseable {
         for (FunctionDefinition function : template.functions().values()) {
             FunctionSettings settings = FunctionSettings.of(function, stack.intrinsics().pseudo());
             RuntimeLog.info("loading " + function.logicalId() + " (" + function.handler() + ") from " + function.codeUri());
-            Map<String, String> environment = settings.environment(stack.environmentOf(function), awsEndpoint);
+            Map<String, String> environment = settings.environment(stack.environmentOf(function), awsEndpoint, s3Control.endpoint());
             functions.put(function.logicalId(), closer.add(FunctionLoader.load(function, settings, environment)));
         }
         return Collections.unmodifiableMap(functions);
@@ -205,6 +211,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public URI apiEndpoint() {
         return api.endpoint();
+    }
+
+    /** The S3 Control jobs endpoint that runs S3 Batch Operations jobs on the template's functions. */
+    public URI s3ControlEndpoint() {
+        return s3Control.endpoint();
     }
 
     public ProvisionedStack stack() {

@@ -16,11 +16,11 @@ import uk.callretention.local.template.FunctionDefinition;
 import uk.callretention.local.template.Template;
 
 /** Where the running local stack is, as written to {@code .local/endpoints.json} for tools and people. */
-public record LocalEndpoints(String region, URI aws, URI api, Map<String, String> buckets, Map<String, String> queues,
+public record LocalEndpoints(String region, String accountId, URI aws, URI api, URI s3Control, Map<String, String> buckets, Map<String, String> queues,
                              Map<String, String> tables, List<Map<String, Object>> functions, Map<String, String> schedules) {
 
-    public static LocalEndpoints of(Template template, ProvisionedStack stack, URI aws, HttpApiServer api, List<Schedule> schedules) {
-        return new LocalEndpoints(stack.intrinsics().pseudo().region(), aws, api.endpoint(),
+    public static LocalEndpoints of(Template template, ProvisionedStack stack, URI aws, HttpApiServer api, URI s3Control, List<Schedule> schedules) {
+        return new LocalEndpoints(stack.intrinsics().pseudo().region(), stack.intrinsics().pseudo().accountId(), aws, api.endpoint(), s3Control,
                 namesOf(template, "AWS::S3::Bucket", stack::bucketName), namesOf(template, "AWS::SQS::Queue", stack::queueUrl),
                 namesOf(template, "AWS::DynamoDB::Table", stack::tableName),
                 template.functions().values().stream().map(LocalEndpoints::describe).toList(),
@@ -47,9 +47,11 @@ public record LocalEndpoints(String region, URI aws, URI api, Map<String, String
     private Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("region", region);
+        json.put("accountId", accountId);
         for (String service : List.of("s3", "sqs", "dynamodb", "secretsmanager", "cognito-idp")) {
             json.put(service, aws.toString());
         }
+        json.put("s3control", s3Control.toString());
         json.put("api", api.toString());
         json.put("buckets", buckets);
         json.put("queues", queues);

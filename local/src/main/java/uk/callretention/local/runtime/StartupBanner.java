@@ -17,6 +17,8 @@ public final class StartupBanner {
         lines.add("  S3, SQS, DynamoDB, Secrets Manager, Cognito: " + endpoints.aws()
                 + motoPid.stream().mapToObj(pid -> "  (moto pid " + pid + ", log " + dataFolder.resolve("moto.log") + ")").findFirst().orElse(""));
         lines.add("  HTTP API: " + endpoints.api());
+        lines.add("  S3 Control (S3 Batch Operations jobs on the functions): " + endpoints.s3Control()
+                + "; run one with local/batch-job --manifest <file.csv> --function <LogicalId>");
         endpoints.buckets().forEach((id, name) -> lines.add("  Bucket " + id + ": " + name));
         endpoints.queues().forEach((id, url) -> lines.add("  Queue " + id + ": " + url));
         endpoints.tables().forEach((id, name) -> lines.add("  Table " + id + ": " + name));

@@ -1,0 +1,25 @@
+package uk.callretention.local.runtime.batch;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CreateJob request the local runtime runs: a LambdaInvoke operation over a CSV manifest, with an optional
+ * completion report. Everything else S3 Batch Operations offers is refused at CreateJob, naming what was asked for.
+ *
+ * @param fields          the manifest's columns in order: Bucket, Key, optionally VersionId, and any Ignore
+ * @param userArguments   passed to the function in each event (schema 2.0 only, as in AWS)
+ */
+record JobSpec(String description, int priority, String roleArn, String clientRequestToken, ManifestLocation manifest,
+               List<String> fields, String functionArn, String invocationSchemaVersion, Map<String, String> userArguments,
+               ReportSpec report) {
+
+    /** Where the manifest object is; {@code eTag} is checked against the object's before the job reads it. */
+    record ManifestLocation(String objectArn, String bucket, String key, String versionId, String eTag) {
+    }
+
+    /** Where the completion report goes; {@code scope} is AllTasks or FailedTasksOnly. */
+    record ReportSpec(boolean enabled, String bucketArn, String bucket, String prefix, String scope) {
+        static final ReportSpec NONE = new ReportSpec(false, null, null, null, null);
+    }
+}
