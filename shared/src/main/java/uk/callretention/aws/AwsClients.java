@@ -13,7 +13,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,6 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -93,16 +93,18 @@ public final class AwsClients {
 
     /**
      * S3 Control, for S3 Batch Operations jobs. AWS addresses it at {@code <account-id>.s3-control.<region>...}; an
-     * overridden endpoint is one local server, so the account id is not put in front of its host.
+     * overridden endpoint is one local server, addressed as given. The SDK's endpoint rules put the account id in front
+     * of an overridden host too ({@code 123456789012.127.0.0.1}), and disabling host-prefix injection does not stop
+     * them, so the rules' answer keeps its signing properties and takes the override's URL.
      */
     public S3ControlClient s3Control() {
-        var builder = S3ControlClient.builder().region(region).credentialsProvider(credentials).httpClient(http);
-        ClientOverrideConfiguration.Builder override = timeouts().toBuilder();
+        var builder = S3ControlClient.builder().region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(timeouts());
         if (s3ControlEndpoint != null) {
-            builder.endpointOverride(s3ControlEndpoint);
-            override.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
+            S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
+            builder.endpointOverride(s3ControlEndpoint)
+                    .endpointProvider(parameters -> rules.resolveEndpoint(parameters).thenApply(resolved -> resolved.toBuilder().url(s3ControlEndpoint).build()));
         }
-        return builder.overrideConfiguration(override.build()).build();
+        return builder.build();
     }
 
     public DynamoDbClient dynamoDb() {

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.s3control.model.JobReportFormat;
 import software.amazon.awssdk.services.s3control.model.JobReportScope;
 import software.amazon.awssdk.services.s3control.model.JobStatus;
 import software.amazon.awssdk.services.s3control.model.NotFoundException;
+import software.amazon.awssdk.services.s3control.model.S3ControlException;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.retention.BatchJobs;
 
@@ -47,6 +48,7 @@ public final class S3BatchJobs implements BatchJobs {
     static final String REPORT_PREFIX = "reports/";
     static final String SCHEMA_VERSION = "2.0";
     static final int PRIORITY = 10;
+    private static final int REPORT_COLUMNS = 7;
     private static final Set<JobStatus> FINISHED = Set.of(JobStatus.COMPLETE, JobStatus.FAILED, JobStatus.CANCELLED);
 
     private final S3Client s3;
@@ -140,8 +142,11 @@ public final class S3BatchJobs implements BatchJobs {
         JobDescriptor job;
         try {
             job = control.describeJob(describe -> describe.accountId(functionArn.split(":")[4]).jobId(jobId)).job();
-        } catch (NotFoundException e) {
-            throw new IllegalArgumentException("no batch job " + jobId);
+        } catch (S3ControlException e) {
+            if (e.statusCode() == 404 || e instanceof NotFoundException) {
+                throw new IllegalArgumentException("no batch job " + jobId);
+            }
+            throw e;
         }
         Map<String, String> arguments = job.operation() == null || job.operation().lambdaInvoke() == null ? Map.of()
                 : job.operation().lambdaInvoke().userArguments();
@@ -158,7 +163,8 @@ public final class S3BatchJobs implements BatchJobs {
     /**
      * Reads {@code manifest.json}, which lists the report's result files, then each file's rows. AWS documents the
      * columns as {@code Bucket, Key, VersionId, TaskStatus, ErrorCode, HTTPStatusCode, ResultMessage} and its own
-     * examples give the two codes the other way round: only the task status (fourth) and the result message (last) are read.
+     * examples give the two codes the other way round: only the task status (fourth) and the result message (seventh
+     * on) are read. The message is quoted when it holds a comma; should it ever come unquoted, its parts are joined again.
      */
     @Override
     public void results(Progress finished, BiConsumer<Boolean, String> task) {
@@ -175,8 +181,8 @@ public final class S3BatchJobs implements BatchJobs {
             Map<?, ?> file = (Map<?, ?>) result;
             s3.getObject(get -> get.bucket(String.valueOf(file.get("Bucket"))).key(String.valueOf(file.get("Key"))),
                     ResponseTransformer.unmanaged((response, body) -> readRows(body, row -> {
-                        if (row.size() >= 4) {
-                            task.accept("succeeded".equals(row.get(3)), row.get(row.size() - 1));
+                        if (row.size() >= REPORT_COLUMNS) {
+                            task.accept("succeeded".equals(row.get(3)), String.join(",", row.subList(REPORT_COLUMNS - 1, row.size())));
                         }
                     })));
         }
