@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProvider;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -27,7 +29,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *
  * <p>The environment is passed in rather than read from {@code System.getenv()} so that the local runtime
  * and tests can run several functions in one JVM, each with the environment the template gives it.
- * {@code AWS_ENDPOINT_URL} points every client at a local server; in Lambda it is absent.
+ * {@code AWS_ENDPOINT_URL} points every client at a local server; in Lambda it is absent. {@code AWS_ENDPOINT_URL_S3_CONTROL}
+ * points S3 Control (batch jobs) elsewhere, as the SDKs' per-service endpoint variables do: the local server (moto)
+ * runs no batch jobs, the local runtime does.
  */
 public final class AwsClients {
 
@@ -36,12 +40,14 @@ public final class AwsClients {
 
     private final Region region;
     private final URI endpoint;
+    private final URI s3ControlEndpoint;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
 
-    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+    private AwsClients(Region region, URI endpoint, URI s3ControlEndpoint, AwsCredentialsProvider credentials) {
         this.region = region;
         this.endpoint = endpoint;
+        this.s3ControlEndpoint = s3ControlEndpoint == null ? endpoint : s3ControlEndpoint;
         this.credentials = credentials;
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
@@ -51,9 +57,12 @@ public final class AwsClients {
 
     public static AwsClients fromEnvironment(Map<String, String> environment) {
         String region = require(environment, "AWS_REGION");
-        String endpoint = environment.get("AWS_ENDPOINT_URL");
-        return new AwsClients(Region.of(region), endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
+        return new AwsClients(Region.of(region), uri(environment.get("AWS_ENDPOINT_URL")), uri(environment.get("AWS_ENDPOINT_URL_S3_CONTROL")),
                 credentialsFrom(environment));
+    }
+
+    private static URI uri(String endpoint) {
+        return endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
     }
 
     public static String require(Map<String, String> environment, String name) {
@@ -78,6 +87,22 @@ public final class AwsClients {
         if (endpoint != null) {
             builder.endpointOverride(endpoint)
                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        }
+        return builder.build();
+    }
+
+    /**
+     * S3 Control, for S3 Batch Operations jobs. AWS addresses it at {@code <account-id>.s3-control.<region>...}; an
+     * overridden endpoint is one local server, addressed as given. The SDK's endpoint rules put the account id in front
+     * of an overridden host too ({@code 123456789012.127.0.0.1}), and disabling host-prefix injection does not stop
+     * them, so the rules' answer keeps its signing properties and takes the override's URL.
+     */
+    public S3ControlClient s3Control() {
+        var builder = S3ControlClient.builder().region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(timeouts());
+        if (s3ControlEndpoint != null) {
+            S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
+            builder.endpointOverride(s3ControlEndpoint)
+                    .endpointProvider(parameters -> rules.resolveEndpoint(parameters).thenApply(resolved -> resolved.toBuilder().url(s3ControlEndpoint).build()));
         }
         return builder.build();
     }

@@ -38,7 +38,7 @@ public record RetentionRepositories(RetentionCatalogue catalogue, RetentionStore
         return new Sweep(catalogue, store, audit, progress, holdService(policies, clock), new SweepCalendar(policies), log, clock);
     }
 
-    public PolicyReapplication policyReapplication(PolicyBook policies, LogLine log, Clock clock) {
-        return new PolicyReapplication(policies, catalogue, store, audit, log, clock);
+    public PolicyReapplication policyReapplication(PolicyBook policies, Clock clock) {
+        return new PolicyReapplication(policies, catalogue, store, audit, clock);
     }
 }

@@ -9,43 +9,48 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.audit.AuditLog;
-import uk.callretention.observability.LogLine;
 import uk.callretention.policy.CouncilPolicy;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionDecision;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 
 /**
- * After a policy file changes, decides every active and held recording again under the policies now bundled, and
- * says how many expiry dates move earlier and later; unless it is a dry run, re-tags each recording whose class,
- * date or policy version changed, updates its catalogue entry and audits the change. It reads each council team's
- * recordings through the team index, never the whole table. Running it again changes nothing more, so a run that
- * stopped at the deadline is finished by running it again.
+ * After a policy file changes, decides active and held recordings again under the policies now bundled, one
+ * recording version at a time, as a batch job's per-object handler asks; unless it is a dry run, re-tags a recording
+ * whose class, date or policy version changed, updates its catalogue entry and audits the change. Which recordings a
+ * job covers comes from the catalogue's team index ({@link #recordingsOf}), never from listing the bucket.
+ *
+ * <p>Order for one recording: the audit event, written {@linkplain AuditEvent#PENDING pending}, then the tags, then
+ * the catalogue entry (conditional on the state and version read), then the event's final outcome. A task that stops
+ * part way leaves its event pending (an attempt, never a change claimed but not made) and the job's retry writes its
+ * own. Tags go before the catalogue because a sweep in between re-checks the tags and keeps a recording whose date
+ * moved later. Running a recording again once it is done answers {@link Reapplied.Change#UNCHANGED}.
  */
 public final class PolicyReapplication {
 
     public static final String ACTOR = "system:reapply-policy";
+    static final String CHANGED_MEANWHILE = "changed-meanwhile";
 
     private final PolicyBook policies;
     private final RetentionSchedule schedule;
     private final RetentionCatalogue catalogue;
     private final RetentionStore store;
     private final AuditLog audit;
-    private final LogLine log;
     private final Clock clock;
 
-    public PolicyReapplication(PolicyBook policies, RetentionCatalogue catalogue, RetentionStore store, AuditLog audit, LogLine log, Clock clock) {
+    public PolicyReapplication(PolicyBook policies, RetentionCatalogue catalogue, RetentionStore store, AuditLog audit, Clock clock) {
         this.policies = policies;
         this.schedule = new RetentionSchedule(policies, clock);
         this.catalogue = catalogue;
         this.store = store;
         this.audit = audit;
-        this.log = log;
         this.clock = clock;
     }
 
@@ -55,106 +60,76 @@ public final class PolicyReapplication {
     }
 
     /**
-     * @param council one council's id, or empty for every council
+     * The active and held recordings of one council, or of every council, team by team through the team index: what a
+     * re-application job goes through. Read lazily, so millions can be written out without holding them.
+     *
      * @throws IllegalArgumentException when no policy names that council
      */
-    public ReapplyReport run(Optional<String> council, boolean dryRun, LocalDate today, Deadline deadline) {
+    public Iterable<CatalogueEntry> recordingsOf(Optional<String> council) {
         Collection<CouncilPolicy> councils = council.isEmpty() ? policies.councils()
                 : List.of(policies.council(council.get()).orElseThrow(() -> new IllegalArgumentException("no policy for council " + council.get())));
-        Tally tally = new Tally("reapply-" + UUID.randomUUID(), dryRun, today);
-        boolean complete = true;
-        teams:
-        for (CouncilPolicy policy : councils) {
-            for (String team : teamsOf(policy)) {
-                for (CatalogueEntry entry : catalogue.ofTeam(policy.id(), team)) {
-                    if (deadline.isNear()) {
-                        complete = false;
-                        break teams;
-                    }
-                    if (entry.state() == RecordingState.ACTIVE || entry.state() == RecordingState.HELD) {
-                        tally.reconsider(entry);
-                    }
-                }
-            }
+        return () -> councils.stream()
+                .flatMap(policy -> teamsOf(policy).stream().flatMap(team -> StreamSupport.stream(catalogue.ofTeam(policy.id(), team).spliterator(), false)))
+                .filter(PolicyReapplication::stillKept)
+                .iterator();
+    }
+
+    /**
+     * Re-decides the recording stored under that key, if its catalogued version is the one named.
+     *
+     * @param versionId the version the job names, or null for whichever the catalogue holds
+     * @param today     the UK date: a recording whose new date has come is filed under it, for the next sweep
+     */
+    public Reapplied reapply(String objectKey, String versionId, String runId, boolean dryRun, LocalDate today) {
+        Optional<CatalogueEntry> found = catalogue.find(RecordingId.forKey(objectKey));
+        if (found.isEmpty()) {
+            return Reapplied.of(Reapplied.Change.NOT_CATALOGUED);
         }
-        ReapplyReport report = tally.report(complete);
-        log.info(dryRun ? "policy re-application dry run finished" : "policy re-applied", Map.of(
-                "runId", report.runId(), "complete", complete, "examined", report.examined(), "earlier", report.earlier(),
-                "later", report.later(), "applied", report.applied()));
-        return report;
+        CatalogueEntry entry = found.get();
+        if (versionId != null && !versionId.equals(entry.versionId())) {
+            return Reapplied.of(Reapplied.Change.SUPERSEDED);
+        }
+        if (!stillKept(entry)) {
+            return Reapplied.of(Reapplied.Change.NOT_ACTIVE);
+        }
+        if (entry.recordedAt() == null
+                || !(schedule.decide(entry.council(), entry.team(), entry.channel(), entry.recordedAt()) instanceof RetentionDecision.Retain retain)) {
+            return Reapplied.of(Reapplied.Change.UNCLASSIFIABLE);
+        }
+        int moved = retain.expiresOn().compareTo(entry.expiresOn());
+        if (moved == 0 && retain.retentionClass().equals(entry.retentionClass()) && retain.policyRef().equals(entry.policyRef())) {
+            return Reapplied.of(Reapplied.Change.UNCHANGED);
+        }
+        Reapplied.Change change = moved < 0 ? Reapplied.Change.EARLIER : moved > 0 ? Reapplied.Change.LATER : Reapplied.Change.POLICY_ONLY;
+        boolean nowDue = moved < 0 && !retain.expiresOn().isAfter(today) && entry.state() == RecordingState.ACTIVE;
+        if (dryRun) {
+            return new Reapplied(change, nowDue, false);
+        }
+        return apply(entry, retain, runId, today) ? new Reapplied(change, nowDue, true) : Reapplied.of(Reapplied.Change.CHANGED_MEANWHILE);
+    }
+
+    private boolean apply(CatalogueEntry entry, RetentionDecision.Retain retain, String runId, LocalDate today) {
+        AuditEvent pending = new AuditEvent(UUID.randomUUID().toString(), clock.instant(), entry.recordingId(), entry.versionId(),
+                AuditAction.POLICY_REAPPLIED, ACTOR, entry.council(), null, null, AuditEvent.PENDING, Map.of(
+                        "runId", runId,
+                        "fromPolicy", String.valueOf(entry.policyRef()), "toPolicy", retain.policyRef(),
+                        "fromRetention", entry.retentionClass(), "toRetention", retain.retentionClass(),
+                        "fromExpiresOn", entry.expiresOn().toString(), "toExpiresOn", retain.expiresOn().toString()));
+        audit.record(pending);
+        RetentionTags.write(store, entry, retain.retentionClass(), retain.expiresOn(), retain.policyRef(), entry.state() == RecordingState.HELD);
+        boolean reclassified = catalogue.reclassify(entry, retain.retentionClass(), retain.expiresOn(), retain.policyRef(),
+                SweepCalendar.indexDay(retain.expiresOn(), today));
+        audit.complete(pending, reclassified ? "allowed" : CHANGED_MEANWHILE);
+        return reclassified;
+    }
+
+    private static boolean stillKept(CatalogueEntry entry) {
+        return entry.state() == RecordingState.ACTIVE || entry.state() == RecordingState.HELD;
     }
 
     private static Set<String> teamsOf(CouncilPolicy policy) {
         Set<String> teams = new LinkedHashSet<>();
         policy.channels().values().forEach(byId -> teams.addAll(byId.keySet()));
         return teams;
-    }
-
-    private final class Tally {
-        private final String runId;
-        private final boolean dryRun;
-        private final LocalDate today;
-        private int examined;
-        private int earlier;
-        private int later;
-        private int policyOnly;
-        private int nowDue;
-        private int unclassifiable;
-        private int applied;
-
-        Tally(String runId, boolean dryRun, LocalDate today) {
-            this.runId = runId;
-            this.dryRun = dryRun;
-            this.today = today;
-        }
-
-        void reconsider(CatalogueEntry entry) {
-            examined++;
-            if (entry.recordedAt() == null) {
-                unclassifiable++;
-                return;
-            }
-            RetentionDecision decision = schedule.decide(entry.council(), entry.team(), entry.channel(), entry.recordedAt());
-            if (!(decision instanceof RetentionDecision.Retain retain)) {
-                unclassifiable++;
-                return;
-            }
-            int moved = retain.expiresOn().compareTo(entry.expiresOn());
-            if (moved == 0 && retain.retentionClass().equals(entry.retentionClass()) && retain.policyRef().equals(entry.policyRef())) {
-                return;
-            }
-            if (moved < 0) {
-                earlier++;
-                if (!retain.expiresOn().isAfter(today) && entry.state() == RecordingState.ACTIVE) {
-                    nowDue++;
-                }
-            } else if (moved > 0) {
-                later++;
-            } else {
-                policyOnly++;
-            }
-            if (!dryRun) {
-                apply(entry, retain);
-            }
-        }
-
-        private void apply(CatalogueEntry entry, RetentionDecision.Retain retain) {
-            audit.record(new AuditEvent(UUID.randomUUID().toString(), clock.instant(), entry.recordingId(), entry.versionId(),
-                    AuditAction.POLICY_REAPPLIED, ACTOR, entry.council(), null, null, "allowed", Map.of(
-                            "runId", runId,
-                            "fromPolicy", String.valueOf(entry.policyRef()), "toPolicy", retain.policyRef(),
-                            "fromRetention", entry.retentionClass(), "toRetention", retain.retentionClass(),
-                            "fromExpiresOn", entry.expiresOn().toString(), "toExpiresOn", retain.expiresOn().toString())));
-            // Tags before the catalogue: a sweep in between re-checks the tags and keeps the recording if its date moved later.
-            RetentionTags.write(store, entry, retain.retentionClass(), retain.expiresOn(), retain.policyRef(), entry.state() == RecordingState.HELD);
-            if (catalogue.reclassify(entry, retain.retentionClass(), retain.expiresOn(), retain.policyRef(),
-                    SweepCalendar.indexDay(retain.expiresOn(), today))) {
-                applied++;
-            }
-        }
-
-        ReapplyReport report(boolean complete) {
-            return new ReapplyReport(runId, dryRun, complete, examined, earlier, later, policyOnly, nowDue, unclassifiable, applied);
-        }
     }
 }

@@ -11,11 +11,12 @@ import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.aws.S3AuditDigestStore;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
-import uk.callretention.retention.PolicyReapplication;
+import uk.callretention.aws.S3BatchJobs;
+import uk.callretention.retention.ReapplicationJobs;
 import uk.callretention.retention.Sweep;
 
 /** The function's production wiring, in one place: clients built once, at initialisation. */
-record ExpireRecordingsFactory(Sweep sweep, PolicyReapplication reapplication, AuditDigester auditDigester, Clock clock) {
+record ExpireRecordingsFactory(Sweep sweep, ReapplicationJobs reapplication, AuditDigester auditDigester, Clock clock) {
 
     static ExpireRecordingsFactory fromEnvironment(Map<String, String> environment) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
@@ -26,7 +27,8 @@ record ExpireRecordingsFactory(Sweep sweep, PolicyReapplication reapplication, A
         RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), dynamoDb, environment);
         return new ExpireRecordingsFactory(
                 repositories.sweep(new DynamoDbSweepProgress(dynamoDb, AwsClients.require(environment, "SWEEP_STATE_TABLE")), policies, log, clock),
-                repositories.policyReapplication(policies, log, clock),
+                new ReapplicationJobs(repositories.policyReapplication(policies, clock),
+                        S3BatchJobs.fromEnvironment(clients.s3(), clients.s3Control(), environment), log),
                 new AuditDigester(new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")),
                         new S3AuditDigestStore(clients.s3(), AwsClients.require(environment, "AUDIT_DIGEST_BUCKET"))),
                 clock);

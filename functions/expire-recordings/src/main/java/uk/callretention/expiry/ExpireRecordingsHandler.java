@@ -10,14 +10,15 @@ import java.util.Map;
 import uk.callretention.audit.AuditDigester;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.retention.Deadline;
-import uk.callretention.retention.PolicyReapplication;
+import uk.callretention.retention.BatchJobs;
+import uk.callretention.retention.ReapplicationJobs;
 import uk.callretention.retention.ReapplyReport;
 import uk.callretention.retention.Sweep;
 import uk.callretention.retention.SweepReport;
 
 /**
- * Runs the daily sweep and the audit trail's daily digest from their schedules, and on demand a dry run or a policy
- * re-application; answers with a summary. Stops taking on work {@link #DEADLINE_MARGIN} before Lambda's deadline, so what it started finishes.
+ * Runs the daily sweep and the audit trail's daily digest from their schedules, and on demand a dry run, or starts a
+ * policy re-application job on S3 Batch Operations and reports on it; answers with a summary. Stops taking on work {@link #DEADLINE_MARGIN} before Lambda's deadline, so what it started finishes.
  */
 public final class ExpireRecordingsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -25,7 +26,7 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
     static final Duration DEADLINE_MARGIN = Duration.ofSeconds(90);
 
     private final Sweep sweep;
-    private final PolicyReapplication reapplication;
+    private final ReapplicationJobs reapplication;
     private final AuditDigester auditDigester;
     private final Clock clock;
 
@@ -43,7 +44,7 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
         this(factory.sweep(), factory.reapplication(), factory.auditDigester(), factory.clock());
     }
 
-    ExpireRecordingsHandler(Sweep sweep, PolicyReapplication reapplication, AuditDigester auditDigester, Clock clock) {
+    ExpireRecordingsHandler(Sweep sweep, ReapplicationJobs reapplication, AuditDigester auditDigester, Clock clock) {
         this.sweep = sweep;
         this.reapplication = reapplication;
         this.auditDigester = auditDigester;
@@ -65,7 +66,16 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
                 if (invocation.council().isPresent() && !reapplication.covers(invocation.council().get())) {
                     yield Map.of("error", "unknown-council", "message", "no policy names council " + invocation.council().get());
                 }
-                yield Summaries.of(reapplication.run(invocation.council(), invocation.dryRun(), invocation.today(), deadline));
+                yield Summaries.of(reapplication.start(invocation.council(), invocation.dryRun()));
+            }
+            case REAPPLY_REPORT -> {
+                BatchJobs.Progress progress;
+                try {
+                    progress = reapplication.progress(invocation.jobId().orElseThrow());
+                } catch (IllegalArgumentException unknown) {
+                    yield Map.of("error", "unknown-job", "message", "no policy re-application job " + invocation.jobId().orElseThrow());
+                }
+                yield progress.finished() ? Summaries.of(reapplication.report(progress)) : Summaries.of(progress);
             }
             case DIGEST_AUDIT -> Summaries.of(auditDigester.run(invocation.today(), deadline::isNear));
         };
@@ -108,9 +118,34 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
             return summary;
         }
 
-        static Map<String, Object> of(ReapplyReport report) {
+        static Map<String, Object> of(BatchJobs.Started started) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("mode", "reapply-policy");
+            summary.put("runId", started.runId());
+            summary.put("jobId", started.jobId());
+            summary.put("dryRun", started.dryRun());
+            summary.put("rows", started.rows());
+            summary.put("manifest", started.manifest());
+            return summary;
+        }
+
+        static Map<String, Object> of(BatchJobs.Progress progress) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("mode", "reapply-report");
+            summary.put("runId", progress.runId());
+            summary.put("jobId", progress.jobId());
+            summary.put("dryRun", progress.dryRun());
+            summary.put("status", progress.status());
+            summary.put("complete", false);
+            summary.put("tasks", progress.total());
+            summary.put("succeeded", progress.succeeded());
+            summary.put("failed", progress.failed());
+            return summary;
+        }
+
+        static Map<String, Object> of(ReapplyReport report) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("mode", "reapply-report");
             summary.put("runId", report.runId());
             summary.put("dryRun", report.dryRun());
             summary.put("complete", report.complete());
@@ -121,6 +156,8 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
             summary.put("nowDue", report.nowDue());
             summary.put("unclassifiable", report.unclassifiable());
             summary.put("applied", report.applied());
+            summary.put("skipped", report.skipped());
+            summary.put("failed", report.failed());
             return summary;
         }
     }

@@ -8,15 +8,15 @@ import java.util.Set;
 
 /**
  * The function's input, from the schedule's Input or an on-demand invocation:
- * {@code {"mode": "sweep" | "reapply-policy" | "digest-audit", "dryRun": bool, "today": "YYYY-MM-DD", "council": "south-hams"}},
- * every field optional. {@code today} may name an earlier day than the real one (tests, or re-running a missed
+ * {@code {"mode": "sweep" | "reapply-policy" | "reapply-report" | "digest-audit", "dryRun": bool, "today": "YYYY-MM-DD",
+ * "council": "south-hams", "jobId": "..."}}, every field optional but {@code jobId}, which mode {@code reapply-report} needs. {@code today} may name an earlier day than the real one (tests, or re-running a missed
  * day's report), never a later one: that would delete before the expiry date, or seal an audit day not yet over.
  */
-record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> council) {
+record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> council, Optional<String> jobId) {
 
-    enum Mode { SWEEP, REAPPLY_POLICY, DIGEST_AUDIT }
+    enum Mode { SWEEP, REAPPLY_POLICY, REAPPLY_REPORT, DIGEST_AUDIT }
 
-    private static final Set<String> FIELDS = Set.of("mode", "dryRun", "today", "council");
+    private static final Set<String> FIELDS = Set.of("mode", "dryRun", "today", "council", "jobId");
 
     /** A known mistake in the input, answered with its code rather than a stack trace. */
     static final class InvalidInput extends RuntimeException {
@@ -40,8 +40,9 @@ record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> c
         Mode mode = switch (String.valueOf(fields.getOrDefault("mode", "sweep"))) {
             case "sweep" -> Mode.SWEEP;
             case "reapply-policy" -> Mode.REAPPLY_POLICY;
+            case "reapply-report" -> Mode.REAPPLY_REPORT;
             case "digest-audit" -> Mode.DIGEST_AUDIT;
-            default -> throw new InvalidInput("unknown-mode", "mode must be sweep, reapply-policy or digest-audit");
+            default -> throw new InvalidInput("unknown-mode", "mode must be sweep, reapply-policy, reapply-report or digest-audit");
         };
         Object dryRun = fields.getOrDefault("dryRun", false);
         if (!(dryRun instanceof Boolean)) {
@@ -65,6 +66,10 @@ record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> c
         if (council.isPresent() && mode != Mode.REAPPLY_POLICY) {
             throw new InvalidInput("council-only-for-reapply", "council applies only to mode reapply-policy");
         }
-        return new Invocation(mode, (Boolean) dryRun, today, council);
+        Optional<String> jobId = Optional.ofNullable(fields.get("jobId")).map(String::valueOf).filter(id -> !id.isBlank());
+        if (jobId.isPresent() != (mode == Mode.REAPPLY_REPORT)) {
+            throw new InvalidInput("job-id-only-for-report", "mode reapply-report needs a jobId, and only it takes one");
+        }
+        return new Invocation(mode, (Boolean) dryRun, today, council, jobId);
     }
 }

@@ -61,14 +61,6 @@ class ExpireRecordingsHandlerIntegrationTest {
     }
 
     @Test
-    void handleRequest_whenPolicyReapplicationDryRunRequested_countsWithoutChanging() {
-        Map<String, Object> report = handler.handleRequest(Map.of("mode", "reapply-policy", "dryRun", true, "council", "rutland"),
-                withRemaining(600_000));
-
-        assertThat(report).containsEntry("mode", "reapply-policy").containsEntry("complete", true).containsEntry("applied", 0);
-    }
-
-    @Test
     void handleRequest_whenInputIsWrong_answersWithAnErrorCode() {
         assertThat(handler.handleRequest(Map.of("today", TODAY.plusDays(1).toString()), withRemaining(600_000)))
                 .containsEntry("error", "today-in-future");
@@ -76,6 +68,8 @@ class ExpireRecordingsHandlerIntegrationTest {
         assertThat(handler.handleRequest(Map.of("dryRun", "yes"), withRemaining(600_000))).containsEntry("error", "dry-run-not-boolean");
         assertThat(handler.handleRequest(Map.of("mode", "reapply-policy", "council", "atlantis"), withRemaining(600_000)))
                 .containsEntry("error", "unknown-council");
+        assertThat(handler.handleRequest(Map.of("mode", "reapply-report"), withRemaining(600_000))).containsEntry("error", "job-id-only-for-report");
+        assertThat(handler.handleRequest(Map.of("mode", "sweep", "jobId", "1"), withRemaining(600_000))).containsEntry("error", "job-id-only-for-report");
     }
 
     private static TestLambdaContext withRemaining(int millis) {

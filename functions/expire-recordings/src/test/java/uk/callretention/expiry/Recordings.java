@@ -62,7 +62,18 @@ final class Recordings {
 
     private CatalogueEntry catalogued(RecordingState state, String retentionClass, LocalDate recordedOn, LocalDate expiresOn, String policyRef,
                                       int olderVersions) {
-        String key = "rutland/customer-services/phone/" + recordedOn.toString().replace('-', '/') + "/call-" + CALLS.incrementAndGet() + ".wav";
+        return catalogued("call-" + CALLS.incrementAndGet() + ".wav", state, retentionClass, recordedOn, expiresOn, policyRef, olderVersions);
+    }
+
+    /** As {@link #catalogued(RecordingState, String, LocalDate, LocalDate, String)}, the key ending in that call name. */
+    CatalogueEntry catalogued(String callName, RecordingState state, String retentionClass, LocalDate recordedOn, LocalDate expiresOn,
+                              String policyRef) {
+        return catalogued(callName, state, retentionClass, recordedOn, expiresOn, policyRef, 0);
+    }
+
+    private CatalogueEntry catalogued(String callName, RecordingState state, String retentionClass, LocalDate recordedOn, LocalDate expiresOn,
+                                      String policyRef, int olderVersions) {
+        String key = "rutland/customer-services/phone/" + recordedOn.toString().replace('-', '/') + "/" + callName;
         CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, null, null, state, "rutland", "customer-services", "phone",
                 recordedOn.atTime(10, 15).atZone(RetentionSchedule.UK).toInstant(), recordedOn, retentionClass, expiresOn, policyRef,
                 "caller-hash-1", "agent-7", "inbound", "audio/wav", 12, state == RecordingState.QUARANTINED ? "date-mismatch" : null,

@@ -20,7 +20,7 @@ public final class ProvisionedStack implements ResourceAttributes {
     private static final String SUPPORTED = "Ref and Arn of AWS::S3::Bucket; Ref (URL), Arn, QueueName and QueueUrl of AWS::SQS::Queue;"
             + " Ref, Arn and StreamArn of AWS::DynamoDB::Table; Ref (ARN) and Id of AWS::SecretsManager::Secret; Ref, Arn, ProviderName and"
             + " ProviderURL of AWS::Cognito::UserPool; Ref, ClientId, ClientSecret and Name of AWS::Cognito::UserPoolClient; Ref of"
-            + " AWS::Cognito::UserPoolGroup; Ref and Arn of AWS::Serverless::Function";
+            + " AWS::Cognito::UserPoolGroup; Ref and Arn of AWS::Serverless::Function; Arn of AWS::IAM::Role";
 
     private final LocalAwsClients clients;
     private final Template template;
@@ -63,9 +63,11 @@ public final class ProvisionedStack implements ResourceAttributes {
         if (resource != null) {
             return resource.attributes().get(attribute);
         }
-        return isIncludedFunction(logicalId) && attribute.equals("Arn")
-                ? "arn:aws:lambda:" + intrinsics.pseudo().region() + ":" + intrinsics.pseudo().accountId() + ":function:" + logicalId
-                : null;
+        if (isIncludedFunction(logicalId) && attribute.equals("Arn")) {
+            return "arn:aws:lambda:" + intrinsics.pseudo().region() + ":" + intrinsics.pseudo().accountId() + ":function:" + logicalId;
+        }
+        // Roles are not created locally (every local call is allowed), but a function may be told one to pass on.
+        return isRole(logicalId) && attribute.equals("Arn") ? "arn:aws:iam::" + intrinsics.pseudo().accountId() + ":role/" + logicalId : null;
     }
 
     @Override
@@ -139,6 +141,11 @@ public final class ProvisionedStack implements ResourceAttributes {
             case Secrets.TYPE -> Secrets.delete(clients.secretsManager(), resource.ref());
             default -> CognitoUserPools.delete(clients.cognito(), resource);
         }
+    }
+
+    private boolean isRole(String logicalId) {
+        return template.resources().containsKey(logicalId) && template.resources().get(logicalId).type().equals("AWS::IAM::Role")
+                && intrinsics.includes(logicalId);
     }
 
     private boolean isIncludedFunction(String logicalId) {

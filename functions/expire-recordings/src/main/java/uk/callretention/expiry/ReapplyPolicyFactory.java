@@ -1,0 +1,29 @@
+package uk.callretention.expiry;
+
+import java.time.Clock;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import uk.callretention.aws.AwsClients;
+import uk.callretention.aws.DynamoDbAuditLog;
+import uk.callretention.aws.DynamoDbRetentionCatalogue;
+import uk.callretention.aws.S3RetentionStore;
+import uk.callretention.observability.LogLine;
+import uk.callretention.policy.PolicyBook;
+import uk.callretention.retention.PolicyReapplication;
+
+/** The per-object function's production wiring: the catalogue, the recordings' tags and the audit trail, nothing else. */
+record ReapplyPolicyFactory(PolicyReapplication reapplication, String recordingsBucket, LogLine log, Clock clock) {
+
+    static ReapplyPolicyFactory fromEnvironment(Map<String, String> environment) {
+        AwsClients clients = AwsClients.fromEnvironment(environment);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        Clock clock = Clock.systemUTC();
+        String recordingsBucket = AwsClients.require(environment, "RECORDINGS_BUCKET");
+        return new ReapplyPolicyFactory(
+                new PolicyReapplication(PolicyBook.bundled(environment),
+                        new DynamoDbRetentionCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
+                        new S3RetentionStore(clients.s3(), recordingsBucket),
+                        new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), clock),
+                recordingsBucket, new LogLine(System.out, clock), clock);
+    }
+}
