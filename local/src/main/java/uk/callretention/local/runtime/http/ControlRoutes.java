@@ -57,7 +57,14 @@ final class ControlRoutes {
         LambdaFunction function = path.startsWith(FUNCTIONS) && path.endsWith(INVOCATIONS)
                 ? functions.get(path.substring(FUNCTIONS.length(), path.length() - INVOCATIONS.length())) : null;
         if (function != null) {
-            answer(exchange, () -> function.invoke(body.orElse(Map.of())));
+            answer(exchange, () -> {
+                try {
+                    return function.invoke(body.orElse(Map.of()));
+                } catch (FunctionFailedException e) {
+                    function.logFailure("POST " + path, e);
+                    throw e;
+                }
+            });
             return;
         }
         HttpApiResponses.message(exchange, 404, "no such control route; there are POST " + SCHEDULES + "{" + String.join("|", scheduler.schedules().keySet())
