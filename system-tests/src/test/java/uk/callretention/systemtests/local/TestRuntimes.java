@@ -10,14 +10,14 @@ import uk.callretention.local.runtime.RuntimeOptions;
 import uk.callretention.testsupport.LocalAws;
 
 /** Runtimes on the test run's moto, each with its own stack, free ports and data folder. */
-final class TestRuntimes {
-    static final Path TEMPLATES = Path.of("src", "test", "resources", "local-runtime");
+public final class TestRuntimes {
+    public static final Path TEMPLATES = Path.of("src", "test", "resources", "local-runtime");
     static final Path EVENTS = Path.of("..", "events");
 
     private TestRuntimes() {
     }
 
-    static RuntimeOptions options(String template, LocalAws aws) {
+    public static RuntimeOptions options(String template, LocalAws aws) {
         return options(TEMPLATES.resolve(template), aws);
     }
 
@@ -31,7 +31,7 @@ final class TestRuntimes {
     }
 
     /** Polls until the probe finds something, or fails naming what it waited for. */
-    static <T> T eventually(Duration timeout, String what, Supplier<Optional<T>> probe) {
+    public static <T> T eventually(Duration timeout, String what, Supplier<Optional<T>> probe) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             Optional<T> found = probe.get();

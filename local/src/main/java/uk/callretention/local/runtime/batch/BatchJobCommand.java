@@ -1,6 +1,7 @@
 package uk.callretention.local.runtime.batch;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class BatchJobCommand {
         }
         try (LocalAwsClients aws = LocalAwsClients.forEndpoint(URI.create(endpoints.get("s3").toString()));
              S3ControlClient s3Control = S3ControlClients.local(URI.create(endpoints.get("s3control").toString()))) {
-            System.exit(run(options, endpoints, aws.s3(), s3Control));
+            System.exit(run(options, endpoints, aws.s3(), s3Control, System.out, System.err));
         } catch (IOException | RuntimeException e) {
             System.err.println("local/batch-job: " + e.getMessage());
             System.exit(1);
@@ -66,7 +67,7 @@ public final class BatchJobCommand {
     }
 
     /** @return the exit status: 0 when the job completed (whatever its tasks came to), 1 when it failed */
-    static int run(Options options, Map<?, ?> endpoints, S3Client s3, S3ControlClient s3Control) throws IOException {
+    static int run(Options options, Map<?, ?> endpoints, S3Client s3, S3ControlClient s3Control, PrintStream out, PrintStream err) throws IOException {
         String bucket = bucket(options.bucket(), (Map<?, ?>) endpoints.get("buckets"));
         String accountId = endpoints.get("accountId").toString();
         String region = endpoints.get("region").toString();
@@ -89,28 +90,28 @@ public final class BatchJobCommand {
                     .report(report -> report.enabled(true).bucket("arn:aws:s3:::" + bucket).prefix(options.reportPrefix())
                             .format(JobReportFormat.REPORT_CSV_20180820).reportScope(JobReportScope.ALL_TASKS))).jobId();
         } catch (S3ControlException e) {
-            System.err.println("local/batch-job: CreateJob refused: " + e.awsErrorDetails().errorMessage());
+            err.println("local/batch-job: CreateJob refused: " + e.awsErrorDetails().errorMessage());
             return 1;
         }
-        System.out.println("job " + jobId + " created for " + options.function() + " over s3://" + bucket + "/" + manifestKey);
-        JobDescriptor job = follow(s3Control, accountId, jobId);
-        System.out.println("job " + jobId + " " + job.statusAsString() + ": " + describeProgress(job));
-        job.failureReasons().forEach(failure -> System.out.println("  " + failure.failureCode() + ": " + failure.failureReason()));
+        out.println("job " + jobId + " created for " + options.function() + " over s3://" + bucket + "/" + manifestKey);
+        JobDescriptor job = follow(s3Control, accountId, jobId, out);
+        out.println("job " + jobId + " " + job.statusAsString() + ": " + describeProgress(job));
+        job.failureReasons().forEach(failure -> out.println("  " + failure.failureCode() + ": " + failure.failureReason()));
         if (job.status() == JobStatus.COMPLETE) {
             String prefix = options.reportPrefix().isEmpty() ? "" : options.reportPrefix() + "/";
-            System.out.println("completion report: s3://" + bucket + "/" + prefix + "job-" + jobId + "/manifest.json");
+            out.println("completion report: s3://" + bucket + "/" + prefix + "job-" + jobId + "/manifest.json");
             return 0;
         }
         return 1;
     }
 
-    private static JobDescriptor follow(S3ControlClient s3Control, String accountId, String jobId) {
+    private static JobDescriptor follow(S3ControlClient s3Control, String accountId, String jobId, PrintStream out) {
         String last = "";
         while (true) {
             JobDescriptor job = s3Control.describeJob(describe -> describe.accountId(accountId).jobId(jobId)).job();
             String now = job.statusAsString() + " " + describeProgress(job);
             if (!now.equals(last)) {
-                System.out.println(LONDON_TIME.format(Instant.now()) + " " + now);
+                out.println(LONDON_TIME.format(Instant.now()) + " " + now);
                 last = now;
             }
             if (job.status() == JobStatus.COMPLETE || job.status() == JobStatus.FAILED) {
