@@ -248,7 +248,7 @@ public final class S3BatchJobs implements BatchJobs {
      * The key as a manifest needs it: UTF-8, percent-encoded except RFC 3986's unreserved characters and {@code /};
      * so {@code +} becomes {@code %2B} and a space {@code %20}, and no reading of {@code +} can get the key wrong.
      */
-    static String encodeKey(String key) {
+    public static String encodeKey(String key) {
         StringBuilder encoded = new StringBuilder();
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

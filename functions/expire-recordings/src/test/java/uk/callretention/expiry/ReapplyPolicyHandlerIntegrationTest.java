@@ -56,12 +56,11 @@ class ReapplyPolicyHandlerIntegrationTest {
 
     @Test
     void handleRequest_whenDryRun_answersEachOutcomeAndChangesNothing() {
-        CatalogueEntry keptLonger = oneMonthUnderOldPolicy();
-        CatalogueEntry nowDue = recordings.catalogued(RecordingState.ACTIVE, "P12M", LONG_AGO, LONG_AGO.plusMonths(12), "rutland@0");
-        CatalogueEntry unchanged = recordings.catalogued(RecordingState.ACTIVE, "P3M", RECENTLY, RECENTLY.plusMonths(3), "rutland@1");
-        CatalogueEntry held = held(oneMonthUnderOldPolicy());
+        Mixed mixed = mixed();
+        CatalogueEntry keptLonger = mixed.keptLonger();
+        CatalogueEntry nowDue = mixed.nowDue();
 
-        S3BatchResponse response = run(true, keptLonger, nowDue, unchanged, held);
+        S3BatchResponse response = run(true, mixed.all());
 
         assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultCode).containsOnly(ResultCode.Succeeded);
         assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultString)
@@ -76,12 +75,12 @@ class ReapplyPolicyHandlerIntegrationTest {
 
     @Test
     void handleRequest_whenRealRun_retagsReclassifiesAndAuditsThenASecondRunFindsNothingToDo() {
-        CatalogueEntry keptLonger = oneMonthUnderOldPolicy();
-        CatalogueEntry nowDue = recordings.catalogued(RecordingState.ACTIVE, "P12M", LONG_AGO, LONG_AGO.plusMonths(12), "rutland@0");
-        CatalogueEntry unchanged = recordings.catalogued(RecordingState.ACTIVE, "P3M", RECENTLY, RECENTLY.plusMonths(3), "rutland@1");
-        CatalogueEntry held = held(oneMonthUnderOldPolicy());
+        Mixed mixed = mixed();
+        CatalogueEntry keptLonger = mixed.keptLonger();
+        CatalogueEntry nowDue = mixed.nowDue();
+        CatalogueEntry held = mixed.held();
 
-        S3BatchResponse response = run(false, keptLonger, nowDue, unchanged, held);
+        S3BatchResponse response = run(false, mixed.all());
 
         assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultString)
                 .containsExactly("later,applied", "earlier,now-due,applied", "unchanged", "later,applied");
@@ -103,9 +102,9 @@ class ReapplyPolicyHandlerIntegrationTest {
             assertThat(event.details()).containsEntry("fromExpiresOn", keptLonger.expiresOn().toString())
                     .containsEntry("toExpiresOn", RECENTLY.plusMonths(3).toString());
         });
-        assertThat(recordings.repositories().audit().trailOf(unchanged.recordingId())).isEmpty();
+        assertThat(recordings.repositories().audit().trailOf(mixed.unchanged().recordingId())).isEmpty();
 
-        S3BatchResponse again = run(false, keptLonger, nowDue, unchanged, held);
+        S3BatchResponse again = run(false, mixed.all());
 
         assertThat(again.getResults()).extracting(S3BatchResponse.Result::getResultString).containsOnly("unchanged");
         assertThat(recordings.repositories().audit().trailOf(keptLonger.recordingId())).hasSize(1);
@@ -208,6 +207,20 @@ class ReapplyPolicyHandlerIntegrationTest {
             assertThat(recordings.repositories().store().tags(entry.objectKey(), entry.versionId()))
                     .containsEntry(RecordingTags.EXPIRES, RECENTLY.plusMonths(3).toString());
         }
+    }
+
+    /** Recordings the bundled policy treats each its own way; held is kept longer too, and stays held. */
+    record Mixed(CatalogueEntry keptLonger, CatalogueEntry nowDue, CatalogueEntry unchanged, CatalogueEntry held) {
+        CatalogueEntry[] all() {
+            return new CatalogueEntry[] {keptLonger, nowDue, unchanged, held};
+        }
+    }
+
+    private static Mixed mixed() {
+        return new Mixed(oneMonthUnderOldPolicy(),
+                recordings.catalogued(RecordingState.ACTIVE, "P12M", LONG_AGO, LONG_AGO.plusMonths(12), "rutland@0"),
+                recordings.catalogued(RecordingState.ACTIVE, "P3M", RECENTLY, RECENTLY.plusMonths(3), "rutland@1"),
+                held(oneMonthUnderOldPolicy()));
     }
 
     private static CatalogueEntry oneMonthUnderOldPolicy() {

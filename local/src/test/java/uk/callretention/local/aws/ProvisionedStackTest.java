@@ -52,4 +52,29 @@ class ProvisionedStackTest {
             assertThatThrownBy(() -> stack.queueUrl("Bucket")).hasMessageContaining("Bucket is not a AWS::SQS::Queue");
         }
     }
+
+    @Test
+    void environmentOf_whenAFunctionIsToldARoleToPassOn_givesTheRolesArnThoughNoRoleIsCreated() {
+        Template template = TemplateFiles.load(folder, """
+                Resources:
+                  JobRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: {}
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: fn.jar
+                      Handler: uk.example.Handler
+                      Environment:
+                        Variables:
+                          ROLE_ARN: !GetAtt JobRole.Arn
+                """);
+        try (LocalAwsClients nowhere = LocalAwsClients.forEndpoint(URI.create("http://127.0.0.1:9"))) {
+            ProvisionedStack stack = new ProvisionedStack(nowhere, template, "s", Map.of());
+
+            assertThat(stack.environmentOf(template.functions().get("Fn"))).containsEntry("ROLE_ARN",
+                    "arn:aws:iam::" + stack.intrinsics().pseudo().accountId() + ":role/JobRole");
+        }
+    }
 }
