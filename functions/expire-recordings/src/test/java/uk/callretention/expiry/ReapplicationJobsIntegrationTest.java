@@ -145,6 +145,16 @@ class ReapplicationJobsIntegrationTest {
     }
 
     @Test
+    void reapplyPolicy_whenTheCouncilHasNoRecordings_startsNoJob() {
+        int requests = s3Control.requests().size();
+
+        Map<String, Object> started = handler.handleRequest(Map.of("mode", "reapply-policy", "council", "newark-sherwood", "dryRun", true), context());
+
+        assertThat(started).containsEntry("rows", 0L).containsEntry("jobId", null).containsEntry("manifest", null);
+        assertThat(s3Control.requests()).hasSize(requests);
+    }
+
+    @Test
     void reapplyReport_whenNoSuchJob_answersWithAnErrorCode() {
         assertThat(handler.handleRequest(Map.of("mode", "reapply-report", "jobId", "no-such-job"), context())).containsEntry("error", "unknown-job");
     }

@@ -139,6 +139,21 @@ class ReapplyPolicyHandlerIntegrationTest {
     }
 
     @Test
+    void handleRequest_whenTheRecordingChangedSinceTheManifest_skipsItAndSaysWhy() {
+        CatalogueEntry reuploaded = recordings.activeOverAnOlderVersion(RECENTLY.plusMonths(3));
+        String olderVersion = recordings.versionsOf(reuploaded.objectKey()).stream().map(version -> version.versionId())
+                .filter(version -> !version.equals(reuploaded.versionId())).findFirst().orElseThrow();
+        CatalogueEntry quarantined = recordings.quarantined(TODAY.plusDays(10));
+
+        S3BatchResponse response = handler.handleRequest(BatchTasks.event(runId(), false, recordings.bucket(),
+                encodedKeys(reuploaded, quarantined), List.of(olderVersion, quarantined.versionId())), context());
+
+        assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultCode).containsOnly(ResultCode.Succeeded);
+        assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultString).containsExactly("superseded", "not-active");
+        assertThat(recordings.current(quarantined)).isEqualTo(quarantined);
+    }
+
+    @Test
     void handleRequest_whenTaskNamesAnotherBucketOrTheJobNoRun_failsItForGood() {
         CatalogueEntry known = oneMonthUnderOldPolicy();
         S3BatchEventV2 elsewhere = BatchTasks.event(runId(), false, "someone-elses-bucket", List.of(known.objectKey()), List.of(known.versionId()));
