@@ -89,7 +89,9 @@ public final class S3BatchJobs implements BatchJobs {
             if (rows == 0) {
                 return new Started(runId, null, dryRun, 0, null);
             }
-            String eTag = s3.putObject(put -> put.bucket(jobsBucket).key(manifestKey).contentType("text/csv"), RequestBody.fromFile(file)).eTag();
+            // S3 answers the ETag in quotes; CreateJob's examples give it bare.
+            String eTag = s3.putObject(put -> put.bucket(jobsBucket).key(manifestKey).contentType("text/csv"), RequestBody.fromFile(file)).eTag()
+                    .replace("\"", "");
             String jobId = control.createJob(createJob(runId, dryRun, manifestKey, eTag)).jobId();
             return new Started(runId, jobId, dryRun, rows, "s3://" + jobsBucket + "/" + manifestKey);
         } catch (IOException e) {

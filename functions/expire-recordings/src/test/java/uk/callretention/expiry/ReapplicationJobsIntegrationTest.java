@@ -94,7 +94,7 @@ class ReapplicationJobsIntegrationTest {
                 .containsPattern("<entry><key>dryRun</key><value>true</value></entry>|<key>dryRun</key>\\s*<value>true</value>")
                 .contains("<Format>S3BatchOperations_CSV_20180820</Format>")
                 .contains("<ObjectArn>arn:aws:s3:::" + jobsBucket + "/manifests/" + runId + ".csv</ObjectArn>")
-                .contains("<ETag>" + eTag.replace("\"", "&quot;") + "</ETag>")
+                .contains("<ETag>" + eTag.replace("\"", "") + "</ETag>")
                 .contains("<Bucket>arn:aws:s3:::" + jobsBucket + "</Bucket>")
                 .contains("<Prefix>reports/" + runId + "</Prefix>")
                 .contains("<Format>Report_CSV_20180820</Format>")
