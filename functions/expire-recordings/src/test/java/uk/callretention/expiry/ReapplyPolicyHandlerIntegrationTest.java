@@ -154,16 +154,16 @@ class ReapplyPolicyHandlerIntegrationTest {
     }
 
     @Test
-    void handleRequest_whenTaskNamesAnotherBucketOrTheJobNoRun_failsItForGood() {
+    void handleRequest_whenTaskNamesAnotherBucketOrTheJobNoDryRun_failsItForGood() {
         CatalogueEntry known = oneMonthUnderOldPolicy();
         S3BatchEventV2 elsewhere = BatchTasks.event(runId(), false, "someone-elses-bucket", List.of(known.objectKey()), List.of(known.versionId()));
-        S3BatchEventV2 noRun = BatchTasks.event(runId(), false, recordings.bucket(), List.of(known.objectKey()), List.of(known.versionId()));
-        noRun.getJob().setUserArguments(Map.of("dryRun", "perhaps"));
+        S3BatchEventV2 noDryRun = BatchTasks.event(runId(), false, recordings.bucket(), List.of(known.objectKey()), List.of(known.versionId()));
+        noDryRun.getJob().setUserArguments(Map.of("runId", runId(), "dryRun", "perhaps"));
 
         assertThat(handler.handleRequest(elsewhere, context()).getResults()).singleElement()
                 .extracting(S3BatchResponse.Result::getResultCode, S3BatchResponse.Result::getResultString)
                 .containsExactly(ResultCode.PermanentFailure, "not the recordings bucket");
-        assertThat(handler.handleRequest(noRun, context()).getResults()).singleElement()
+        assertThat(handler.handleRequest(noDryRun, context()).getResults()).singleElement()
                 .extracting(S3BatchResponse.Result::getResultCode).isEqualTo(ResultCode.PermanentFailure);
         assertThat(recordings.current(known)).isEqualTo(known);
     }
@@ -236,6 +236,18 @@ class ReapplyPolicyHandlerIntegrationTest {
                 recordings.catalogued(RecordingState.ACTIVE, "P12M", LONG_AGO, LONG_AGO.plusMonths(12), "rutland@0"),
                 recordings.catalogued(RecordingState.ACTIVE, "P3M", RECENTLY, RECENTLY.plusMonths(3), "rutland@1"),
                 held(oneMonthUnderOldPolicy()));
+    }
+
+    @Test
+    void handleRequest_whenAJobStartedByHandNamesNoRun_auditsUnderTheJobsId() {
+        CatalogueEntry entry = oneMonthUnderOldPolicy();
+        S3BatchEventV2 byHand = BatchTasks.event(runId(), false, recordings.bucket(), encodedKeys(entry), List.of(entry.versionId()));
+        byHand.getJob().setUserArguments(Map.of("dryRun", "false"));
+
+        assertThat(handler.handleRequest(byHand, context()).getResults()).singleElement()
+                .extracting(S3BatchResponse.Result::getResultString).isEqualTo("later,applied");
+        assertThat(recordings.repositories().audit().trailOf(entry.recordingId())).singleElement()
+                .satisfies(event -> assertThat(event.details()).containsEntry("runId", byHand.getJob().getId()));
     }
 
     private static CatalogueEntry oneMonthUnderOldPolicy() {
