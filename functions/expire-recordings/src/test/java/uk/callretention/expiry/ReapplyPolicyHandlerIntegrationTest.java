@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse.ResultCode;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,11 +14,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
+import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
@@ -25,6 +29,7 @@ import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.HoldRequest;
+import uk.callretention.retention.PolicyReapplication;
 import uk.callretention.testsupport.Fault;
 import uk.callretention.testsupport.Faults;
 import uk.callretention.testsupport.LocalAws;
@@ -236,6 +241,39 @@ class ReapplyPolicyHandlerIntegrationTest {
                 recordings.catalogued(RecordingState.ACTIVE, "P12M", LONG_AGO, LONG_AGO.plusMonths(12), "rutland@0"),
                 recordings.catalogued(RecordingState.ACTIVE, "P3M", RECENTLY, RECENTLY.plusMonths(3), "rutland@1"),
                 held(oneMonthUnderOldPolicy()));
+    }
+
+    @Test
+    void handleRequest_whenAHoldIsPlacedWhileTheTagsAreWritten_answersTemporaryFailureAndTheRetryKeepsItHeld() {
+        CatalogueEntry entry = oneMonthUnderOldPolicy();
+        AtomicBoolean placed = new AtomicBoolean();
+        BucketWithHooks bucket = new BucketWithHooks(recordings.repositories().store()).beforeTagging((version, tags) -> {
+            if (placed.compareAndSet(false, true)) {
+                held(entry);
+            }
+        });
+        ReapplyPolicyHandler racing = new ReapplyPolicyHandler(new PolicyReapplication(PolicyBook.bundled(Map.of()), recordings.repositories().catalogue(),
+                bucket, recordings.repositories().audit(), Clock.systemUTC()), recordings.bucket(),
+                new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC());
+        String runId = runId();
+
+        S3BatchResponse raced = racing.handleRequest(BatchTasks.event(runId, false, recordings.bucket(), encodedKeys(entry), List.of(entry.versionId())),
+                context());
+
+        assertThat(raced.getResults()).singleElement().extracting(S3BatchResponse.Result::getResultCode, S3BatchResponse.Result::getResultString)
+                .containsExactly(ResultCode.TemporaryFailure, "changed-meanwhile");
+        assertThat(recordings.current(entry)).extracting(CatalogueEntry::state, CatalogueEntry::expiresOn)
+                .containsExactly(RecordingState.HELD, entry.expiresOn());
+        assertThat(recordings.repositories().audit().trailOf(entry.recordingId())).filteredOn(event -> event.action() == AuditAction.POLICY_REAPPLIED)
+                .extracting(AuditEvent::outcome).containsExactly("changed-meanwhile");
+
+        S3BatchResponse retried = racing.handleRequest(BatchTasks.event(runId, false, recordings.bucket(), encodedKeys(entry),
+                List.of(entry.versionId())), context());
+
+        assertThat(retried.getResults()).singleElement().extracting(S3BatchResponse.Result::getResultString).isEqualTo("later,applied");
+        assertThat(recordings.current(entry)).extracting(CatalogueEntry::state, CatalogueEntry::expiresOn)
+                .containsExactly(RecordingState.HELD, RECENTLY.plusMonths(3));
+        assertThat(recordings.repositories().store().tags(entry.objectKey(), entry.versionId())).containsEntry(RecordingTags.RETENTION, Hold.RETENTION_TAG);
     }
 
     @Test
