@@ -89,7 +89,9 @@ public final class S3BatchJobs implements BatchJobs {
             if (rows == 0) {
                 return new Started(runId, null, dryRun, 0, null);
             }
-            String eTag = s3.putObject(put -> put.bucket(jobsBucket).key(manifestKey).contentType("text/csv"), RequestBody.fromFile(file)).eTag();
+            // S3 answers the ETag in quotes; CreateJob's examples give it bare.
+            String eTag = s3.putObject(put -> put.bucket(jobsBucket).key(manifestKey).contentType("text/csv"), RequestBody.fromFile(file)).eTag()
+                    .replace("\"", "");
             String jobId = control.createJob(createJob(runId, dryRun, manifestKey, eTag)).jobId();
             return new Started(runId, jobId, dryRun, rows, "s3://" + jobsBucket + "/" + manifestKey);
         } catch (IOException e) {
@@ -248,7 +250,7 @@ public final class S3BatchJobs implements BatchJobs {
      * The key as a manifest needs it: UTF-8, percent-encoded except RFC 3986's unreserved characters and {@code /};
      * so {@code +} becomes {@code %2B} and a space {@code %20}, and no reading of {@code +} can get the key wrong.
      */
-    static String encodeKey(String key) {
+    public static String encodeKey(String key) {
         StringBuilder encoded = new StringBuilder();
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

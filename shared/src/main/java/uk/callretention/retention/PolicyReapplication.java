@@ -36,7 +36,6 @@ import uk.callretention.recording.RecordingState;
 public final class PolicyReapplication {
 
     public static final String ACTOR = "system:reapply-policy";
-    static final String CHANGED_MEANWHILE = "changed-meanwhile";
 
     private final PolicyBook policies;
     private final RetentionSchedule schedule;
@@ -119,7 +118,7 @@ public final class PolicyReapplication {
         RetentionTags.write(store, entry, retain.retentionClass(), retain.expiresOn(), retain.policyRef(), entry.state() == RecordingState.HELD);
         boolean reclassified = catalogue.reclassify(entry, retain.retentionClass(), retain.expiresOn(), retain.policyRef(),
                 SweepCalendar.indexDay(retain.expiresOn(), today));
-        audit.complete(pending, reclassified ? "allowed" : CHANGED_MEANWHILE);
+        audit.complete(pending, reclassified ? "allowed" : Reapplied.Change.CHANGED_MEANWHILE.id());
         return reclassified;
     }
 

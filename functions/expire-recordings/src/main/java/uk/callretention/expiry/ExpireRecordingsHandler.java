@@ -17,8 +17,9 @@ import uk.callretention.retention.Sweep;
 import uk.callretention.retention.SweepReport;
 
 /**
- * Runs the daily sweep and the audit trail's daily digest from their schedules, and on demand a dry run, or starts a
- * policy re-application job on S3 Batch Operations and reports on it; answers with a summary. Stops taking on work {@link #DEADLINE_MARGIN} before Lambda's deadline, so what it started finishes.
+ * Runs the daily sweep and the audit trail's daily digest from their schedules, and on demand a dry run; starts a
+ * policy re-application job on S3 Batch Operations and reports on it. Answers with a summary. Stops taking on work
+ * {@link #DEADLINE_MARGIN} before Lambda's deadline, so what it started finishes.
  */
 public final class ExpireRecordingsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 

@@ -23,8 +23,8 @@ import uk.callretention.retention.Reapplied;
  * bundled policies to the recording version each task names, and answers per task {@code Succeeded} with the outcome
  * ({@link Reapplied#resultString}), {@code TemporaryFailure} when AWS throttled or timed out or the entry changed
  * meanwhile (S3 Batch Operations retries it), or {@code PermanentFailure} with the reason (a key the catalogue does
- * not know, another bucket, a refusal by AWS). The job's user arguments
- * carry {@code runId} and {@code dryRun}.
+ * not know, another bucket, a refusal by AWS). The job's user arguments carry {@code dryRun} ({@code true} or
+ * {@code false}: nothing is changed unless it says so) and {@code runId}, the job's id when absent.
  */
 public final class ReapplyPolicyHandler implements RequestHandler<S3BatchEventV2, S3BatchResponse> {
 
@@ -58,12 +58,13 @@ public final class ReapplyPolicyHandler implements RequestHandler<S3BatchEventV2
     public S3BatchResponse handleRequest(S3BatchEventV2 event, Context context) {
         Map<String, String> arguments = event.getJob() == null || event.getJob().getUserArguments() == null ? Map.of()
                 : event.getJob().getUserArguments();
-        String runId = arguments.get("runId");
+        // A job started by hand (local/batch-job, the console) names no run: its own id serves.
+        String runId = arguments.getOrDefault("runId", event.getJob() == null ? null : event.getJob().getId());
         String dryRun = arguments.get("dryRun");
         LocalDate today = LocalDate.ofInstant(clock.instant(), RetentionSchedule.UK);
         List<S3BatchResponse.Result> results = (event.getTasks() == null ? List.<S3BatchEventV2.Task>of() : event.getTasks()).stream()
                 .map(task -> runId == null || !List.of("true", "false").contains(dryRun)
-                        ? result(task, ResultCode.PermanentFailure, "the job's user arguments need a runId and dryRun true or false")
+                        ? result(task, ResultCode.PermanentFailure, "the job needs an id or a runId, and dryRun true or false in its user arguments")
                         : reapply(task, runId, Boolean.parseBoolean(dryRun), today))
                 .toList();
         return S3BatchResponse.builder()

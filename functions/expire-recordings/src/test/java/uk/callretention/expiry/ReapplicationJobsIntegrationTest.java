@@ -94,7 +94,7 @@ class ReapplicationJobsIntegrationTest {
                 .containsPattern("<entry><key>dryRun</key><value>true</value></entry>|<key>dryRun</key>\\s*<value>true</value>")
                 .contains("<Format>S3BatchOperations_CSV_20180820</Format>")
                 .contains("<ObjectArn>arn:aws:s3:::" + jobsBucket + "/manifests/" + runId + ".csv</ObjectArn>")
-                .contains("<ETag>" + eTag.replace("\"", "&quot;") + "</ETag>")
+                .contains("<ETag>" + eTag.replace("\"", "") + "</ETag>")
                 .contains("<Bucket>arn:aws:s3:::" + jobsBucket + "</Bucket>")
                 .contains("<Prefix>reports/" + runId + "</Prefix>")
                 .contains("<Format>Report_CSV_20180820</Format>")
@@ -142,6 +142,16 @@ class ReapplicationJobsIntegrationTest {
                 .containsEntry("complete", true).containsEntry("examined", 5).containsEntry("earlier", 1).containsEntry("later", 1)
                 .containsEntry("policyOnly", 1).containsEntry("nowDue", 1).containsEntry("unclassifiable", 1).containsEntry("applied", 3)
                 .containsEntry("skipped", 1).containsEntry("failed", 1);
+    }
+
+    @Test
+    void reapplyPolicy_whenTheCouncilHasNoRecordings_startsNoJob() {
+        int requests = s3Control.requests().size();
+
+        Map<String, Object> started = handler.handleRequest(Map.of("mode", "reapply-policy", "council", "newark-sherwood", "dryRun", true), context());
+
+        assertThat(started).containsEntry("rows", 0L).containsEntry("jobId", null).containsEntry("manifest", null);
+        assertThat(s3Control.requests()).hasSize(requests);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse.ResultCode;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,11 +14,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
+import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
@@ -25,6 +29,7 @@ import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.HoldRequest;
+import uk.callretention.retention.PolicyReapplication;
 import uk.callretention.testsupport.Fault;
 import uk.callretention.testsupport.Faults;
 import uk.callretention.testsupport.LocalAws;
@@ -56,12 +61,11 @@ class ReapplyPolicyHandlerIntegrationTest {
 
     @Test
     void handleRequest_whenDryRun_answersEachOutcomeAndChangesNothing() {
-        CatalogueEntry keptLonger = oneMonthUnderOldPolicy();
-        CatalogueEntry nowDue = recordings.catalogued(RecordingState.ACTIVE, "P12M", LONG_AGO, LONG_AGO.plusMonths(12), "rutland@0");
-        CatalogueEntry unchanged = recordings.catalogued(RecordingState.ACTIVE, "P3M", RECENTLY, RECENTLY.plusMonths(3), "rutland@1");
-        CatalogueEntry held = held(oneMonthUnderOldPolicy());
+        Mixed mixed = mixed();
+        CatalogueEntry keptLonger = mixed.keptLonger();
+        CatalogueEntry nowDue = mixed.nowDue();
 
-        S3BatchResponse response = run(true, keptLonger, nowDue, unchanged, held);
+        S3BatchResponse response = run(true, mixed.all());
 
         assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultCode).containsOnly(ResultCode.Succeeded);
         assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultString)
@@ -76,12 +80,12 @@ class ReapplyPolicyHandlerIntegrationTest {
 
     @Test
     void handleRequest_whenRealRun_retagsReclassifiesAndAuditsThenASecondRunFindsNothingToDo() {
-        CatalogueEntry keptLonger = oneMonthUnderOldPolicy();
-        CatalogueEntry nowDue = recordings.catalogued(RecordingState.ACTIVE, "P12M", LONG_AGO, LONG_AGO.plusMonths(12), "rutland@0");
-        CatalogueEntry unchanged = recordings.catalogued(RecordingState.ACTIVE, "P3M", RECENTLY, RECENTLY.plusMonths(3), "rutland@1");
-        CatalogueEntry held = held(oneMonthUnderOldPolicy());
+        Mixed mixed = mixed();
+        CatalogueEntry keptLonger = mixed.keptLonger();
+        CatalogueEntry nowDue = mixed.nowDue();
+        CatalogueEntry held = mixed.held();
 
-        S3BatchResponse response = run(false, keptLonger, nowDue, unchanged, held);
+        S3BatchResponse response = run(false, mixed.all());
 
         assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultString)
                 .containsExactly("later,applied", "earlier,now-due,applied", "unchanged", "later,applied");
@@ -103,9 +107,9 @@ class ReapplyPolicyHandlerIntegrationTest {
             assertThat(event.details()).containsEntry("fromExpiresOn", keptLonger.expiresOn().toString())
                     .containsEntry("toExpiresOn", RECENTLY.plusMonths(3).toString());
         });
-        assertThat(recordings.repositories().audit().trailOf(unchanged.recordingId())).isEmpty();
+        assertThat(recordings.repositories().audit().trailOf(mixed.unchanged().recordingId())).isEmpty();
 
-        S3BatchResponse again = run(false, keptLonger, nowDue, unchanged, held);
+        S3BatchResponse again = run(false, mixed.all());
 
         assertThat(again.getResults()).extracting(S3BatchResponse.Result::getResultString).containsOnly("unchanged");
         assertThat(recordings.repositories().audit().trailOf(keptLonger.recordingId())).hasSize(1);
@@ -140,16 +144,31 @@ class ReapplyPolicyHandlerIntegrationTest {
     }
 
     @Test
-    void handleRequest_whenTaskNamesAnotherBucketOrTheJobNoRun_failsItForGood() {
+    void handleRequest_whenTheRecordingChangedSinceTheManifest_skipsItAndSaysWhy() {
+        CatalogueEntry reuploaded = recordings.activeOverAnOlderVersion(RECENTLY.plusMonths(3));
+        String olderVersion = recordings.versionsOf(reuploaded.objectKey()).stream().map(version -> version.versionId())
+                .filter(version -> !version.equals(reuploaded.versionId())).findFirst().orElseThrow();
+        CatalogueEntry quarantined = recordings.quarantined(TODAY.plusDays(10));
+
+        S3BatchResponse response = handler.handleRequest(BatchTasks.event(runId(), false, recordings.bucket(),
+                encodedKeys(reuploaded, quarantined), List.of(olderVersion, quarantined.versionId())), context());
+
+        assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultCode).containsOnly(ResultCode.Succeeded);
+        assertThat(response.getResults()).extracting(S3BatchResponse.Result::getResultString).containsExactly("superseded", "not-active");
+        assertThat(recordings.current(quarantined)).isEqualTo(quarantined);
+    }
+
+    @Test
+    void handleRequest_whenTaskNamesAnotherBucketOrTheJobNoDryRun_failsItForGood() {
         CatalogueEntry known = oneMonthUnderOldPolicy();
         S3BatchEventV2 elsewhere = BatchTasks.event(runId(), false, "someone-elses-bucket", List.of(known.objectKey()), List.of(known.versionId()));
-        S3BatchEventV2 noRun = BatchTasks.event(runId(), false, recordings.bucket(), List.of(known.objectKey()), List.of(known.versionId()));
-        noRun.getJob().setUserArguments(Map.of("dryRun", "perhaps"));
+        S3BatchEventV2 noDryRun = BatchTasks.event(runId(), false, recordings.bucket(), List.of(known.objectKey()), List.of(known.versionId()));
+        noDryRun.getJob().setUserArguments(Map.of("runId", runId(), "dryRun", "perhaps"));
 
         assertThat(handler.handleRequest(elsewhere, context()).getResults()).singleElement()
                 .extracting(S3BatchResponse.Result::getResultCode, S3BatchResponse.Result::getResultString)
                 .containsExactly(ResultCode.PermanentFailure, "not the recordings bucket");
-        assertThat(handler.handleRequest(noRun, context()).getResults()).singleElement()
+        assertThat(handler.handleRequest(noDryRun, context()).getResults()).singleElement()
                 .extracting(S3BatchResponse.Result::getResultCode).isEqualTo(ResultCode.PermanentFailure);
         assertThat(recordings.current(known)).isEqualTo(known);
     }
@@ -208,6 +227,65 @@ class ReapplyPolicyHandlerIntegrationTest {
             assertThat(recordings.repositories().store().tags(entry.objectKey(), entry.versionId()))
                     .containsEntry(RecordingTags.EXPIRES, RECENTLY.plusMonths(3).toString());
         }
+    }
+
+    /** Recordings the bundled policy treats each its own way; held is kept longer too, and stays held. */
+    record Mixed(CatalogueEntry keptLonger, CatalogueEntry nowDue, CatalogueEntry unchanged, CatalogueEntry held) {
+        CatalogueEntry[] all() {
+            return new CatalogueEntry[] {keptLonger, nowDue, unchanged, held};
+        }
+    }
+
+    private static Mixed mixed() {
+        return new Mixed(oneMonthUnderOldPolicy(),
+                recordings.catalogued(RecordingState.ACTIVE, "P12M", LONG_AGO, LONG_AGO.plusMonths(12), "rutland@0"),
+                recordings.catalogued(RecordingState.ACTIVE, "P3M", RECENTLY, RECENTLY.plusMonths(3), "rutland@1"),
+                held(oneMonthUnderOldPolicy()));
+    }
+
+    @Test
+    void handleRequest_whenAHoldIsPlacedWhileTheTagsAreWritten_answersTemporaryFailureAndTheRetryKeepsItHeld() {
+        CatalogueEntry entry = oneMonthUnderOldPolicy();
+        AtomicBoolean placed = new AtomicBoolean();
+        BucketWithHooks bucket = new BucketWithHooks(recordings.repositories().store()).beforeTagging((version, tags) -> {
+            if (placed.compareAndSet(false, true)) {
+                held(entry);
+            }
+        });
+        ReapplyPolicyHandler racing = new ReapplyPolicyHandler(new PolicyReapplication(PolicyBook.bundled(Map.of()), recordings.repositories().catalogue(),
+                bucket, recordings.repositories().audit(), Clock.systemUTC()), recordings.bucket(),
+                new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC());
+        String runId = runId();
+
+        S3BatchResponse raced = racing.handleRequest(BatchTasks.event(runId, false, recordings.bucket(), encodedKeys(entry), List.of(entry.versionId())),
+                context());
+
+        assertThat(raced.getResults()).singleElement().extracting(S3BatchResponse.Result::getResultCode, S3BatchResponse.Result::getResultString)
+                .containsExactly(ResultCode.TemporaryFailure, "changed-meanwhile");
+        assertThat(recordings.current(entry)).extracting(CatalogueEntry::state, CatalogueEntry::expiresOn)
+                .containsExactly(RecordingState.HELD, entry.expiresOn());
+        assertThat(recordings.repositories().audit().trailOf(entry.recordingId())).filteredOn(event -> event.action() == AuditAction.POLICY_REAPPLIED)
+                .extracting(AuditEvent::outcome).containsExactly("changed-meanwhile");
+
+        S3BatchResponse retried = racing.handleRequest(BatchTasks.event(runId, false, recordings.bucket(), encodedKeys(entry),
+                List.of(entry.versionId())), context());
+
+        assertThat(retried.getResults()).singleElement().extracting(S3BatchResponse.Result::getResultString).isEqualTo("later,applied");
+        assertThat(recordings.current(entry)).extracting(CatalogueEntry::state, CatalogueEntry::expiresOn)
+                .containsExactly(RecordingState.HELD, RECENTLY.plusMonths(3));
+        assertThat(recordings.repositories().store().tags(entry.objectKey(), entry.versionId())).containsEntry(RecordingTags.RETENTION, Hold.RETENTION_TAG);
+    }
+
+    @Test
+    void handleRequest_whenAJobStartedByHandNamesNoRun_auditsUnderTheJobsId() {
+        CatalogueEntry entry = oneMonthUnderOldPolicy();
+        S3BatchEventV2 byHand = BatchTasks.event(runId(), false, recordings.bucket(), encodedKeys(entry), List.of(entry.versionId()));
+        byHand.getJob().setUserArguments(Map.of("dryRun", "false"));
+
+        assertThat(handler.handleRequest(byHand, context()).getResults()).singleElement()
+                .extracting(S3BatchResponse.Result::getResultString).isEqualTo("later,applied");
+        assertThat(recordings.repositories().audit().trailOf(entry.recordingId())).singleElement()
+                .satisfies(event -> assertThat(event.details()).containsEntry("runId", byHand.getJob().getId()));
     }
 
     private static CatalogueEntry oneMonthUnderOldPolicy() {

@@ -16,7 +16,7 @@ class ProvisionedStackTest {
     Path folder;
 
     @Test
-    void environmentOf_whenGlobalsReferToCreatedResources_resolvesEveryVariable() {
+    void environmentOf_whenGlobalsReferToCreatedResourcesOrARole_resolvesEveryVariable() {
         Template template = TemplateFiles.load(folder, """
                 Parameters:
                   Period:
@@ -32,6 +32,10 @@ class ProvisionedStackTest {
                 Resources:
                   Bucket:
                     Type: AWS::S3::Bucket
+                  JobRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: {}
                   Fn:
                     Type: AWS::Serverless::Function
                     Properties:
@@ -40,13 +44,15 @@ class ProvisionedStackTest {
                       Environment:
                         Variables:
                           QUEUE_ARN: !Sub "${Bucket.Arn}/*"
+                          ROLE_ARN: !GetAtt JobRole.Arn
                 """);
         try (LocalAwsClients nowhere = LocalAwsClients.forEndpoint(URI.create("http://127.0.0.1:9"))) {
             ProvisionedStack stack = new ProvisionedStack(nowhere, template, "s", Map.of());
             stack.add(new Created("Bucket", S3Buckets.TYPE, "s-bucket", Map.of("Arn", "arn:aws:s3:::s-bucket")));
 
-            assertThat(stack.environmentOf(template.functions().get("Fn")))
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("BUCKET", "s-bucket", "PERIOD", "P6M", "QUEUE_ARN", "arn:aws:s3:::s-bucket/*"));
+            assertThat(stack.environmentOf(template.functions().get("Fn"))).containsExactlyInAnyOrderEntriesOf(Map.of("BUCKET", "s-bucket",
+                    "PERIOD", "P6M", "QUEUE_ARN", "arn:aws:s3:::s-bucket/*",
+                    "ROLE_ARN", "arn:aws:iam::" + stack.intrinsics().pseudo().accountId() + ":role/JobRole"));
             assertThat(stack.bucketName("Bucket")).isEqualTo("s-bucket");
             assertThat(stack.physicalIds()).containsExactly(Map.entry("Bucket", "s-bucket"));
             assertThatThrownBy(() -> stack.queueUrl("Bucket")).hasMessageContaining("Bucket is not a AWS::SQS::Queue");
