@@ -30,9 +30,7 @@ import software.amazon.awssdk.services.s3control.model.JobReportFormat;
 import software.amazon.awssdk.services.s3control.model.JobReportScope;
 import software.amazon.awssdk.services.s3control.model.JobStatus;
 import software.amazon.awssdk.services.s3control.model.NotFoundException;
-import uk.callretention.local.LocalRuntime;
 import uk.callretention.local.runtime.Json;
-import uk.callretention.local.runtime.batch.S3ControlClients;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
 
@@ -44,19 +42,18 @@ import uk.callretention.testsupport.LocalAwsExtension;
 class BatchOperationsIntegrationTest {
     private static final String ACCOUNT = "123456789012";
     private static LocalAws aws;
-    private static LocalRuntime runtime;
+    private static BatchJobsStack stack;
     private static S3ControlClient s3Control;
 
     @BeforeAll
     static void startRuntime() {
-        runtime = new LocalRuntime(TestRuntimes.options("batch-jobs.yaml", aws)).start();
-        s3Control = S3ControlClients.local(runtime.s3ControlEndpoint());
+        stack = BatchJobsStack.start(aws);
+        s3Control = stack.s3Control();
     }
 
     @AfterAll
     static void stopRuntime() {
-        s3Control.close();
-        runtime.close();
+        stack.close();
     }
 
     @Test
@@ -148,7 +145,7 @@ class BatchOperationsIntegrationTest {
 
         assertThatThrownBy(() -> s3Control.createJob(unknown)).isInstanceOf(BadRequestException.class)
                 .hasMessageContaining("function:NoSuchFunction names no function of the template")
-                .hasMessageContaining(runtime.stack().stackName() + "-BatchTaskFunction");
+                .hasMessageContaining(stack.runtime().stack().stackName() + "-BatchTaskFunction");
     }
 
     @Test
@@ -224,7 +221,7 @@ class BatchOperationsIntegrationTest {
                 .manifest(m -> m.spec(spec -> spec.format(JobManifestFormat.S3_BATCH_OPERATIONS_CSV_20180820).fields(JobManifestFieldName.BUCKET, JobManifestFieldName.KEY))
                         .location(location -> location.objectArn("arn:aws:s3:::" + bucket() + "/" + manifestKey).eTag(eTag)))
                 .operation(operation -> operation.lambdaInvoke(lambda -> lambda
-                        .functionArn("arn:aws:lambda:eu-west-2:" + ACCOUNT + ":function:" + runtime.stack().stackName() + "-BatchTaskFunction")
+                        .functionArn("arn:aws:lambda:eu-west-2:" + ACCOUNT + ":function:" + stack.runtime().stack().stackName() + "-BatchTaskFunction")
                         .invocationSchemaVersion("2.0").userArguments(userArguments)))
                 .report(report -> report.enabled(true).bucket("arn:aws:s3:::" + bucket()).prefix("reports/r1")
                         .format(JobReportFormat.REPORT_CSV_20180820).reportScope(JobReportScope.ALL_TASKS))
@@ -281,6 +278,6 @@ class BatchOperationsIntegrationTest {
     }
 
     private static String bucket() {
-        return runtime.stack().bucketName("JobsBucket");
+        return stack.bucket();
     }
 }

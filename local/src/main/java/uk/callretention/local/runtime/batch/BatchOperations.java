@@ -26,7 +26,6 @@ public final class BatchOperations implements AutoCloseable {
     /** Lambda's ARN pattern, as CreateJob's FunctionArn accepts it: a name alone, a partial ARN or a full one, with an optional qualifier. */
     private static final Pattern FUNCTION_ARN = Pattern.compile(
             "(?:arn:aws[a-zA-Z-]*:lambda:)?(?:([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d):)?(?:(\\d{12}):)?(?:function:)?([a-zA-Z0-9-_]+)(?::(\\$LATEST|[a-zA-Z0-9-_]+))?");
-    private static final int ATTEMPTS = 4;
 
     private final S3Client s3;
     private final Collection<LambdaFunction> functions;
@@ -55,7 +54,8 @@ public final class BatchOperations implements AutoCloseable {
     /** Jobs that retry a TemporaryFailure three times, 100 ms then 200 then 400 later, and log progress every 10 seconds. */
     public static BatchOperations of(S3Client s3, Collection<LambdaFunction> functions, String accountId, String region) {
         Clock clock = Clock.systemUTC();
-        return new BatchOperations(s3, functions, accountId, region, clock, new JobRunner(s3, clock, Duration.ofSeconds(10), ATTEMPTS, 100));
+        return new BatchOperations(s3, functions, accountId, region, clock,
+                new JobRunner(s3, clock, Duration.ofSeconds(10), new LambdaTasks.Retries(4, Duration.ofMillis(100))));
     }
 
     String accountId() {

@@ -24,15 +24,13 @@ final class JobRunner {
     private final S3Client s3;
     private final Clock clock;
     private final Duration logEvery;
-    private final int attempts;
-    private final long firstBackOffMillis;
+    private final LambdaTasks.Retries retries;
 
-    JobRunner(S3Client s3, Clock clock, Duration logEvery, int attempts, long firstBackOffMillis) {
+    JobRunner(S3Client s3, Clock clock, Duration logEvery, LambdaTasks.Retries retries) {
         this.s3 = s3;
         this.clock = clock;
         this.logEvery = logEvery;
-        this.attempts = attempts;
-        this.firstBackOffMillis = firstBackOffMillis;
+        this.retries = retries;
     }
 
     void run(BatchJob job, LambdaFunction function) {
@@ -51,7 +49,7 @@ final class JobRunner {
         job.active(rows.size(), started);
         RuntimeLog.info("S3 Batch Operations job " + job.id() + ": running " + rows.size() + " tasks through " + function.settings().logicalId());
         List<LambdaTasks.Outcome> outcomes = new ArrayList<>(rows.size());
-        LambdaTasks tasks = new LambdaTasks(function, job.id(), job.spec(), attempts, firstBackOffMillis);
+        LambdaTasks tasks = new LambdaTasks(function, job.id(), job.spec(), retries);
         Instant lastLog = started;
         try {
             for (ManifestRows.Row row : rows) {

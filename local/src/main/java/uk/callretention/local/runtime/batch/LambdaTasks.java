@@ -1,6 +1,7 @@
 package uk.callretention.local.runtime.batch;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,19 +24,17 @@ final class LambdaTasks {
     private final LambdaFunction function;
     private final String jobId;
     private final JobSpec spec;
-    private final int attempts;
-    private final long firstBackOffMillis;
+    private final Retries retries;
 
-    /**
-     * @param attempts           how many times a task that answers TemporaryFailure is invoked in all
-     * @param firstBackOffMillis the wait before the first retry, doubled before each next one
-     */
-    LambdaTasks(LambdaFunction function, String jobId, JobSpec spec, int attempts, long firstBackOffMillis) {
+    LambdaTasks(LambdaFunction function, String jobId, JobSpec spec, Retries retries) {
         this.function = function;
         this.jobId = jobId;
         this.spec = spec;
-        this.attempts = attempts;
-        this.firstBackOffMillis = firstBackOffMillis;
+        this.retries = retries;
+    }
+
+    /** A task that answers TemporaryFailure is invoked {@code attempts} times in all, the wait before each retry twice the last. */
+    record Retries(int attempts, Duration firstWait) {
     }
 
     /** What one task came to: {@code resultCode} Succeeded or the failure's code, and the function's resultString or the error. */
@@ -47,9 +46,9 @@ final class LambdaTasks {
 
     Outcome run(ManifestRows.Row row) throws InterruptedException {
         Outcome outcome = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        for (int attempt = 1; attempt <= retries.attempts(); attempt++) {
             if (attempt > 1) {
-                Thread.sleep(firstBackOffMillis << (attempt - 2));
+                Thread.sleep(retries.firstWait().toMillis() << (attempt - 2));
             }
             outcome = invokeOnce(row);
             if (!outcome.resultCode().equals(TEMPORARY_FAILURE)) {

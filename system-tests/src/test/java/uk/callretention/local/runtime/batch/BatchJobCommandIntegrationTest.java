@@ -18,10 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3control.S3ControlClient;
-import uk.callretention.local.LocalRuntime;
 import uk.callretention.local.runtime.Json;
-import uk.callretention.systemtests.local.TestRuntimes;
+import uk.callretention.systemtests.local.BatchJobsStack;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
 
@@ -29,24 +27,21 @@ import uk.callretention.testsupport.LocalAwsExtension;
 @ExtendWith(LocalAwsExtension.class)
 class BatchJobCommandIntegrationTest {
     private static LocalAws aws;
-    private static LocalRuntime runtime;
-    private static S3ControlClient s3Control;
+    private static BatchJobsStack stack;
 
     @BeforeAll
     static void startRuntime() {
-        runtime = new LocalRuntime(TestRuntimes.options("batch-jobs.yaml", aws)).start();
-        s3Control = S3ControlClients.local(runtime.s3ControlEndpoint());
+        stack = BatchJobsStack.start(aws);
     }
 
     @AfterAll
     static void stopRuntime() {
-        s3Control.close();
-        runtime.close();
+        stack.close();
     }
 
     @Test
     void run_uploadsTheManifestRunsTheJobToItsEndAndNamesItsCompletionReport(@TempDir Path folder) throws IOException {
-        String bucket = runtime.stack().bucketName("JobsBucket");
+        String bucket = stack.bucket();
         Path manifest = Files.writeString(folder.resolve("rows.csv"), bucket + ",calls/a.wav\n" + bucket + ",calls/permanent.wav\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -65,11 +60,11 @@ class BatchJobCommandIntegrationTest {
 
     @Test
     void run_whenCreateJobIsRefused_saysWhyAndFails(@TempDir Path folder) throws IOException {
-        Path manifest = Files.writeString(folder.resolve("rows.csv"), runtime.stack().bucketName("JobsBucket") + ",calls/a.wav\n");
+        Path manifest = Files.writeString(folder.resolve("rows.csv"), stack.bucket() + ",calls/a.wav\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = BatchJobCommand.run(BatchJobCommand.Options.parse(new String[] {"--manifest", manifest.toString(), "--function", "NoSuchFunction",
-                "--bucket", "JobsBucket"}), endpoints(), aws.clients().s3(), s3Control, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
+                "--bucket", "JobsBucket"}), endpoints(), aws.clients().s3(), stack.s3Control(), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
 
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("CreateJob refused: Operation.LambdaInvoke.FunctionArn", "names no function of the template");
@@ -85,11 +80,11 @@ class BatchJobCommandIntegrationTest {
     }
 
     private static int run(ByteArrayOutputStream out, String... args) throws IOException {
-        return BatchJobCommand.run(BatchJobCommand.Options.parse(args), endpoints(), aws.clients().s3(), s3Control, new PrintStream(out, true),
+        return BatchJobCommand.run(BatchJobCommand.Options.parse(args), endpoints(), aws.clients().s3(), stack.s3Control(), new PrintStream(out, true),
                 new PrintStream(out, true));
     }
 
     private static Map<?, ?> endpoints() throws IOException {
-        return (Map<?, ?>) Json.parse(Files.readString(runtime.endpointsFile()));
+        return (Map<?, ?>) Json.parse(Files.readString(stack.runtime().endpointsFile()));
     }
 }
