@@ -149,6 +149,16 @@ class BatchOperationsIntegrationTest {
     }
 
     @Test
+    void createJob_withoutInvocationSchemaVersion2_isRefusedSayingWhichItSends() {
+        String manifestKey = manifest(bucket() + ",calls/a.wav\n");
+        CreateJobRequest defaultSchema = job(manifestKey, etag(manifestKey), Map.of()).toBuilder()
+                .operation(operation -> operation.lambdaInvoke(lambda -> lambda.functionArn("BatchTaskFunction"))).build();
+
+        assertThatThrownBy(() -> s3Control.createJob(defaultSchema)).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("InvocationSchemaVersion is 1.0 (the default); the local runtime sends only schema 2.0 events");
+    }
+
+    @Test
     void createJob_withAnInventoryManifest_isRefusedNamingTheFormat() {
         String manifestKey = manifest(bucket() + ",calls/a.wav\n");
         CreateJobRequest inventory = job(manifestKey, etag(manifestKey), Map.of()).toBuilder()

@@ -23,7 +23,7 @@ import org.xml.sax.SAXException;
 final class CreateJobRequests {
     static final String CSV_FORMAT = "S3BatchOperations_CSV_20180820";
     static final String REPORT_FORMAT = "Report_CSV_20180820";
-    private static final List<String> SCHEMA_VERSIONS = List.of("1.0", "2.0");
+    static final String SCHEMA_VERSION = "2.0";
     private static final List<String> REPORT_SCOPES = List.of("AllTasks", "FailedTasksOnly");
     private static final List<String> FIELD_NAMES = List.of("Ignore", "Bucket", "Key", "VersionId");
 
@@ -41,17 +41,15 @@ final class CreateJobRequests {
         Element manifest = required(request, "Manifest");
         Element operation = required(request, "Operation");
         Element lambda = lambdaInvoke(operation);
-        String schemaVersion = text(lambda, "InvocationSchemaVersion").orElse("1.0");
-        if (!SCHEMA_VERSIONS.contains(schemaVersion)) {
-            throw BatchRequestException.badRequest("Operation.LambdaInvoke.InvocationSchemaVersion " + schemaVersion + " is not one of " + SCHEMA_VERSIONS);
-        }
-        Map<String, String> userArguments = entries(lambda, "UserArguments");
-        if (!userArguments.isEmpty() && !schemaVersion.equals("2.0")) {
-            throw BatchRequestException.badRequest("Operation.LambdaInvoke.UserArguments needs InvocationSchemaVersion 2.0");
+        // AWS's default is 1.0, whose events name the bucket by ARN and carry no user arguments; this project's handlers take 2.0
+        String schemaVersion = text(lambda, "InvocationSchemaVersion").orElse("1.0 (the default)");
+        if (!schemaVersion.equals(SCHEMA_VERSION)) {
+            throw BatchRequestException.badRequest("Operation.LambdaInvoke.InvocationSchemaVersion is " + schemaVersion
+                    + "; the local runtime sends only schema " + SCHEMA_VERSION + " events");
         }
         return new JobSpec(text(request, "Description").orElse(null), priority(request), requiredText(request, "RoleArn"),
                 text(request, "ClientRequestToken").orElse(null), location(manifest), fields(manifest),
-                requiredText(lambda, "FunctionArn"), schemaVersion, userArguments, report(request));
+                requiredText(lambda, "FunctionArn"), entries(lambda, "UserArguments"), report(request));
     }
 
     private static Element lambdaInvoke(Element operation) throws BatchRequestException {

@@ -8,10 +8,10 @@ import java.util.Map;
  * completion report. Everything else S3 Batch Operations offers is refused at CreateJob, naming what was asked for.
  *
  * @param fields          the manifest's columns in order: Bucket, Key, optionally VersionId, and any Ignore
- * @param userArguments   passed to the function in each event (schema 2.0 only, as in AWS)
+ * @param userArguments   passed to the function in each (schema 2.0) event
  */
 record JobSpec(String description, int priority, String roleArn, String clientRequestToken, ManifestLocation manifest,
-               List<String> fields, String functionArn, String invocationSchemaVersion, Map<String, String> userArguments,
+               List<String> fields, String functionArn, Map<String, String> userArguments,
                ReportSpec report) {
 
     /** Where the manifest object is; {@code eTag} is checked against the object's before the job reads it. */

@@ -11,8 +11,8 @@ import uk.callretention.local.runtime.function.FunctionFailedException;
 import uk.callretention.local.runtime.function.LambdaFunction;
 
 /**
- * Runs one manifest row as S3 Batch Operations' LambdaInvoke does: one task per invocation, in the event of the job's
- * InvocationSchemaVersion, the answer read as an S3BatchResponse. A TemporaryFailure is tried again, a few times and
+ * Runs one manifest row as S3 Batch Operations' LambdaInvoke does: one task per invocation, in a schema 2.0 event,
+ * the answer read as an S3BatchResponse. A TemporaryFailure is tried again, a few times and
  * a little later each time; a function that throws fails the task with Lambda's error in the report.
  */
 final class LambdaTasks {
@@ -77,20 +77,14 @@ final class LambdaTasks {
     private Map<String, Object> event(String invocationId, String taskId, ManifestRows.Row row) {
         Map<String, Object> job = new LinkedHashMap<>();
         job.put("id", jobId);
+        job.put("userArguments", spec.userArguments());
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("taskId", taskId);
-        if (spec.invocationSchemaVersion().equals("2.0")) {
-            job.put("userArguments", spec.userArguments());
-            task.put("s3Bucket", row.bucket());
-            task.put("s3Key", row.key());
-            task.put("s3VersionId", row.versionId());
-        } else {
-            task.put("s3Key", row.key());
-            task.put("s3VersionId", row.versionId());
-            task.put("s3BucketArn", "arn:aws:s3:::" + row.bucket());
-        }
+        task.put("s3Bucket", row.bucket());
+        task.put("s3Key", row.key());
+        task.put("s3VersionId", row.versionId());
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("invocationSchemaVersion", spec.invocationSchemaVersion());
+        event.put("invocationSchemaVersion", CreateJobRequests.SCHEMA_VERSION);
         event.put("invocationId", invocationId);
         event.put("job", job);
         event.put("tasks", List.of(task));

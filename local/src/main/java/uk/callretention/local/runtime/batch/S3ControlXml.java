@@ -33,7 +33,7 @@ final class S3ControlXml {
                 .append(element("ETag", spec.manifest().eTag()))
                 .append("</Location></Manifest><Operation><LambdaInvoke>")
                 .append(element("FunctionArn", spec.functionArn()))
-                .append(element("InvocationSchemaVersion", spec.invocationSchemaVersion()));
+                .append(element("InvocationSchemaVersion", CreateJobRequests.SCHEMA_VERSION));
         if (!spec.userArguments().isEmpty()) {
             xml.append("<UserArguments>");
             spec.userArguments().forEach((key, value) -> xml.append("<entry>").append(element("key", key)).append(element("value", value)).append("</entry>"));
