@@ -40,7 +40,7 @@ public final class ReconcileRecordingsHandler implements RequestHandler<Map<Stri
 
     /** The local runtime's and tests' constructor: the environment the template gives the function. */
     public ReconcileRecordingsHandler(Map<String, String> environment) {
-        this(TagRecordingFactory.reconciliation(environment, System.out), Clock.systemUTC(),
+        this(TagRecordingFactory.reconciliation(environment, System.out, Clock.systemUTC()), Clock.systemUTC(),
                 Integer.parseInt(environment.getOrDefault("RECONCILE_DAYS", Integer.toString(DEFAULT_DAYS))));
     }
 

@@ -29,14 +29,18 @@ import uk.callretention.retention.Reconciliation;
 record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, String bucket, LogLine log) {
 
     static TagRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
-        Wiring wiring = new Wiring(environment);
+        Wiring wiring = new Wiring(environment, Clock.systemUTC());
         return new TagRecordingFactory(wiring.tagger, new MetadataCleanup(wiring.catalogue, wiring.store, wiring.scrub), wiring.store.bucket(),
                 new LogLine(out, wiring.clock));
     }
 
-    /** Reconciliation puts right through the same tagger, so it is wired here too. */
-    static Reconciliation reconciliation(Map<String, String> environment, PrintStream out) {
-        Wiring wiring = new Wiring(environment);
+    /**
+     * Reconciliation puts right through the same tagger, so it is wired here too.
+     *
+     * @param clock the tagger's and reconciliation's: tests move it past the time an upload is left to settle
+     */
+    static Reconciliation reconciliation(Map<String, String> environment, PrintStream out, Clock clock) {
+        Wiring wiring = new Wiring(environment, clock);
         String table = AwsClients.require(environment, "CATALOGUE_TABLE");
         Reconciliation.Sources sources = new Reconciliation.Sources(wiring.store.bucket(), wiring.store, wiring.store,
                 new DynamoDbAccessCatalogue(wiring.dynamoDb, table), new DynamoDbRetentionCatalogue(wiring.dynamoDb, table),
@@ -49,14 +53,15 @@ record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, Stri
     private static final class Wiring {
         private final AwsClients clients;
         private final DynamoDbClient dynamoDb;
-        private final Clock clock = Clock.systemUTC();
+        private final Clock clock;
         private final PolicyBook policies;
         private final S3RecordingStore store;
         private final DynamoDbCatalogue catalogue;
         private final MetadataScrub scrub;
         private final RecordingTagger tagger;
 
-        Wiring(Map<String, String> environment) {
+        Wiring(Map<String, String> environment, Clock clock) {
+            this.clock = clock;
             clients = AwsClients.fromEnvironment(environment);
             dynamoDb = clients.dynamoDb();
             policies = PolicyBook.bundled(environment);
