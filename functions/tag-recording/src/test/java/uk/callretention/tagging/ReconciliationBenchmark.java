@@ -44,9 +44,8 @@ import uk.callretention.testsupport.Uploads;
  * steady state: nothing to put right), then runs one reconciliation of that day with every call counted by
  * {@link CallCounter}.
  *
- * <p>Run from the project root after {@code mvn -B -ntp -o test-compile -pl functions/tag-recording -am}:
- * {@code mvn -B -ntp -o -q -pl functions/tag-recording exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=uk.callretention.tagging.ReconciliationBenchmark [-Dexec.args="100 1000 2500"]}
+ * <p>Run, after {@code mvn -B -ntp install -DskipTests}: {@code mvn -B -ntp -pl functions/tag-recording exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=uk.callretention.tagging.ReconciliationBenchmark [-Dexec.args="100 1000 2500"]}
  */
 public final class ReconciliationBenchmark {
 
