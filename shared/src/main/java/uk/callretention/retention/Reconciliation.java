@@ -235,7 +235,7 @@ public final class Reconciliation {
                     return false;
                 }
                 key.getValue().stream().filter(BucketListing.ListedVersion::latest).findFirst()
-                        .ifPresent(current -> checkObject(council, current, catalogued.get(key.getKey())));
+                        .ifPresent(current -> checkObject(council, current, Optional.ofNullable(catalogued.get(key.getKey()))));
             }
             for (CatalogueEntry entry : catalogued.values()) {
                 if (deadline.isNear()) {
@@ -247,7 +247,7 @@ public final class Reconciliation {
         }
 
         /** A key's current version; one behind a delete marker is the noncurrent-version rule's. */
-        private void checkObject(String council, BucketListing.ListedVersion current, CatalogueEntry entry) {
+        private void checkObject(String council, BucketListing.ListedVersion current, Optional<CatalogueEntry> filed) {
             objectsChecked++;
             if (current.lastModified().isAfter(settled)) {
                 leftToSettle++;
@@ -255,6 +255,10 @@ public final class Reconciliation {
             }
             String key = current.key();
             String version = current.versionId();
+            // Not filed under the key's day (a key that does not parse is filed under its council's quarantine by the
+            // day it was catalogued): looked up by its id before it is called uncatalogued.
+            CatalogueEntry entry = filed.or(() -> sources.retention().find(RecordingId.forKey(key))
+                    .filter(found -> found.state() != RecordingState.DELETED)).orElse(null);
             if (entry == null) {
                 repair(Problem.UNCATALOGUED, council, key, version, () -> tag(new Upload(sources.bucket(), key, Optional.of(version), Optional.empty())));
             } else if (entry.state() == RecordingState.HELD) {

@@ -101,16 +101,17 @@ class ReconcileRecordingsIntegrationTest {
         String lost = prefix + "event-lost.wav";
         String untagged = prefix + "tags-removed.wav";
         String healthy = prefix + "healthy.wav";
+        String healthyUnparseable = prefix + "a/key/that/does/not/parse.wav";
         String deleted = prefix + "deleted-behind-the-catalogue.wav";
         Map<String, Upload> uploaded = new HashMap<>();
-        for (String key : List.of(deadLettered1, deadLettered2, deadLetteredQuarantine, lost, untagged, healthy, deleted)) {
+        for (String key : List.of(deadLettered1, deadLettered2, deadLetteredQuarantine, lost, untagged, healthy, healthyUnparseable, deleted)) {
             uploaded.put(key, uploads.upload(key, Map.of()));
         }
         Map<String, String> events = takeUploadEvents(uploaded.keySet());
         for (String key : List.of(deadLettered1, deadLettered2, deadLetteredQuarantine)) {
             sqs.sendMessage(b -> b.queueUrl(deadLetterQueue).messageBody(events.get(key)));
         }
-        for (String key : List.of(untagged, healthy, deleted)) {
+        for (String key : List.of(untagged, healthy, healthyUnparseable, deleted)) {
             uploads.tag(uploaded.get(key));
         }
         s3.deleteObjectTagging(b -> b.bucket(bucket).key(untagged));
@@ -155,6 +156,8 @@ class ReconcileRecordingsIntegrationTest {
         assertThat(reconciled(lost)).singleElement().satisfies(event -> assertThat(event.details()).containsEntry("problem", "uncatalogued"));
         assertThat(reconciled(untagged)).singleElement().satisfies(event -> assertThat(event.details()).containsEntry("problem", "untagged"));
         assertThat(reconciled(healthy)).isEmpty();
+        assertThat(reconciled(healthyUnparseable)).isEmpty();
+        assertThat(entry(healthyUnparseable).quarantineReason()).isEqualTo("key-unparseable");
         assertThat(logged.toString(UTF_8)).contains("\"RecordingsReconciled\":1").contains("\"Council\":\"rutland\"")
                 .contains("\"problem\":\"dead-lettered\"").contains("\"problem\":\"missing-at-reconciliation\"");
 
@@ -169,8 +172,9 @@ class ReconcileRecordingsIntegrationTest {
 
         Sweep sweep = sweep();
         assertThat(sweepOn(sweep, quarantineEnds.minusDays(1)).deleted()).isZero();
-        assertThat(sweepOn(sweep, quarantineEnds).deleted()).isEqualTo(1);
+        assertThat(sweepOn(sweep, quarantineEnds).deleted()).isEqualTo(2);
         assertThat(versions(deadLetteredQuarantine)).isEmpty();
+        assertThat(versions(healthyUnparseable)).isEmpty();
         assertThat(sweepOn(sweep, expiresOn.minusDays(1)).deleted()).isZero();
         for (String key : List.of(deadLettered1, deadLettered2, lost, untagged, healthy)) {
             assertThat(versions(key)).as("kept the day before: " + key).hasSize(1);
