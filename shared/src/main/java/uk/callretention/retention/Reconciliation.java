@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import uk.callretention.access.AccessCatalogue;
@@ -54,6 +63,9 @@ import uk.callretention.recording.UploadNotifications;
  * path, which may still be retrying them. Each repair writes its audit event pending, acts, then completes the event
  * with what happened: stopped anywhere between, the trail claims nothing that was not done, and the next run, finding
  * the problem still there, repairs it.
+ *
+ * <p>Within a prefix, objects and entries are checked up to {@code concurrency} at once (a day of one team can hold
+ * thousands, each needing its own tag read); a check that fails is counted and left for the next run.
  */
 public final class Reconciliation {
 
@@ -113,22 +125,35 @@ public final class Reconciliation {
     private final AuditLog audit;
     private final LogLine log;
     private final Clock clock;
+    private final int concurrency;
 
-    public Reconciliation(PolicyBook policies, RecordingTagger tagger, Sources sources, AuditLog audit, LogLine log, Clock clock) {
+    /** @param concurrency how many checks at once; 1 checks one at a time on the caller's thread */
+    public Reconciliation(PolicyBook policies, RecordingTagger tagger, Sources sources, AuditLog audit, LogLine log, Clock clock,
+                          int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
         this.policies = policies;
         this.tagger = tagger;
         this.sources = sources;
         this.audit = audit;
         this.log = log;
         this.clock = clock;
+        this.concurrency = concurrency;
     }
 
     /** @param dryRun look only: count what would be put right, and the dead letters waiting, and change nothing */
     public ReconciliationReport run(Days days, boolean dryRun, Deadline deadline) {
-        Run run = new Run("reconcile-" + UUID.randomUUID(), days, dryRun, deadline);
-        ReconciliationReport report = run.reconcile();
-        log.info(dryRun ? "dry-run reconciliation finished" : "reconciliation finished", report.summary());
-        return report;
+        ExecutorService workers = concurrency == 1 ? null : Executors.newFixedThreadPool(concurrency);
+        try {
+            ReconciliationReport report = new Run("reconcile-" + UUID.randomUUID(), days, dryRun, deadline, workers).reconcile();
+            log.info(dryRun ? "dry-run reconciliation finished" : "reconciliation finished", report.summary());
+            return report;
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
     }
 
     /** One run's state and tallies. */
@@ -139,21 +164,23 @@ public final class Reconciliation {
         private final Deadline deadline;
         private final Instant settled;
         private final LocalDate today;
-        private final Map<String, Integer> found = new TreeMap<>();
+        private final ExecutorService workers;
+        private final Map<String, Integer> found = new ConcurrentHashMap<>();
+        private final AtomicInteger objectsChecked = new AtomicInteger();
+        private final AtomicInteger entriesChecked = new AtomicInteger();
+        private final AtomicInteger leftToSettle = new AtomicInteger();
+        private final AtomicInteger repaired = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
         private int prefixesListed;
-        private int objectsChecked;
-        private int entriesChecked;
-        private int leftToSettle;
-        private int repaired;
-        private int failed;
         private int deadLettersHandled;
         private int deadLettersLeft;
 
-        Run(String runId, Days days, boolean dryRun, Deadline deadline) {
+        Run(String runId, Days days, boolean dryRun, Deadline deadline, ExecutorService workers) {
             this.runId = runId;
             this.days = days;
             this.dryRun = dryRun;
             this.deadline = deadline;
+            this.workers = workers;
             Instant now = clock.instant();
             this.settled = now.minus(SETTLING);
             this.today = now.atZone(UK).toLocalDate();
@@ -230,27 +257,58 @@ public final class Reconciliation {
             Map<String, List<BucketListing.ListedVersion>> listed = new LinkedHashMap<>();
             sources.listing().versionsUnder(prefix).forEach(version -> listed.computeIfAbsent(version.key(), k -> new ArrayList<>()).add(version));
             prefixesListed++;
-            for (Map.Entry<String, List<BucketListing.ListedVersion>> key : listed.entrySet()) {
-                if (deadline.isNear()) {
-                    return false;
+            List<BucketListing.ListedVersion> current = listed.values().stream()
+                    .flatMap(versions -> versions.stream().filter(BucketListing.ListedVersion::latest).limit(1)).toList();
+            return eachOf(current, version -> checkObject(council, version, Optional.ofNullable(catalogued.get(version.key()))))
+                    && eachOf(catalogued.values(), entry -> checkEntry(entry, listed.getOrDefault(entry.objectKey(), List.of())));
+        }
+
+        /**
+         * Checks each, up to {@code concurrency} at once, taking none on once the deadline is near; a check that fails
+         * is counted and left for the next run. A crash ({@link Error}) stops the run as it would stop the process.
+         *
+         * @return false when the deadline stopped it
+         */
+        private <T> boolean eachOf(Collection<T> items, Consumer<T> check) {
+            AtomicBoolean stopped = new AtomicBoolean();
+            Consumer<T> guarded = item -> {
+                if (stopped.get() || deadline.isNear()) {
+                    stopped.set(true);
+                    return;
                 }
-                key.getValue().stream().filter(BucketListing.ListedVersion::latest).findFirst()
-                        .ifPresent(current -> checkObject(council, current, Optional.ofNullable(catalogued.get(key.getKey()))));
-            }
-            for (CatalogueEntry entry : catalogued.values()) {
-                if (deadline.isNear()) {
-                    return false;
+                try {
+                    check.accept(item);
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                    log.error("recording not checked; the next run looks again", Map.of("runId", runId, "error", e.getClass().getSimpleName()));
                 }
-                checkEntry(entry, listed.getOrDefault(entry.objectKey(), List.of()));
+            };
+            if (workers == null) {
+                items.forEach(guarded);
+                return !stopped.get();
             }
-            return true;
+            List<Future<?>> running = items.stream().<Future<?>>map(item -> workers.submit(() -> guarded.accept(item))).toList();
+            for (Future<?> done : running) {
+                try {
+                    done.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while checking", e);
+                }
+            }
+            return !stopped.get();
         }
 
         /** A key's current version; one behind a delete marker is the noncurrent-version rule's. */
         private void checkObject(String council, BucketListing.ListedVersion current, Optional<CatalogueEntry> filed) {
-            objectsChecked++;
+            objectsChecked.incrementAndGet();
             if (current.lastModified().isAfter(settled)) {
-                leftToSettle++;
+                leftToSettle.incrementAndGet();
                 return;
             }
             String key = current.key();
@@ -273,7 +331,7 @@ public final class Reconciliation {
         }
 
         private void checkEntry(CatalogueEntry entry, List<BucketListing.ListedVersion> versions) {
-            entriesChecked++;
+            entriesChecked.incrementAndGet();
             // A key with a current version was put right above, by tagging that version.
             if (versions.stream().anyMatch(v -> v.versionId().equals(entry.versionId()) || v.latest())) {
                 return;
@@ -324,11 +382,11 @@ public final class Reconciliation {
                 audit.record(event);
                 boolean changed = action.get();
                 audit.complete(event, changed ? "allowed" : "unchanged");
-                repaired++;
+                repaired.incrementAndGet();
                 reconciled(council, problem, recordingId);
                 return true;
             } catch (RuntimeException e) {
-                failed++;
+                failed.incrementAndGet();
                 log.error("recording not reconciled; the next run tries again", Map.of("runId", runId, "recordingId", recordingId,
                         "problem", problem.id(), "error", e.getClass().getSimpleName()));
                 return false;
@@ -354,7 +412,8 @@ public final class Reconciliation {
 
         private ReconciliationReport report(String stoppedAt) {
             return new ReconciliationReport(runId, dryRun, days.from(), days.to(), stoppedAt == null, stoppedAt, prefixesListed,
-                    objectsChecked, entriesChecked, leftToSettle, Collections.unmodifiableMap(new TreeMap<>(found)), repaired, failed, deadLettersHandled, deadLettersLeft);
+                    objectsChecked.get(), entriesChecked.get(), leftToSettle.get(), Collections.unmodifiableMap(new TreeMap<>(found)),
+                    repaired.get(), failed.get(), deadLettersHandled, deadLettersLeft);
         }
     }
 

@@ -28,6 +28,9 @@ import uk.callretention.retention.Reconciliation;
  */
 record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, String bucket, LogLine log) {
 
+    /** Reconciliation's checks at once when the environment names no number: the SDK's URL-connection client keeps up. */
+    static final String DEFAULT_CONCURRENCY = "8";
+
     static TagRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
         Wiring wiring = new Wiring(environment, Clock.systemUTC());
         return new TagRecordingFactory(wiring.tagger, new MetadataCleanup(wiring.catalogue, wiring.store, wiring.scrub), wiring.store.bucket(),
@@ -46,7 +49,8 @@ record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, Stri
                 new DynamoDbAccessCatalogue(wiring.dynamoDb, table), new DynamoDbRetentionCatalogue(wiring.dynamoDb, table),
                 new SqsDeadLetters(wiring.clients.configured(SqsClient.builder()), AwsClients.require(environment, "UPLOADS_DEAD_LETTER_QUEUE_URL")));
         return new Reconciliation(wiring.policies, wiring.tagger, sources,
-                new DynamoDbAuditLog(wiring.dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), new LogLine(out, wiring.clock), wiring.clock);
+                new DynamoDbAuditLog(wiring.dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), new LogLine(out, wiring.clock), wiring.clock,
+                Integer.parseInt(environment.getOrDefault("RECONCILE_CONCURRENCY", DEFAULT_CONCURRENCY)));
     }
 
     /** What every function in this jar builds the same way. */

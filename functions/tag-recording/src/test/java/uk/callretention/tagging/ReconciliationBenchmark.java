@@ -41,8 +41,8 @@ import uk.callretention.testsupport.Uploads;
  * Not a test: how many LIST calls (ListObjectVersions) reconciliation makes per council per day, and what else it
  * calls, as one council's day grows. For each size it provisions a fresh stack from template.yaml on a local moto
  * server, uploads that many recordings to one prefix of one council's day and tags them as the tagger does (the
- * steady state: nothing to put right), then runs one reconciliation of that day with every call counted by
- * {@link CallCounter}.
+ * steady state: nothing to put right), then runs one reconciliation of that day, one check at a time and eight at
+ * once, with every call counted by {@link CallCounter}.
  *
  * <p>Run, after {@code mvn -B -ntp install -DskipTests}: {@code mvn -B -ntp -pl functions/tag-recording exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=uk.callretention.tagging.ReconciliationBenchmark [-Dexec.args="100 1000 2500"]}
@@ -51,6 +51,7 @@ public final class ReconciliationBenchmark {
 
     private static final String COUNCIL = "rutland";
     private static final int UPLOADERS = 4;
+    private static final int[] CONCURRENCY = {1, 8};
 
     private ReconciliationBenchmark() {
     }
@@ -71,8 +72,8 @@ public final class ReconciliationBenchmark {
             }
             System.out.println();
             System.out.println("| recordings in the council's day | prefixes of the council's day | LIST calls, that council | LIST calls, all 5 councils"
-                    + " | other calls by operation | wall time (moto) |");
-            System.out.println("|---:|---:|---:|---:|---|---:|");
+                    + " | other calls by operation | checks at once | wall time (moto) |");
+            System.out.println("|---:|---:|---:|---:|---|---:|---:|");
             rows.forEach(System.out::println);
         }
     }
@@ -108,23 +109,27 @@ public final class ReconciliationBenchmark {
         }
         System.err.printf("uploaded and tagged %,d recordings in %d s%n", size, Duration.between(loadStart, Instant.now()).toSeconds());
 
-        Clock settled = Clock.offset(Clock.systemUTC(), Reconciliation.SETTLING.plusHours(1));
-        Reconciliation reconciliation = TagRecordingFactory.reconciliation(environment, quiet, settled);
-        CallCounter.reset();
-        Instant start = Instant.now();
-        ReconciliationReport report = reconciliation.run(new Reconciliation.Days(day, day), false, Deadline.NONE);
-        Duration wall = Duration.between(start, Instant.now());
-        System.err.printf("reconciled %,d: %s%n", size, report.summary());
-        if (!report.complete() || report.objectsChecked() != size || report.repaired() != 0) {
-            throw new IllegalStateException("expected a complete run that checks " + size + " and repairs none: " + report.summary());
+        List<String> rows = new ArrayList<>();
+        for (int concurrency : CONCURRENCY) {
+            environment.put("RECONCILE_CONCURRENCY", Integer.toString(concurrency));
+            Clock settled = Clock.offset(Clock.systemUTC(), Reconciliation.SETTLING.plusHours(1));
+            Reconciliation reconciliation = TagRecordingFactory.reconciliation(environment, quiet, settled);
+            CallCounter.reset();
+            Instant start = Instant.now();
+            ReconciliationReport report = reconciliation.run(new Reconciliation.Days(day, day), false, Deadline.NONE);
+            Duration wall = Duration.between(start, Instant.now());
+            System.err.printf("reconciled %,d, %d at once: %s%n", size, concurrency, report.summary());
+            if (!report.complete() || report.objectsChecked() != size || report.repaired() != 0) {
+                throw new IllegalStateException("expected a complete run that checks " + size + " and repairs none: " + report.summary());
+            }
+            Map<String, Long> listsByCouncil = CallCounter.listedPrefixes().stream()
+                    .collect(Collectors.groupingBy(listed -> listed.substring(0, listed.indexOf('/')), TreeMap::new, Collectors.counting()));
+            Map<String, Long> others = CallCounter.calls().stream().filter(call -> !call.equals("ListObjectVersions"))
+                    .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+            rows.add(String.format("| %,d | %d | %d | %d | %s | %d | %.1f s |", size, prefixesOf(PolicyBook.bundled(environment), COUNCIL),
+                    listsByCouncil.getOrDefault(COUNCIL, 0L), CallCounter.listedPrefixes().size(), others, concurrency, wall.toMillis() / 1000.0));
         }
-
-        Map<String, Long> listsByCouncil = CallCounter.listedPrefixes().stream()
-                .collect(Collectors.groupingBy(listed -> listed.substring(0, listed.indexOf('/')), TreeMap::new, Collectors.counting()));
-        Map<String, Long> others = CallCounter.calls().stream().filter(call -> !call.equals("ListObjectVersions"))
-                .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
-        return String.format("| %,d | %d | %d | %d | %s | %.1f s |", size, prefixesOf(PolicyBook.bundled(environment), COUNCIL),
-                listsByCouncil.getOrDefault(COUNCIL, 0L), CallCounter.listedPrefixes().size(), others, wall.toMillis() / 1000.0);
+        return String.join(System.lineSeparator(), rows);
     }
 
     /** A council's prefixes for one day: one per team and channel its policy covers. */
