@@ -14,5 +14,7 @@ public enum AuditAction {
     ERASED,
     DELETED,
     POLICY_REAPPLIED,
+    /** Reconciliation put right what the upload path left wrong: untagged, uncatalogued, or catalogued without an object. */
+    RECONCILED,
     AUDIT_TRAIL_READ
 }

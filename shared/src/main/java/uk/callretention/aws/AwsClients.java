@@ -115,7 +115,11 @@ public final class AwsClients {
         return configured(SecretsManagerClient.builder());
     }
 
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
+    /**
+     * Any other client, configured as these are: for a service only one function calls, whose SDK module stays out of
+     * the other functions' jars (e.g. the dead-letter queue's SQS client in tag-recording).
+     */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
         builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(timeouts());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

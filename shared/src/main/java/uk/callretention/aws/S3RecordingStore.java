@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
@@ -18,9 +19,10 @@ import software.amazon.awssdk.services.s3.model.Tagging;
 import software.amazon.awssdk.services.s3.model.TaggingDirective;
 import uk.callretention.recording.RecordingStore;
 import uk.callretention.recording.StoredObject;
+import uk.callretention.retention.BucketListing;
 
 /** The recordings bucket through S3: one call per question, each naming the exact version. */
-public final class S3RecordingStore implements RecordingStore {
+public final class S3RecordingStore implements RecordingStore, BucketListing {
 
     private final S3Client s3;
     private final String bucket;
@@ -77,6 +79,16 @@ public final class S3RecordingStore implements RecordingStore {
             above.add(version.versionId());
         }
         return List.of();
+    }
+
+    /** ListObjectVersions, a page of up to 1,000 at a time: one call per page. */
+    @Override
+    public List<ListedVersion> versionsUnder(String prefix) {
+        List<ListedVersion> listed = new ArrayList<>();
+        for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(prefix))) {
+            page.versions().forEach(v -> listed.add(new ListedVersion(v.key(), v.versionId(), Boolean.TRUE.equals(v.isLatest()), v.lastModified())));
+        }
+        return listed;
     }
 
     @Override

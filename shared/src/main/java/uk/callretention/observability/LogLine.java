@@ -33,6 +33,11 @@ public final class LogLine {
 
     /** A CloudWatch Embedded Metric Format count, which CloudWatch turns into a metric without an API call. */
     public void count(String namespace, String metric, Map<String, String> dimensions) {
+        count(namespace, metric, dimensions, Map.of());
+    }
+
+    /** As {@link #count(String, String, Map)}, with properties that the line carries and the metric does not. */
+    public void count(String namespace, String metric, Map<String, String> dimensions, Map<String, ?> properties) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of(
                 "Timestamp", clock.millis(),
@@ -41,6 +46,7 @@ public final class LogLine {
                         "Dimensions", List.of(List.copyOf(dimensions.keySet())),
                         "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
         line.putAll(dimensions);
+        line.putAll(properties);
         line.put(metric, 1);
         print(line);
     }

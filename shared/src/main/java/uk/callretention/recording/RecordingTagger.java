@@ -85,6 +85,15 @@ public final class RecordingTagger {
                 && (kept.state() == RecordingState.ACTIVE || kept.state() == RecordingState.QUARANTINED);
     }
 
+    /**
+     * The notification that catalogued the entry, as a redelivery would carry it: the same version and sequencer, so
+     * tagging it again re-applies the catalogue's tags rather than classifying the upload anew.
+     */
+    public static Upload redelivery(String bucket, CatalogueEntry entry) {
+        Optional<String> sequencer = entry.ordering().startsWith("s") ? Optional.of(entry.ordering().substring(1)) : Optional.empty();
+        return new Upload(bucket, entry.objectKey(), Optional.of(entry.versionId()), sequencer);
+    }
+
     /** S3 says: right-pad the shorter sequencer with zeros, then compare as strings. */
     static String sortableSequencer(String sequencer) {
         StringBuilder padded = new StringBuilder("s").append(sequencer.toUpperCase());

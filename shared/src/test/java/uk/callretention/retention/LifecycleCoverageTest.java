@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import uk.callretention.policy.RetentionClass;
@@ -32,5 +33,22 @@ class LifecycleCoverageTest {
                 new LifecycleCoverage.Rule("b", "P40D", 42));
 
         assertThat(LifecycleCoverage.problems(CLASSES, rules)).containsExactly("no lifecycle rule expires retention=P3M: add one with ExpirationInDays 94");
+    }
+
+    @Test
+    void catchAllDays_whenClassesGiven_isTheLongestRuleNeededPlusItsMargin() {
+        assertThat(LifecycleCoverage.catchAllDays(CLASSES)).isEqualTo(94 + LifecycleCoverage.CATCH_ALL_MARGIN_DAYS);
+    }
+
+    @Test
+    void catchAllProblems_whenMissingTooShortOrNotLongerThanARule_nameEach() {
+        List<LifecycleCoverage.Rule> rules = List.of(new LifecycleCoverage.Rule("retention-P3M", "P3M", 120));
+
+        assertThat(LifecycleCoverage.catchAllProblems(CLASSES, rules, OptionalInt.empty())).singleElement().asString()
+                .contains("no catch-all", "ExpirationInDays 101");
+        assertThat(LifecycleCoverage.catchAllProblems(CLASSES, rules, OptionalInt.of(100))).hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("after 100 days", "at least 101"))
+                .anySatisfy(problem -> assertThat(problem).contains("retention-P3M", "after 120 days"));
+        assertThat(LifecycleCoverage.catchAllProblems(CLASSES, rules, OptionalInt.of(121))).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,12 +61,36 @@ class LifecycleRulesTest {
         assertThat(problems.get(1)).contains("held-too", "held recordings");
     }
 
+    @Test
+    void catchAllRule_whenCheckedAgainstThePolicies_isLongerThanEveryClassAndQuarantineRule() {
+        var classes = PolicyBook.load(PROJECT.resolve("policies"), Map.of()).retentionClasses();
+
+        assertThat(LifecycleCoverage.catchAllProblems(classes, templateRules(), catchAllDays())).isEmpty();
+        int days = catchAllDays().orElseThrow();
+        assertThat(templateRules()).allSatisfy(rule -> assertThat(rule.days()).isLessThan(days))
+                .extracting(LifecycleCoverage.Rule::retentionTag).contains(RecordingTags.QUARANTINE_CLASS);
+    }
+
+    /** The days of the bucket's enabled rule that expires current versions with no filter at all. */
+    static OptionalInt catchAllDays() {
+        return bucketRules().stream()
+                .filter(rule -> "Enabled".equals(rule.get("Status")) && rule.get("ExpirationInDays") != null)
+                .filter(rule -> rule.get("Prefix") == null && rule.get("TagFilters") == null && rule.get("ObjectSizeGreaterThan") == null
+                        && rule.get("ObjectSizeLessThan") == null)
+                .mapToInt(rule -> Integer.parseInt(String.valueOf(rule.get("ExpirationInDays"))))
+                .findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> bucketRules() {
+        Map<String, Object> bucket = Template.load(PROJECT.resolve("template.yaml")).resources().get("RecordingsBucket").properties();
+        return (List<Map<String, Object>>) ((Map<String, Object>) bucket.get("LifecycleConfiguration")).get("Rules");
+    }
+
     /** The bucket's enabled rules that filter on the retention tag alone and expire current versions. */
     @SuppressWarnings("unchecked")
-    private static List<LifecycleCoverage.Rule> templateRules() {
-        Map<String, Object> bucket = Template.load(PROJECT.resolve("template.yaml")).resources().get("RecordingsBucket").properties();
-        List<Map<String, Object>> rules = (List<Map<String, Object>>) ((Map<String, Object>) bucket.get("LifecycleConfiguration")).get("Rules");
-        return rules.stream()
+    static List<LifecycleCoverage.Rule> templateRules() {
+        return bucketRules().stream()
                 .filter(rule -> "Enabled".equals(rule.get("Status")) && rule.get("ExpirationInDays") != null && rule.get("Prefix") == null)
                 .filter(rule -> rule.get("TagFilters") instanceof List<?> filters && filters.size() == 1
                         && RecordingTags.RETENTION.equals(((Map<String, Object>) filters.get(0)).get("Key")))

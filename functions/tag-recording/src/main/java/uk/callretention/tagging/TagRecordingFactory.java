@@ -3,9 +3,14 @@ package uk.callretention.tagging;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.CallerHashKey;
+import uk.callretention.aws.DynamoDbAccessCatalogue;
+import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbCatalogue;
+import uk.callretention.aws.DynamoDbRetentionCatalogue;
 import uk.callretention.aws.S3RecordingStore;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
@@ -15,24 +20,61 @@ import uk.callretention.recording.MetadataCleanup;
 import uk.callretention.recording.MetadataScrub;
 import uk.callretention.recording.RecordingClassifier;
 import uk.callretention.recording.RecordingTagger;
+import uk.callretention.retention.Reconciliation;
 
 /**
- * The production wiring of both functions in this jar, the tagger and the metadata clean-up, in one place: clients
- * built once, at initialisation.
+ * The production wiring of the functions in this jar, the tagger, the metadata clean-up and reconciliation, in one
+ * place: clients built once, at initialisation.
  */
 record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, String bucket, LogLine log) {
 
+    /** Reconciliation's checks at once when the environment names no number: the SDK's URL-connection client keeps up. */
+    static final String DEFAULT_CONCURRENCY = "8";
+
     static TagRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
-        AwsClients clients = AwsClients.fromEnvironment(environment);
-        String bucket = AwsClients.require(environment, "RECORDINGS_BUCKET");
-        Clock clock = Clock.systemUTC();
-        CallerHash callerHash = CallerHashKey.load(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
-        RecordingClassifier classifier = new RecordingClassifier(
-                new RetentionSchedule(PolicyBook.bundled(environment), clock)::decide, callerHash);
-        S3RecordingStore store = new S3RecordingStore(clients.s3(), bucket);
-        DynamoDbCatalogue catalogue = new DynamoDbCatalogue(clients.dynamoDb(), AwsClients.require(environment, "CATALOGUE_TABLE"));
-        MetadataScrub scrub = new MetadataScrub(store, catalogue, callerHash);
-        return new TagRecordingFactory(new RecordingTagger(store, catalogue, classifier, scrub, clock),
-                new MetadataCleanup(catalogue, store, scrub), bucket, new LogLine(out, clock));
+        Wiring wiring = new Wiring(environment, Clock.systemUTC());
+        return new TagRecordingFactory(wiring.tagger, new MetadataCleanup(wiring.catalogue, wiring.store, wiring.scrub), wiring.store.bucket(),
+                new LogLine(out, wiring.clock));
+    }
+
+    /**
+     * Reconciliation puts right through the same tagger, so it is wired here too.
+     *
+     * @param clock the tagger's and reconciliation's: tests move it past the time an upload is left to settle
+     */
+    static Reconciliation reconciliation(Map<String, String> environment, PrintStream out, Clock clock) {
+        Wiring wiring = new Wiring(environment, clock);
+        String table = AwsClients.require(environment, "CATALOGUE_TABLE");
+        Reconciliation.Sources sources = new Reconciliation.Sources(wiring.store.bucket(), wiring.store, wiring.store,
+                new DynamoDbAccessCatalogue(wiring.dynamoDb, table), new DynamoDbRetentionCatalogue(wiring.dynamoDb, table),
+                new SqsDeadLetters(wiring.clients.configured(SqsClient.builder()), AwsClients.require(environment, "UPLOADS_DEAD_LETTER_QUEUE_URL")));
+        return new Reconciliation(wiring.policies, wiring.tagger, sources,
+                new DynamoDbAuditLog(wiring.dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), new LogLine(out, wiring.clock), wiring.clock,
+                Integer.parseInt(environment.getOrDefault("RECONCILE_CONCURRENCY", DEFAULT_CONCURRENCY)));
+    }
+
+    /** What every function in this jar builds the same way. */
+    private static final class Wiring {
+        private final AwsClients clients;
+        private final DynamoDbClient dynamoDb;
+        private final Clock clock;
+        private final PolicyBook policies;
+        private final S3RecordingStore store;
+        private final DynamoDbCatalogue catalogue;
+        private final MetadataScrub scrub;
+        private final RecordingTagger tagger;
+
+        Wiring(Map<String, String> environment, Clock clock) {
+            this.clock = clock;
+            clients = AwsClients.fromEnvironment(environment);
+            dynamoDb = clients.dynamoDb();
+            policies = PolicyBook.bundled(environment);
+            CallerHash callerHash = CallerHashKey.load(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
+            RecordingClassifier classifier = new RecordingClassifier(new RetentionSchedule(policies, clock)::decide, callerHash);
+            store = new S3RecordingStore(clients.s3(), AwsClients.require(environment, "RECORDINGS_BUCKET"));
+            catalogue = new DynamoDbCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE"));
+            scrub = new MetadataScrub(store, catalogue, callerHash);
+            tagger = new RecordingTagger(store, catalogue, classifier, scrub, clock);
+        }
     }
 }

@@ -83,6 +83,21 @@ class LocalRuntimeTemplateIntegrationTest {
         }
     }
 
+    @Test
+    void reconciliationSchedule_whenRunOnDemand_reconcilesTheRecentDaysAndAnswersWithCounts() throws Exception {
+        List<Path> unbuilt = Template.load(TEMPLATE).functions().values().stream().map(FunctionDefinition::codeUri).filter(Files::notExists).toList();
+        assumeTrue(unbuilt.isEmpty(), "skipped: function jars not built yet (run mvn package): " + unbuilt);
+
+        try (LocalRuntime runtime = new LocalRuntime(TestRuntimes.options(TEMPLATE, aws)).start()) {
+            HttpResponse<String> dryRun = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(runtime.apiEndpoint() + "/_local/schedules/ReconcileRecordingsFunction/DailyReconciliation"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\": true}")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(dryRun.statusCode()).isEqualTo(200);
+            assertThat(dryRun.body()).contains("\"complete\":true").contains("\"dryRun\":true").contains("\"prefixesListed\":27");
+        }
+    }
+
     /** A valid WAV header over a second of silence: 8 kHz, 16-bit mono. */
     private static byte[] silentWav() {
         int samples = 8000;
