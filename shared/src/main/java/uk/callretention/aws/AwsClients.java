@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,22 +39,34 @@ public final class AwsClients {
     private final URI endpoint;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
+    private final RetryMode retryMode;
 
-    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+    private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials, SdkHttpClient http, RetryMode retryMode) {
         this.region = region;
         this.endpoint = endpoint;
         this.credentials = credentials;
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(10))
-                .build();
+        this.http = http;
+        this.retryMode = retryMode;
     }
 
     public static AwsClients fromEnvironment(Map<String, String> environment) {
         String region = require(environment, "AWS_REGION");
         String endpoint = environment.get("AWS_ENDPOINT_URL");
         return new AwsClients(Region.of(region), endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
-                credentialsFrom(environment));
+                credentialsFrom(environment), UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10))
+                        .build(), null);
+    }
+
+    /**
+     * Clients for a function that makes many calls at once: over {@code pooled}, an HTTP client that keeps open as
+     * many connections as there are calls at once (the default client keeps only {@code http.maxConnections}, five,
+     * and would open a new connection for most calls), and with the SDK's adaptive retries, which also slow every
+     * call of a client down while its service throttles.
+     */
+    public AwsClients forManyCallsAtOnce(SdkHttpClient pooled) {
+        return new AwsClients(region, endpoint, credentials, pooled, RetryMode.ADAPTIVE_V2);
     }
 
     public static String require(Map<String, String> environment, String name) {
@@ -91,18 +104,21 @@ public final class AwsClients {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
-        builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(timeouts());
+        builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
         return builder.build();
     }
 
-    private static ClientOverrideConfiguration timeouts() {
-        return ClientOverrideConfiguration.builder()
+    private ClientOverrideConfiguration overrides() {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(CALL_TIMEOUT)
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .build();
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT);
+        if (retryMode != null) {
+            overrides.retryStrategy(retryMode);
+        }
+        return overrides.build();
     }
 
     /**

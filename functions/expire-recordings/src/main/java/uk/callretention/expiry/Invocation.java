@@ -8,15 +8,16 @@ import java.util.Set;
 
 /**
  * The function's input, from the schedule's Input or an on-demand invocation:
- * {@code {"mode": "sweep" | "reapply-policy" | "digest-audit", "dryRun": bool, "today": "YYYY-MM-DD", "council": "south-hams"}},
- * every field optional. {@code today} may name an earlier day than the real one (tests, or re-running a missed
+ * {@code {"mode": "sweep" | "reapply-policy" | "digest-audit", "dryRun": bool, "today": "YYYY-MM-DD", "council": "south-hams",
+ * "catchUp": bool}}, every field optional; {@code catchUp} is the catch-up schedule's sweep, which works only when the
+ * last run did not finish. {@code today} may name an earlier day than the real one (tests, or re-running a missed
  * day's report), never a later one: that would delete before the expiry date, or seal an audit day not yet over.
  */
-record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> council) {
+record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> council, boolean catchUp) {
 
     enum Mode { SWEEP, REAPPLY_POLICY, DIGEST_AUDIT }
 
-    private static final Set<String> FIELDS = Set.of("mode", "dryRun", "today", "council");
+    private static final Set<String> FIELDS = Set.of("mode", "dryRun", "today", "council", "catchUp");
 
     /** A known mistake in the input, answered with its code rather than a stack trace. */
     static final class InvalidInput extends RuntimeException {
@@ -65,6 +66,10 @@ record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> c
         if (council.isPresent() && mode != Mode.REAPPLY_POLICY) {
             throw new InvalidInput("council-only-for-reapply", "council applies only to mode reapply-policy");
         }
-        return new Invocation(mode, (Boolean) dryRun, today, council);
+        Object catchUp = fields.getOrDefault("catchUp", false);
+        if (!(catchUp instanceof Boolean) || (Boolean.TRUE.equals(catchUp) && (mode != Mode.SWEEP || Boolean.TRUE.equals(dryRun)))) {
+            throw new InvalidInput("catch-up-not-valid", "catchUp is true or false, and true only for a sweep that is not a dry run");
+        }
+        return new Invocation(mode, (Boolean) dryRun, today, council, (Boolean) catchUp);
     }
 }

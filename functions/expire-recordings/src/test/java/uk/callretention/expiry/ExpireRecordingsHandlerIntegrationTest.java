@@ -30,7 +30,7 @@ class ExpireRecordingsHandlerIntegrationTest {
         handler = new ExpireRecordingsHandler(aws.environmentOf(Recordings.FUNCTION));
         DynamoDbSweepProgress progress = new DynamoDbSweepProgress(aws.clients().dynamoDb(), aws.stack().tableName("SweepStateTable"));
         progress.claim("set-up", Instant.now(), Instant.now().plusSeconds(60));
-        progress.release("set-up", TODAY.minusDays(1));
+        progress.release("set-up", TODAY.minusDays(1), true);
     }
 
     @Test

@@ -101,7 +101,7 @@ public final class SweepBenchmark {
         System.err.printf("loaded %,d catalogued recordings in %d s%n", size, loadTime.toSeconds());
         DynamoDbSweepProgress progress = new DynamoDbSweepProgress(clients.dynamoDb(), environment.get("SWEEP_STATE_TABLE"));
         progress.claim("benchmark-set-up", Instant.now(), Instant.now().plusSeconds(60));
-        progress.release("benchmark-set-up", today.minusDays(2));
+        progress.release("benchmark-set-up", today.minusDays(2), true);
 
         CallCounter counter = new CallCounter(environment.get("CATALOGUE_TABLE"));
         try (SdkHttpClient http = UrlConnectionHttpClient.create();
@@ -115,7 +115,7 @@ public final class SweepBenchmark {
             LogLine quiet = new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC());
             RetentionRepositories repositories = RetentionRepositories.fromEnvironment(s3, dynamoDb, environment);
             var sweep = repositories.sweep(new DynamoDbSweepProgress(dynamoDb, environment.get("SWEEP_STATE_TABLE")),
-                    PolicyBook.bundled(environment), quiet, Clock.systemUTC());
+                    PolicyBook.bundled(environment), quiet, Clock.systemUTC(), ExpireRecordingsFactory.concurrency(environment));
 
             Instant start = Instant.now();
             SweepReport report = sweep.run(today, false, Deadline.NONE);
