@@ -51,6 +51,19 @@ class ExpireRecordingsHandlerIntegrationTest {
     }
 
     @Test
+    void handleRequest_whenTheCatchUpScheduleFiresAfterAFinishedRun_doesNothing() {
+        handler.handleRequest(Map.of("mode", "sweep"), withRemaining(600_000));
+        CatalogueEntry due = recordings.active(TODAY);
+
+        Map<String, Object> catchUp = handler.handleRequest(Map.of("mode", "sweep", "catchUp", true), withRemaining(600_000));
+
+        assertThat(catchUp).containsEntry("status", "UP_TO_DATE").containsEntry("deleted", 0);
+        assertThat(recordings.versionsOf(due.objectKey())).hasSize(1);
+        // Leaves nothing due for the other tests' sweeps to count.
+        assertThat(handler.handleRequest(Map.of("mode", "sweep"), withRemaining(600_000))).containsEntry("deleted", 1);
+    }
+
+    @Test
     void handleRequest_whenLittleTimeIsLeft_stopsBeforeTakingOnWork() {
         CatalogueEntry due = recordings.active(TODAY);
 
@@ -76,6 +89,9 @@ class ExpireRecordingsHandlerIntegrationTest {
         assertThat(handler.handleRequest(Map.of("dryRun", "yes"), withRemaining(600_000))).containsEntry("error", "dry-run-not-boolean");
         assertThat(handler.handleRequest(Map.of("mode", "reapply-policy", "council", "atlantis"), withRemaining(600_000)))
                 .containsEntry("error", "unknown-council");
+        assertThat(handler.handleRequest(Map.of("catchUp", "yes"), withRemaining(600_000))).containsEntry("error", "catch-up-not-valid");
+        assertThat(handler.handleRequest(Map.of("mode", "digest-audit", "catchUp", true), withRemaining(600_000)))
+                .containsEntry("error", "catch-up-not-valid");
     }
 
     private static TestLambdaContext withRemaining(int millis) {
