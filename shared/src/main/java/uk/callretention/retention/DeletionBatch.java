@@ -14,7 +14,7 @@ import uk.callretention.recording.CatalogueEntry;
  * a recording counts as deleted only when none of its keys was refused in the end.
  *
  * <p>Safe for many workers at once: a worker whose recording fills the batch takes the batch and sends it itself,
- * outside the lock, while the others fill the next one; each recording is in exactly one call.
+ * outside the lock, while the others fill the next one; each recording is in exactly one batch.
  */
 final class DeletionBatch {
 
