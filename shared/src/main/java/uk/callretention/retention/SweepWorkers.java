@@ -105,8 +105,8 @@ final class SweepWorkers implements AutoCloseable {
         });
     }
 
-    /** Records a failure seen outside a task (a reader's); the first one wins. */
-    void fail(Throwable e) {
+    /** The first failure wins. */
+    private void fail(Throwable e) {
         failure.compareAndSet(null, e);
     }
 
