@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -43,22 +44,35 @@ public final class AwsClients {
     private final URI s3ControlEndpoint;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
+    private final RetryMode retryMode;
 
-    private AwsClients(Region region, URI endpoint, URI s3ControlEndpoint, AwsCredentialsProvider credentials) {
+    private AwsClients(Region region, URI endpoint, URI s3ControlEndpoint, AwsCredentialsProvider credentials, SdkHttpClient http,
+                       RetryMode retryMode) {
         this.region = region;
         this.endpoint = endpoint;
         this.s3ControlEndpoint = s3ControlEndpoint == null ? endpoint : s3ControlEndpoint;
         this.credentials = credentials;
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(10))
-                .build();
+        this.http = http;
+        this.retryMode = retryMode;
     }
 
     public static AwsClients fromEnvironment(Map<String, String> environment) {
         String region = require(environment, "AWS_REGION");
         return new AwsClients(Region.of(region), uri(environment.get("AWS_ENDPOINT_URL")), uri(environment.get("AWS_ENDPOINT_URL_S3_CONTROL")),
-                credentialsFrom(environment));
+                credentialsFrom(environment), UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10))
+                        .build(), null);
+    }
+
+    /**
+     * Clients for a function that makes many calls at once: over {@code pooled}, an HTTP client that keeps open as
+     * many connections as there are calls at once (the default client keeps only {@code http.maxConnections}, five,
+     * and would open a new connection for most calls), and with the SDK's adaptive retries, which also slow every
+     * call of a client down while its service throttles.
+     */
+    public AwsClients forManyCallsAtOnce(SdkHttpClient pooled) {
+        return new AwsClients(region, endpoint, s3ControlEndpoint, credentials, pooled, RetryMode.ADAPTIVE_V2);
     }
 
     private static URI uri(String endpoint) {
@@ -120,18 +134,21 @@ public final class AwsClients {
      * the other functions' jars (e.g. the dead-letter queue's SQS client in tag-recording).
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
-        builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(timeouts());
+        builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
         return builder.build();
     }
 
-    private static ClientOverrideConfiguration timeouts() {
-        return ClientOverrideConfiguration.builder()
+    private ClientOverrideConfiguration overrides() {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(CALL_TIMEOUT)
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .build();
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT);
+        if (retryMode != null) {
+            overrides.retryStrategy(retryMode);
+        }
+        return overrides.build();
     }
 
     /**

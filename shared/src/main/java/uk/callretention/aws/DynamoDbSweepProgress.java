@@ -13,8 +13,9 @@ import uk.callretention.retention.SweepProgress;
 
 /**
  * The sweep's progress and claim as one item of the sweep-state table, keyed {@code sweepName = expire-recordings}:
- * {@code oldestNotSwept} (a UK date), and while a run holds it {@code claimedBy} (its run id) and
- * {@code claimedUntil} (epoch milliseconds, a number so that it compares as time).
+ * {@code oldestNotSwept} (a UK date), {@code lastRunFinished} (false after a run that stopped at its deadline or
+ * failed), and while a run holds it {@code claimedBy} (its run id) and {@code claimedUntil} (epoch milliseconds, a
+ * number so that it compares as time).
  */
 public final class DynamoDbSweepProgress implements SweepProgress {
 
@@ -35,6 +36,15 @@ public final class DynamoDbSweepProgress implements SweepProgress {
     }
 
     @Override
+    public Position position(Instant now) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).key(key()).consistentRead(true)).item();
+        boolean stoppedShort = item.containsKey("lastRunFinished") && !item.get("lastRunFinished").bool();
+        boolean diedHoldingClaim = item.containsKey("claimedBy") && Long.parseLong(item.get("claimedUntil").n()) < now.toEpochMilli();
+        return new Position(Optional.ofNullable(item.get("oldestNotSwept")).map(value -> LocalDate.parse(value.s())),
+                stoppedShort || diedHoldingClaim);
+    }
+
+    @Override
     public boolean claim(String runId, Instant now, Instant until) {
         return update(b -> b.updateExpression("SET claimedBy = :run, claimedUntil = :until")
                 .conditionExpression("attribute_not_exists(claimedBy) OR claimedUntil < :now")
@@ -45,17 +55,18 @@ public final class DynamoDbSweepProgress implements SweepProgress {
     }
 
     @Override
-    public void release(String runId, LocalDate oldestNotSwept) {
-        update(b -> b.updateExpression("SET oldestNotSwept = :day REMOVE claimedBy, claimedUntil")
+    public void release(String runId, LocalDate oldestNotSwept, boolean finished) {
+        update(b -> b.updateExpression("SET oldestNotSwept = :day, lastRunFinished = :finished REMOVE claimedBy, claimedUntil")
                 .conditionExpression("claimedBy = :run")
-                .expressionAttributeValues(Map.of(":run", AttributeValue.fromS(runId), ":day", AttributeValue.fromS(oldestNotSwept.toString()))));
+                .expressionAttributeValues(Map.of(":run", AttributeValue.fromS(runId), ":day", AttributeValue.fromS(oldestNotSwept.toString()),
+                        ":finished", AttributeValue.fromBool(finished))));
     }
 
     @Override
     public void abandon(String runId) {
-        update(b -> b.updateExpression("REMOVE claimedBy, claimedUntil")
+        update(b -> b.updateExpression("SET lastRunFinished = :finished REMOVE claimedBy, claimedUntil")
                 .conditionExpression("claimedBy = :run")
-                .expressionAttributeValues(Map.of(":run", AttributeValue.fromS(runId))));
+                .expressionAttributeValues(Map.of(":run", AttributeValue.fromS(runId), ":finished", AttributeValue.fromBool(false))));
     }
 
     /** A claim that ran out and was taken by another run is that run's now: this run's write is dropped. */

@@ -34,8 +34,9 @@ public record RetentionRepositories(RetentionCatalogue catalogue, RetentionStore
         return new HoldService(policies, catalogue, holds, store, clock);
     }
 
-    public Sweep sweep(SweepProgress progress, PolicyBook policies, LogLine log, Clock clock) {
-        return new Sweep(catalogue, store, audit, progress, holdService(policies, clock), new SweepCalendar(policies), log, clock);
+    /** @param concurrency how many recordings the sweep works on at once */
+    public Sweep sweep(SweepProgress progress, PolicyBook policies, LogLine log, Clock clock, int concurrency) {
+        return new Sweep(catalogue, store, audit, progress, holdService(policies, clock), new SweepCalendar(policies), log, clock, concurrency);
     }
 
     public PolicyReapplication policyReapplication(PolicyBook policies, Clock clock) {

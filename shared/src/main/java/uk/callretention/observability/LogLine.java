@@ -38,16 +38,25 @@ public final class LogLine {
 
     /** As {@link #count(String, String, Map)}, with properties that the line carries and the metric does not. */
     public void count(String namespace, String metric, Map<String, String> dimensions, Map<String, ?> properties) {
+        metric(namespace, metric, 1, "Count", dimensions, properties);
+    }
+
+    /** A measured value, such as a number of days, in the same format; no unit fits days, so it has none. */
+    public void value(String namespace, String metric, long value, Map<String, String> dimensions) {
+        metric(namespace, metric, value, "None", dimensions, Map.of());
+    }
+
+    private void metric(String namespace, String metric, long value, String unit, Map<String, String> dimensions, Map<String, ?> properties) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of(
                 "Timestamp", clock.millis(),
                 "CloudWatchMetrics", List.of(Map.of(
                         "Namespace", namespace,
                         "Dimensions", List.of(List.copyOf(dimensions.keySet())),
-                        "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
+                        "Metrics", List.of(Map.of("Name", metric, "Unit", unit))))));
         line.putAll(dimensions);
         line.putAll(properties);
-        line.put(metric, 1);
+        line.put(metric, value);
         print(line);
     }
 

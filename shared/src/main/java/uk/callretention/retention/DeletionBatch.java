@@ -12,6 +12,9 @@ import uk.callretention.recording.CatalogueEntry;
  * Recordings waiting for one DeleteObjects call: filled up to S3's limit of 1,000 keys, so a sweep of n due
  * recordings of one version each makes ⌈n/1000⌉ calls. Keys S3 refuses are retried, a few times with a pause;
  * a recording counts as deleted only when none of its keys was refused in the end.
+ *
+ * <p>Safe for many workers at once: a worker whose recording fills the batch takes the batch and sends it itself,
+ * outside the lock, while the others fill the next one; each recording is in exactly one batch.
  */
 final class DeletionBatch {
 
@@ -50,23 +53,46 @@ final class DeletionBatch {
     }
 
     void add(CatalogueEntry entry, Recheck.Delete delete) {
-        if (!pending.isEmpty() && keys + delete.keys().size() > MAX_KEYS_PER_CALL) {
-            flush();
-        }
-        pending.add(new Pending(entry, delete));
-        keys += delete.keys().size();
-        if (keys >= MAX_KEYS_PER_CALL) {
-            flush();
-        }
+        ready(new Pending(entry, delete)).forEach(this::send);
     }
 
+    /** Sends what is waiting, however little. */
     void flush() {
-        List<ObjectVersion> all = pending.stream().flatMap(p -> p.delete().keys().stream()).toList();
-        Refusals refused = new Refusals(deleteWithRetries(all));
-        List<Pending> done = List.copyOf(pending);
+        List<Pending> rest;
+        synchronized (this) {
+            rest = take();
+        }
+        send(rest);
+    }
+
+    /** Adds the recording; the batches it closed, if any: the one it would have overfilled, and its own once full. */
+    private synchronized List<List<Pending>> ready(Pending recording) {
+        List<List<Pending>> ready = new ArrayList<>(2);
+        if (!pending.isEmpty() && keys + recording.delete().keys().size() > MAX_KEYS_PER_CALL) {
+            ready.add(take());
+        }
+        pending.add(recording);
+        keys += recording.delete().keys().size();
+        if (keys >= MAX_KEYS_PER_CALL) {
+            ready.add(take());
+        }
+        return ready;
+    }
+
+    private List<Pending> take() {
+        List<Pending> taken = List.copyOf(pending);
         pending.clear();
         keys = 0;
-        for (Pending p : done) {
+        return taken;
+    }
+
+    private void send(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<ObjectVersion> all = batch.stream().flatMap(p -> p.delete().keys().stream()).toList();
+        Refusals refused = new Refusals(deleteWithRetries(all));
+        for (Pending p : batch) {
             if (p.delete().keys().stream().anyMatch(refused::covers)) {
                 onRefused.accept(p.entry());
             } else {

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.audit.AuditLog;
@@ -20,20 +23,34 @@ import uk.callretention.recording.RecordingState;
 
 /**
  * Deletes, on the day, every recording whose expiry date has come: reads only the expiry index, from the oldest day
- * not yet swept to today, shard by shard; re-checks each object in the bucket; deletes every version in batches;
- * audits each deletion and leaves a tombstone. Anything due that it cannot delete is filed under today, so the next
- * run looks again. Stops before the deadline and records where to resume.
+ * not yet swept to today, one day at a time with its 16 shards read at once; re-checks each object in the bucket;
+ * deletes every version in batches; audits each deletion and leaves a tombstone. Anything due that it cannot delete
+ * is filed under today, so the next run looks again. Stops before the deadline and records where to resume.
+ *
+ * <p>The calls for different recordings run on {@code concurrency} workers at once (re-checks, then the audit event
+ * and tombstone of each deletion); the DeleteObjects calls take up to 1,000 keys from whichever workers filled them.
+ * At most 1,000 + 2 × {@code concurrency} recordings are in hand at a time. The audit event and the tombstone stay
+ * one conditional write each per recording: the audit chain's head moves only if it is the head the event was
+ * chained to, and the tombstone is written only over the entry the sweep read, and BatchWriteItem takes no
+ * conditions.
  *
  * <p>Order for one recording: versions deleted, then the audit event, then the tombstone. A crash after the delete
  * leaves the entry in the index with no versions in the bucket; the next run finds it and finishes, writing the
- * audit event only if the trail does not have it yet.
+ * audit event only if the trail does not have it yet. At the deadline the readers stop, recordings read but not yet
+ * re-checked are left for the next run, and what was re-checked is deleted, audited and tombstoned before the run
+ * records the oldest day it left anything of as where to resume.
  *
  * <p>A complete run also settles holds that a request left placing or releasing ({@link HoldService#settleUnfinished}).
+ * Each run reports how far behind the sweep is ({@value #DAYS_OVERDUE_METRIC}).
  */
 public final class Sweep {
 
     public static final String ACTOR = "system:expire-recordings";
     public static final String METRICS_NAMESPACE = "CallRetention";
+    /** Days from the oldest day not yet swept to today: the recordings due then, if any, are that late. */
+    public static final String DAYS_OVERDUE_METRIC = "OldestDueRecordingDaysOverdue";
+    /** The most workers a run may have; beyond it the bucket's and tables' throttling, not the sweep, sets the pace. */
+    public static final int MAX_CONCURRENCY = 128;
     static final int MAX_LISTED = 1000;
     // Longer than Lambda's 15-minute limit, so a run that died lets the next one in without waiting long.
     private static final Duration CLAIM = Duration.ofMinutes(20);
@@ -46,16 +63,23 @@ public final class Sweep {
     private final SweepCalendar calendar;
     private final LogLine log;
     private final Clock clock;
+    private final int concurrency;
     private final DeletionBatch.Pause pause;
 
-    /** @param calendar where the first run ever starts */
+    /**
+     * @param calendar    where the first run ever starts
+     * @param concurrency how many recordings are re-checked, audited and tombstoned at once, 1 to {@value #MAX_CONCURRENCY}
+     */
     public Sweep(RetentionCatalogue catalogue, RetentionStore store, AuditLog audit, SweepProgress progress, HoldService holds,
-                 SweepCalendar calendar, LogLine log, Clock clock) {
-        this(catalogue, store, audit, progress, holds, calendar, log, clock, DeletionBatch.BACKING_OFF);
+                 SweepCalendar calendar, LogLine log, Clock clock, int concurrency) {
+        this(catalogue, store, audit, progress, holds, calendar, log, clock, concurrency, DeletionBatch.BACKING_OFF);
     }
 
     Sweep(RetentionCatalogue catalogue, RetentionStore store, AuditLog audit, SweepProgress progress, HoldService holds,
-          SweepCalendar calendar, LogLine log, Clock clock, DeletionBatch.Pause pause) {
+          SweepCalendar calendar, LogLine log, Clock clock, int concurrency, DeletionBatch.Pause pause) {
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("the sweep's concurrency must be from 1 to " + MAX_CONCURRENCY + ", not " + concurrency);
+        }
         this.catalogue = catalogue;
         this.store = store;
         this.audit = audit;
@@ -64,6 +88,7 @@ public final class Sweep {
         this.calendar = calendar;
         this.log = log;
         this.clock = clock;
+        this.concurrency = concurrency;
         this.pause = pause;
     }
 
@@ -72,20 +97,40 @@ public final class Sweep {
      * @param dryRun read and re-check only: delete, write and claim nothing
      */
     public SweepReport run(LocalDate today, boolean dryRun, Deadline deadline) {
+        return run(today, dryRun, deadline, false);
+    }
+
+    /**
+     * The catch-up schedule's run, every few minutes: sweeps only when the last run stopped at its deadline, failed or
+     * died, and then leaves the overdue hold reviews to the daily run, which reports them once a day. Otherwise it
+     * does nothing but one read of the progress, and report how far behind the sweep is.
+     */
+    public SweepReport catchUp(LocalDate today, Deadline deadline) {
+        SweepProgress.Position position = progress.position(clock.instant());
+        if (position.behind()) {
+            return run(today, false, deadline, true);
+        }
+        position.oldestNotSwept().ifPresent(oldest -> reportDaysOverdue(oldest, today));
+        return new SweepReport("sweep-" + UUID.randomUUID(), SweepReport.Status.UP_TO_DATE, false, null, today,
+                position.oldestNotSwept().orElse(null), 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of());
+    }
+
+    private SweepReport run(LocalDate today, boolean dryRun, Deadline deadline, boolean catchingUp) {
         String runId = "sweep-" + UUID.randomUUID();
         if (dryRun) {
-            return new Run(runId, today, true).sweep(progress.oldestNotSwept(), deadline);
+            return new Run(runId, today, true, catchingUp).sweep(progress.oldestNotSwept(), deadline);
         }
         Instant now = clock.instant();
         if (!progress.claim(runId, now, now.plus(CLAIM))) {
             log.info("another sweep is running; this one does nothing", Map.of("runId", runId));
-            return new Run(runId, today, false).report(SweepReport.Status.ALREADY_RUNNING, null, List.of());
+            return new Run(runId, today, false, catchingUp).report(SweepReport.Status.ALREADY_RUNNING, null, List.of());
         }
         boolean released = false;
         try {
-            SweepReport report = new Run(runId, today, false).sweep(progress.oldestNotSwept(), deadline);
-            progress.release(runId, report.resumeFrom());
+            SweepReport report = new Run(runId, today, false, catchingUp).sweep(progress.oldestNotSwept(), deadline);
+            progress.release(runId, report.resumeFrom(), report.status() == SweepReport.Status.COMPLETE);
             released = true;
+            reportDaysOverdue(report.resumeFrom(), today);
             return report;
         } finally {
             if (!released) {
@@ -94,65 +139,91 @@ public final class Sweep {
         }
     }
 
-    /** One run's state and tallies. */
+    private void reportDaysOverdue(LocalDate oldestNotSwept, LocalDate today) {
+        long days = Math.max(0, ChronoUnit.DAYS.between(oldestNotSwept, today));
+        log.value(METRICS_NAMESPACE, DAYS_OVERDUE_METRIC, days, Map.of());
+    }
+
+    /** One run's state and tallies, shared by its readers and workers. */
     private final class Run {
         private final String runId;
         private final LocalDate today;
         private final boolean dryRun;
+        private final boolean catchingUp;
         private final DeletionBatch batch;
         private final List<String> wouldDelete = new ArrayList<>();
+        /** The oldest day of which the run left a recording unread or not re-checked: where the next run starts. */
+        private final AtomicReference<LocalDate> stoppedOn = new AtomicReference<>();
+        private final AtomicInteger itemsRead = new AtomicInteger();
+        private final AtomicInteger deleted = new AtomicInteger();
+        private final AtomicInteger versionsDeleted = new AtomicInteger();
+        private final AtomicInteger repaired = new AtomicInteger();
+        private final AtomicInteger keptHeld = new AtomicInteger();
+        private final AtomicInteger keptNotYetDue = new AtomicInteger();
+        private final AtomicInteger keptUntagged = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private SweepWorkers workers;
         private LocalDate from;
-        private int itemsRead;
-        private int deleted;
-        private int versionsDeleted;
-        private int repaired;
-        private int keptHeld;
-        private int keptNotYetDue;
-        private int keptUntagged;
-        private int failed;
 
-        Run(String runId, LocalDate today, boolean dryRun) {
+        Run(String runId, LocalDate today, boolean dryRun, boolean catchingUp) {
             this.runId = runId;
             this.today = today;
             this.dryRun = dryRun;
+            this.catchingUp = catchingUp;
             this.batch = new DeletionBatch(store, pause, this::deleted, this::refused);
         }
 
         SweepReport sweep(Optional<LocalDate> oldestNotSwept, Deadline deadline) {
             // A run asked to sweep up to a day before the stored progress reads nothing and leaves the progress where it is.
             from = oldestNotSwept.orElseGet(() -> calendar.firstDay(today));
-            LocalDate stoppedOn = null;
-            days:
-            for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
-                for (String shard : ExpiryShard.allFor(day)) {
-                    // Checked before each query too: a first run reads thousands of empty shards.
-                    if (deadline.isNear()) {
-                        stoppedOn = day;
-                        break days;
-                    }
-                    for (CatalogueEntry entry : catalogue.indexedUnder(shard)) {
-                        if (deadline.isNear()) {
-                            stoppedOn = day;
-                            break days;
-                        }
-                        itemsRead++;
-                        consider(entry, day);
-                    }
+            try (SweepWorkers started = new SweepWorkers(runId, Math.min(ExpiryShard.SHARDS, concurrency), concurrency,
+                    DeletionBatch.MAX_KEYS_PER_CALL + 2 * concurrency)) {
+                workers = started;
+                // One day at a time, so that where a run stops no later day has been started.
+                for (LocalDate day = from; !day.isAfter(today) && stoppedOn.get() == null && !workers.failed(); day = day.plusDays(1)) {
+                    LocalDate shardsDay = day;
+                    workers.readAll(ExpiryShard.allFor(day).stream().<Runnable>map(shard -> () -> read(shard, shardsDay, deadline)).toList());
                 }
+                workers.awaitIdle();
+                batch.flush();
+                workers.awaitIdle();
             }
-            batch.flush();
-            List<Hold> overdue = stoppedOn == null ? holds.reviewsOverdue(today) : List.of();
-            if (!dryRun && stoppedOn == null) {
+            boolean complete = stoppedOn.get() == null;
+            List<Hold> overdue = complete && !catchingUp ? holds.reviewsOverdue(today) : List.of();
+            if (!dryRun && complete) {
                 settleUnfinishedHolds();
             }
             if (!dryRun) {
                 overdue.forEach(hold -> log.count(METRICS_NAMESPACE, "HoldReviewsOverdue", Map.of("Council", hold.council())));
             }
-            SweepReport report = stoppedOn == null
+            SweepReport report = complete
                     ? report(SweepReport.Status.COMPLETE, from.isAfter(today) ? from : today, overdue)
-                    : report(SweepReport.Status.STOPPED_AT_DEADLINE, stoppedOn, overdue);
+                    : report(SweepReport.Status.STOPPED_AT_DEADLINE, stoppedOn.get(), overdue);
             log.info(dryRun ? "dry-run sweep finished" : "sweep finished", summary(report));
             return report;
+        }
+
+        /** One shard of one day, handed to the workers recording by recording; checked before the query too: a first run reads thousands of empty shards. */
+        private void read(String shard, LocalDate day, Deadline deadline) {
+            if (deadline.isNear()) {
+                stopOn(day);
+                return;
+            }
+            for (CatalogueEntry entry : catalogue.indexedUnder(shard)) {
+                if (deadline.isNear()) {
+                    stopOn(day);
+                    return;
+                }
+                if (!workers.admit()) {
+                    return;
+                }
+                itemsRead.incrementAndGet();
+                workers.execute(() -> consider(entry, day, deadline));
+            }
+        }
+
+        private void stopOn(LocalDate day) {
+            stoppedOn.accumulateAndGet(day, (stopped, next) -> stopped == null || next.isBefore(stopped) ? next : stopped);
         }
 
         /** Holds left placing or releasing by a request that stopped part way; a failure here leaves them for the next run. */
@@ -167,7 +238,13 @@ public final class Sweep {
             }
         }
 
-        private void consider(CatalogueEntry entry, LocalDate filedUnder) {
+        private void consider(CatalogueEntry entry, LocalDate filedUnder, Deadline deadline) {
+            if (deadline.isNear()) {
+                // Still in the index under that day, which the next run reads again.
+                stopOn(filedUnder);
+                workers.release();
+                return;
+            }
             if (entry.expiresOn().isAfter(today)) {
                 // Filed early by mistake: never delete before the day.
                 keep(entry, filedUnder, Recheck.Why.NOT_YET_DUE, entry.expiresOn());
@@ -180,9 +257,12 @@ public final class Sweep {
             if (verdict instanceof Recheck.Keep keep) {
                 keep(entry, filedUnder, keep.why(), keep.fileUnder());
             } else if (dryRun) {
-                if (wouldDelete.size() < MAX_LISTED) {
-                    wouldDelete.add(entry.recordingId());
+                synchronized (wouldDelete) {
+                    if (wouldDelete.size() < MAX_LISTED) {
+                        wouldDelete.add(entry.recordingId());
+                    }
                 }
+                workers.release();
             } else {
                 batch.add(entry, (Recheck.Delete) verdict);
             }
@@ -190,21 +270,36 @@ public final class Sweep {
 
         private void keep(CatalogueEntry entry, LocalDate filedUnder, Recheck.Why why, LocalDate fileUnder) {
             switch (why) {
-                case HELD -> keptHeld++;
-                case NOT_YET_DUE -> keptNotYetDue++;
-                case UNTAGGED -> keptUntagged++;
+                case HELD -> keptHeld.incrementAndGet();
+                case NOT_YET_DUE -> keptNotYetDue.incrementAndGet();
+                case UNTAGGED -> keptUntagged.incrementAndGet();
             }
-            if (dryRun) {
-                return;
+            if (!dryRun) {
+                log.info("recording kept", fields(entry, Map.of("why", why.name(), "fileUnder", fileUnder.toString())));
+                log.count(METRICS_NAMESPACE, why == Recheck.Why.HELD ? "RecordingsHeldAtSweep" : "RecordingsSkippedAtSweep", dimensions(entry));
+                if (!fileUnder.equals(filedUnder)) {
+                    catalogue.fileUnder(entry, fileUnder);
+                }
             }
-            log.info("recording kept", fields(entry, Map.of("why", why.name(), "fileUnder", fileUnder.toString())));
-            log.count(METRICS_NAMESPACE, why == Recheck.Why.HELD ? "RecordingsHeldAtSweep" : "RecordingsSkippedAtSweep", dimensions(entry));
-            if (!fileUnder.equals(filedUnder)) {
-                catalogue.fileUnder(entry, fileUnder);
-            }
+            workers.release();
         }
 
+        /** Called by whichever thread sent the batch: the audit event and tombstone go to a worker. */
         private void deleted(CatalogueEntry entry, Recheck.Delete delete) {
+            workers.execute(() -> {
+                auditAndTombstone(entry, delete);
+                workers.release();
+            });
+        }
+
+        private void refused(CatalogueEntry entry) {
+            workers.execute(() -> {
+                fileRefusedUnderToday(entry);
+                workers.release();
+            });
+        }
+
+        private void auditAndTombstone(CatalogueEntry entry, Recheck.Delete delete) {
             Instant now = clock.instant();
             DeletionReason reason = entry.state() == RecordingState.QUARANTINED ? DeletionReason.QUARANTINE_EXPIRED : DeletionReason.RETENTION_EXPIRED;
             int versions = (int) delete.keys().stream().filter(v -> !v.deleteMarker()).count();
@@ -217,26 +312,30 @@ public final class Sweep {
                                 "runId", runId)));
             }
             boolean tombstoned = catalogue.tombstone(entry, new Tombstone(entry.recordingId(), today, reason));
-            deleted++;
-            versionsDeleted += versions;
+            deleted.incrementAndGet();
+            versionsDeleted.addAndGet(versions);
             if (delete.alreadyGone()) {
-                repaired++;
+                repaired.incrementAndGet();
             }
             log.info("recording deleted", fields(entry, Map.of("versions", versions, "reason", reason.id(),
                     "repaired", delete.alreadyGone(), "tombstoned", tombstoned)));
             log.count(METRICS_NAMESPACE, "RecordingsDeleted", dimensions(entry));
         }
 
-        private void refused(CatalogueEntry entry) {
-            failed++;
+        private void fileRefusedUnderToday(CatalogueEntry entry) {
+            failed.incrementAndGet();
             log.error("recording not deleted: S3 refused a version after retries; the next sweep tries again", fields(entry, Map.of()));
             log.count(METRICS_NAMESPACE, "RecordingDeletionsFailed", dimensions(entry));
             catalogue.fileUnder(entry, today);
         }
 
         SweepReport report(SweepReport.Status status, LocalDate resumeFrom, List<Hold> overdue) {
-            return new SweepReport(runId, status, dryRun, from, today, dryRun ? null : resumeFrom,
-                    itemsRead, deleted, versionsDeleted, repaired, keptHeld, keptNotYetDue, keptUntagged, failed, List.copyOf(wouldDelete),
+            List<String> listed;
+            synchronized (wouldDelete) {
+                listed = List.copyOf(wouldDelete);
+            }
+            return new SweepReport(runId, status, dryRun, from, today, dryRun ? null : resumeFrom, itemsRead.get(), deleted.get(),
+                    versionsDeleted.get(), repaired.get(), keptHeld.get(), keptNotYetDue.get(), keptUntagged.get(), failed.get(), listed,
                     List.copyOf(overdue));
         }
 

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * What one run of the sweep did (or, in a dry run, would do).
  *
+ * @param from         the first day read; null when nothing was read
  * @param resumeFrom   the oldest day not yet swept, where the next run starts; null in a dry run or when not run
  * @param itemsRead    catalogue items read from the expiry index
  * @param repaired     of those deleted, recordings found with no version left, only tombstoned and audited
@@ -35,6 +36,8 @@ public record SweepReport(
         /** Stopped before the Lambda deadline; the next run carries on from {@code resumeFrom}. */
         STOPPED_AT_DEADLINE,
         /** Another run holds the sweep; this one did nothing. */
-        ALREADY_RUNNING
+        ALREADY_RUNNING,
+        /** A catch-up run found the last run finished: it did nothing. */
+        UP_TO_DATE
     }
 }

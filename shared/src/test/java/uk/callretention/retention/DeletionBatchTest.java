@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import uk.callretention.recording.CatalogueEntry;
@@ -15,8 +19,8 @@ import uk.callretention.recording.RecordingState;
 class DeletionBatchTest {
 
     private final FakeBucket bucket = new FakeBucket();
-    private final List<String> deleted = new ArrayList<>();
-    private final List<String> refused = new ArrayList<>();
+    private final List<String> deleted = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
     private final DeletionBatch batch = new DeletionBatch(bucket, attempt -> { }, (entry, delete) -> deleted.add(entry.recordingId()),
             entry -> refused.add(entry.recordingId()));
 
@@ -27,6 +31,28 @@ class DeletionBatchTest {
 
         assertThat(bucket.calls).extracting(List::size).containsExactly(1000, 1000, 500);
         assertThat(deleted).hasSize(2500);
+    }
+
+    @Test
+    void add_whenManyWorkersAddAtOnce_putsEachRecordingInExactlyOneFullCall() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> added = new ArrayList<>();
+            for (int worker = 0; worker < 8; worker++) {
+                int first = worker * 1000;
+                added.add(workers.submit(() -> IntStream.range(first, first + 1000).forEach(i -> batch.add(entry("r" + i), delete("r" + i, 1)))));
+            }
+            for (Future<?> done : added) {
+                done.get();
+            }
+        } finally {
+            workers.shutdown();
+        }
+        batch.flush();
+
+        assertThat(bucket.calls).extracting(List::size).containsOnly(1000).hasSize(8);
+        assertThat(bucket.calls.stream().flatMap(List::stream).map(ObjectVersion::key)).doesNotHaveDuplicates().hasSize(8000);
+        assertThat(deleted).hasSize(8000).doesNotHaveDuplicates();
     }
 
     @Test
@@ -105,7 +131,7 @@ class DeletionBatchTest {
         }
 
         @Override
-        public List<ObjectVersion> delete(List<ObjectVersion> versions) {
+        public synchronized List<ObjectVersion> delete(List<ObjectVersion> versions) {
             assertThat(versions).hasSizeLessThanOrEqualTo(DeletionBatch.MAX_KEYS_PER_CALL);
             calls.add(List.copyOf(versions));
             List<ObjectVersion> refused = new ArrayList<>();

@@ -25,14 +25,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Applies the {@link Faults} armed on the calling thread to each SDK call; does nothing on any other thread. The SDK
- * makes one per client from the global interceptor list, so the plan lives in a thread-local, and each call keeps
- * the plan it started with. Hooks, in the SDK's order: before the call (count it, crash), on the request (drop the
+ * makes one per client from the global interceptor list, so the plan lives in a thread-local, inherited by threads
+ * started while it is armed, and each call keeps the plan it started with. Hooks, in the SDK's order: before the call (count it, crash), on the request (drop the
  * keys S3 will refuse), before each attempt is sent (fail it), after each attempt's answer arrives (lose it), on the
  * response (report the dropped keys as S3's per-key errors).
  */
 public final class FaultInjector implements ExecutionInterceptor {
 
-    static final ThreadLocal<Faults> ARMED = new ThreadLocal<>();
+    static final ThreadLocal<Faults> ARMED = new InheritableThreadLocal<>();
 
     private static final ExecutionAttribute<Faults> PLAN = new ExecutionAttribute<>("FaultInjector.plan");
     private static final ExecutionAttribute<Boolean> LOSE_RESPONSE = new ExecutionAttribute<>("FaultInjector.loseResponse");

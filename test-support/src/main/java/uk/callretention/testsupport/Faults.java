@@ -28,8 +28,10 @@ import java.util.function.Supplier;
  *       {@link #none()} to see it converge (a redelivery, a retry, the next scheduled run).</li>
  * </ul>
  *
- * <p>Faults apply only on the thread inside {@code run} or {@code call}, never to a test's own set-up and checks
- * through {@code LocalAws.clients()}; code under test on other threads joins with {@link #on(Runnable)}.
+ * <p>Faults apply only on the thread inside {@code run} or {@code call} and the threads it starts meanwhile (the sweep's
+ * workers), never to a test's own set-up and checks through {@code LocalAws.clients()}; code under test on threads
+ * started earlier joins with {@link #on(Runnable)}. Calls made on several threads at once draw in the order they come,
+ * so a replay of the same seed draws the same faults, though not always for the same calls.
  * {@link FaultInjector} is registered for every SDK client by this module
  * ({@code software/amazon/awssdk/global/handlers/execution.interceptors}): a test needs no wiring beyond this class.
  * Print {@link #summary()} so a failing seed can be replayed.

@@ -1,7 +1,9 @@
 package uk.callretention.expiry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.callretention.audit.AuditDigester;
 import uk.callretention.aws.AwsClients;
@@ -12,6 +14,7 @@ import uk.callretention.aws.S3AuditDigestStore;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.aws.S3BatchJobs;
+import uk.callretention.recording.ExpiryShard;
 import uk.callretention.retention.ReapplicationJobs;
 import uk.callretention.retention.Sweep;
 
@@ -19,18 +22,44 @@ import uk.callretention.retention.Sweep;
 record ExpireRecordingsFactory(Sweep sweep, ReapplicationJobs reapplication, AuditDigester auditDigester, Clock clock) {
 
     static ExpireRecordingsFactory fromEnvironment(Map<String, String> environment) {
-        AwsClients clients = AwsClients.fromEnvironment(environment);
+        int concurrency = concurrency(environment);
+        AwsClients clients = clients(environment, concurrency);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
         PolicyBook policies = PolicyBook.bundled(environment);
         LogLine log = new LogLine(System.out, clock);
         RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), dynamoDb, environment);
         return new ExpireRecordingsFactory(
-                repositories.sweep(new DynamoDbSweepProgress(dynamoDb, AwsClients.require(environment, "SWEEP_STATE_TABLE")), policies, log, clock),
+                repositories.sweep(new DynamoDbSweepProgress(dynamoDb, AwsClients.require(environment, "SWEEP_STATE_TABLE")), policies, log, clock,
+                        concurrency),
                 new ReapplicationJobs(repositories.policyReapplication(policies, clock),
                         S3BatchJobs.fromEnvironment(clients.s3(), clients.s3Control(), environment), log),
                 new AuditDigester(new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")),
                         new S3AuditDigestStore(clients.s3(), AwsClients.require(environment, "AUDIT_DIGEST_BUCKET"))),
                 clock);
+    }
+
+    /** {@code SWEEP_CONCURRENCY}: how many recordings the sweep works on at once. */
+    static int concurrency(Map<String, String> environment) {
+        String value = AwsClients.require(environment, "SWEEP_CONCURRENCY").strip();
+        try {
+            int concurrency = Integer.parseInt(value);
+            if (concurrency >= 1 && concurrency <= Sweep.MAX_CONCURRENCY) {
+                return concurrency;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below, as for a number out of range
+        }
+        throw new IllegalStateException("environment variable SWEEP_CONCURRENCY must be a whole number from 1 to " + Sweep.MAX_CONCURRENCY
+                + ", not '" + value + "'");
+    }
+
+    /** One connection for each worker and each shard reader, kept open between calls. */
+    static AwsClients clients(Map<String, String> environment, int concurrency) {
+        return AwsClients.fromEnvironment(environment).forManyCallsAtOnce(Apache5HttpClient.builder()
+                .maxConnections(concurrency + ExpiryShard.SHARDS)
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10))
+                .build());
     }
 }

@@ -17,13 +17,16 @@ import uk.callretention.retention.Sweep;
 import uk.callretention.retention.SweepReport;
 
 /**
- * Runs the daily sweep and the audit trail's daily digest from their schedules, and on demand a dry run; starts a
- * policy re-application job on S3 Batch Operations and reports on it. Answers with a summary. Stops taking on work
- * {@link #DEADLINE_MARGIN} before Lambda's deadline, so what it started finishes.
+ * Runs the daily sweep, its catch-up and the audit trail's daily digest from their schedules, and on demand a dry run;
+ * starts a policy re-application job on S3 Batch Operations and reports on it. Answers with a summary. Stops taking on
+ * work {@link #DEADLINE_MARGIN} before Lambda's deadline, so what it started finishes.
  */
 public final class ExpireRecordingsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
-    /** Enough to finish one full batch: a DeleteObjects call, then an audit event and a tombstone for each of 1,000 recordings. */
+    /**
+     * Enough to finish what the sweep has in hand, even with one worker: a DeleteObjects call, then an audit event and
+     * a tombstone for each of 1,000 recordings.
+     */
     static final Duration DEADLINE_MARGIN = Duration.ofSeconds(90);
 
     private final Sweep sweep;
@@ -62,7 +65,9 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
         }
         Deadline deadline = () -> context.getRemainingTimeInMillis() < DEADLINE_MARGIN.toMillis();
         return switch (invocation.mode()) {
-            case SWEEP -> Summaries.of(sweep.run(invocation.today(), invocation.dryRun(), deadline));
+            case SWEEP -> Summaries.of(invocation.catchUp()
+                    ? sweep.catchUp(invocation.today(), deadline)
+                    : sweep.run(invocation.today(), invocation.dryRun(), deadline));
             case REAPPLY_POLICY -> {
                 if (invocation.council().isPresent() && !reapplication.covers(invocation.council().get())) {
                     yield Map.of("error", "unknown-council", "message", "no policy names council " + invocation.council().get());

@@ -9,14 +9,16 @@ import java.util.Set;
 /**
  * The function's input, from the schedule's Input or an on-demand invocation:
  * {@code {"mode": "sweep" | "reapply-policy" | "reapply-report" | "digest-audit", "dryRun": bool, "today": "YYYY-MM-DD",
- * "council": "south-hams", "jobId": "..."}}, every field optional but {@code jobId}, which mode {@code reapply-report} needs. {@code today} may name an earlier day than the real one (tests, or re-running a missed
- * day's report), never a later one: that would delete before the expiry date, or seal an audit day not yet over.
+ * "council": "south-hams", "jobId": "...", "catchUp": bool}}, every field optional but {@code jobId}, which mode
+ * {@code reapply-report} needs. {@code catchUp} is the catch-up schedule's sweep, which works only when the last run
+ * did not finish. {@code today} may name an earlier day than the real one (tests, or re-running a missed day's
+ * report), never a later one: that would delete before the expiry date, or seal an audit day not yet over.
  */
-record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> council, Optional<String> jobId) {
+record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> council, Optional<String> jobId, boolean catchUp) {
 
     enum Mode { SWEEP, REAPPLY_POLICY, REAPPLY_REPORT, DIGEST_AUDIT }
 
-    private static final Set<String> FIELDS = Set.of("mode", "dryRun", "today", "council", "jobId");
+    private static final Set<String> FIELDS = Set.of("mode", "dryRun", "today", "council", "jobId", "catchUp");
 
     /** A known mistake in the input, answered with its code rather than a stack trace. */
     static final class InvalidInput extends RuntimeException {
@@ -70,6 +72,10 @@ record Invocation(Mode mode, boolean dryRun, LocalDate today, Optional<String> c
         if (jobId.isPresent() != (mode == Mode.REAPPLY_REPORT)) {
             throw new InvalidInput("job-id-only-for-report", "mode reapply-report needs a jobId, and only it takes one");
         }
-        return new Invocation(mode, (Boolean) dryRun, today, council, jobId);
+        Object catchUp = fields.getOrDefault("catchUp", false);
+        if (!(catchUp instanceof Boolean) || (Boolean.TRUE.equals(catchUp) && (mode != Mode.SWEEP || Boolean.TRUE.equals(dryRun)))) {
+            throw new InvalidInput("catch-up-not-valid", "catchUp is true or false, and true only for a sweep that is not a dry run");
+        }
+        return new Invocation(mode, (Boolean) dryRun, today, council, jobId, (Boolean) catchUp);
     }
 }

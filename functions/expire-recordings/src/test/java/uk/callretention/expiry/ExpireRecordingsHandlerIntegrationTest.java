@@ -30,7 +30,7 @@ class ExpireRecordingsHandlerIntegrationTest {
         handler = new ExpireRecordingsHandler(aws.environmentOf(Recordings.FUNCTION));
         DynamoDbSweepProgress progress = new DynamoDbSweepProgress(aws.clients().dynamoDb(), aws.stack().tableName("SweepStateTable"));
         progress.claim("set-up", Instant.now(), Instant.now().plusSeconds(60));
-        progress.release("set-up", TODAY.minusDays(1));
+        progress.release("set-up", TODAY.minusDays(1), true);
     }
 
     @Test
@@ -48,6 +48,19 @@ class ExpireRecordingsHandlerIntegrationTest {
 
         assertThat(swept).containsEntry("status", "COMPLETE").containsEntry("deleted", 1).containsEntry("resumeFrom", TODAY.toString());
         assertThat(recordings.versionsOf(due.objectKey())).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenTheCatchUpScheduleFiresAfterAFinishedRun_doesNothing() {
+        handler.handleRequest(Map.of("mode", "sweep"), withRemaining(600_000));
+        CatalogueEntry due = recordings.active(TODAY);
+
+        Map<String, Object> catchUp = handler.handleRequest(Map.of("mode", "sweep", "catchUp", true), withRemaining(600_000));
+
+        assertThat(catchUp).containsEntry("status", "UP_TO_DATE").containsEntry("deleted", 0);
+        assertThat(recordings.versionsOf(due.objectKey())).hasSize(1);
+        // Leaves nothing due for the other tests' sweeps to count.
+        assertThat(handler.handleRequest(Map.of("mode", "sweep"), withRemaining(600_000))).containsEntry("deleted", 1);
     }
 
     @Test
@@ -70,6 +83,9 @@ class ExpireRecordingsHandlerIntegrationTest {
                 .containsEntry("error", "unknown-council");
         assertThat(handler.handleRequest(Map.of("mode", "reapply-report"), withRemaining(600_000))).containsEntry("error", "job-id-only-for-report");
         assertThat(handler.handleRequest(Map.of("mode", "sweep", "jobId", "1"), withRemaining(600_000))).containsEntry("error", "job-id-only-for-report");
+        assertThat(handler.handleRequest(Map.of("catchUp", "yes"), withRemaining(600_000))).containsEntry("error", "catch-up-not-valid");
+        assertThat(handler.handleRequest(Map.of("mode", "digest-audit", "catchUp", true), withRemaining(600_000)))
+                .containsEntry("error", "catch-up-not-valid");
     }
 
     private static TestLambdaContext withRemaining(int millis) {

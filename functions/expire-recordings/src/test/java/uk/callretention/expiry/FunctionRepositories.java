@@ -18,18 +18,20 @@ import uk.callretention.retention.Sweep;
 import uk.callretention.testsupport.LocalAws;
 
 /**
- * The expiry function's repositories over its own SDK clients, built as the function builds them (production retries
- * and timeouts), so that {@code Faults} reaches every call they make.
+ * The expiry function's repositories over its own SDK clients, built as the function builds them (production retries,
+ * timeouts and connection pool; its sweep's concurrency), so that {@code Faults} reaches every call they make.
  */
 final class FunctionRepositories {
 
     final RetentionRepositories repositories;
     final DynamoDbSweepProgress progress;
     final PolicyBook policies;
+    final int concurrency;
 
     FunctionRepositories(LocalAws aws) {
         Map<String, String> environment = aws.environmentOf(Recordings.FUNCTION);
-        AwsClients clients = AwsClients.fromEnvironment(environment);
+        this.concurrency = ExpireRecordingsFactory.concurrency(environment);
+        AwsClients clients = ExpireRecordingsFactory.clients(environment, concurrency);
         this.repositories = RetentionRepositories.fromEnvironment(clients.s3(), clients.dynamoDb(), environment);
         this.progress = new DynamoDbSweepProgress(clients.dynamoDb(), environment.get("SWEEP_STATE_TABLE"));
         this.policies = PolicyBook.bundled(environment);
@@ -37,14 +39,15 @@ final class FunctionRepositories {
 
     /** The function's sweep on that clock, its log discarded. */
     Sweep sweep(Clock clock) {
-        return repositories.sweep(progress, policies, new LogLine(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), clock), clock);
+        return repositories.sweep(progress, policies, new LogLine(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), clock), clock,
+                concurrency);
     }
 
     /** Makes that day the oldest not yet swept, so that the next sweep starts there. */
     void sweepNextFrom(LocalDate day) {
         String setUp = "set-up-" + UUID.randomUUID();
         progress.claim(setUp, Instant.now(), Instant.now().plusSeconds(60));
-        progress.release(setUp, day);
+        progress.release(setUp, day, true);
     }
 
     HoldService holdService(Clock clock) {

@@ -81,7 +81,8 @@ class HoldRaceIntegrationTest {
         erasure = new Erasure(policies, repositories.catalogue(), repositories.holds(), repositories.store(),
                 new DynamoDbErasedRecordings(aws.clients().dynamoDb(), aws.stack().tableName("CatalogueTable")), repositories.audit(), clock);
         progress = new DynamoDbSweepProgress(aws.clients().dynamoDb(), aws.stack().tableName("SweepStateTable"));
-        sweep = repositories.sweep(progress, policies, new LogLine(new PrintStream(OutputStream.nullOutputStream()), clock), clock);
+        sweep = repositories.sweep(progress, policies, new LogLine(new PrintStream(OutputStream.nullOutputStream()), clock), clock,
+                ExpireRecordingsFactory.concurrency(aws.environmentOf(Recordings.FUNCTION)));
         pool = Executors.newFixedThreadPool(4);
     }
 
@@ -236,6 +237,6 @@ class HoldRaceIntegrationTest {
     private static void sweptUpTo(LocalDate oldestNotSwept) {
         String setUp = "set-up-" + UUID.randomUUID();
         assertThat(progress.claim(setUp, Instant.now(), Instant.now().plusSeconds(60))).isTrue();
-        progress.release(setUp, oldestNotSwept);
+        progress.release(setUp, oldestNotSwept, true);
     }
 }

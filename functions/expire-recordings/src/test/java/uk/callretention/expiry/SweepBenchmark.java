@@ -1,7 +1,9 @@
 package uk.callretention.expiry;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +28,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -45,6 +49,7 @@ import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.ExpiryShard;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
@@ -59,8 +64,14 @@ import uk.callretention.retention.SweepReport;
  * its calls with an SDK interceptor. Wall time on moto is mostly moto's: it answers ListObjectVersions by walking the
  * whole bucket, so each call costs in proportion to the objects stored, where S3 reads only the key's versions.
  *
+ * <p>Each sweep runs as the function's does, on the function's HTTP client (a pool of concurrency + 16 connections)
+ * with adaptive retries, at each concurrency of {@code -Dconcurrency=1,8,32} (default: the template's), and with
+ * AWS-like latency added to every attempt by an interceptor (20 ms per S3 call, 8 ms per DynamoDB call) unless
+ * {@code -Dlatency=false}; moto's own time comes on top. It also reports the benchmark process's CPU time per
+ * deletion (moto runs in its own process): what the SDK costs the function, whatever the latency.
+ *
  * <p>Run: {@code mvn -B -o -pl functions/expire-recordings exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=uk.callretention.expiry.SweepBenchmark [-Dexec.args="10000 100000"]}
+ * -Dexec.mainClass=uk.callretention.expiry.SweepBenchmark [-Dexec.args="10000 100000"] [-Dconcurrency=1,8,32]}
  */
 public final class SweepBenchmark {
 
@@ -74,61 +85,79 @@ public final class SweepBenchmark {
         List<Integer> sizes = args.length == 0 ? List.of(10_000, 100_000) : List.of(args).stream().map(Integer::parseInt).toList();
         Path project = ProjectRoot.find();
         Template template = Template.load(project.resolve("template.yaml"));
+        String concurrencies = System.getProperty("concurrency", "");
+        boolean latency = Boolean.parseBoolean(System.getProperty("latency", "true"));
         try (MotoServer moto = MotoServer.start(0, Path.of("target", "local-aws", "benchmark-moto.log"));
              LocalAwsClients clients = LocalAwsClients.forEndpoint(moto.endpoint())) {
             List<String> rows = new ArrayList<>();
             for (int size : sizes) {
-                ProvisionedStack stack = new Provisioner(clients, template, "bench" + size, Map.of()).provision();
-                try {
-                    rows.add(run(clients, template, stack, size));
-                } finally {
-                    stack.delete();
+                for (String concurrency : concurrencies.isBlank() ? List.of("") : List.of(concurrencies.split(","))) {
+                    ProvisionedStack stack = new Provisioner(clients, template, "bench" + size + "c" + concurrency.strip(), Map.of()).provision();
+                    try {
+                        rows.add(run(clients, template, stack, size, concurrency.strip(), latency));
+                    } finally {
+                        stack.delete();
+                    }
                 }
             }
             System.out.println();
-            System.out.println("| catalogued | due | items read | read/due | DeleteObjects | AWS calls by operation | sweep wall time | load time |");
-            System.out.println("|---:|---:|---:|---:|---:|---|---:|---:|");
+            System.out.printf("%d processors, Java %s, latency added: %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    latency ? "20 ms per S3 call, 8 ms per DynamoDB call" : "none");
+            System.out.println("| catalogued | due | concurrency | items read | read/due | DeleteObjects | AWS calls by operation | sweep wall time"
+                    + " | deletions per minute | client CPU per deletion | load time |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|");
             rows.forEach(System.out::println);
         }
     }
 
-    private static String run(LocalAwsClients clients, Template template, ProvisionedStack stack, int size) throws Exception {
+    private static String run(LocalAwsClients clients, Template template, ProvisionedStack stack, int size, String concurrencyGiven, boolean latency)
+            throws Exception {
         LocalDate today = LocalDate.now(RetentionSchedule.UK);
-        Map<String, String> environment = stack.environmentOf(template.functions().get(Recordings.FUNCTION));
+        Map<String, String> environment = new HashMap<>(stack.environmentOf(template.functions().get(Recordings.FUNCTION)));
+        if (!concurrencyGiven.isEmpty()) {
+            environment.put("SWEEP_CONCURRENCY", concurrencyGiven);
+        }
+        int concurrency = ExpireRecordingsFactory.concurrency(environment);
         Instant loadStart = Instant.now();
         load(clients, environment, size, today);
         Duration loadTime = Duration.between(loadStart, Instant.now());
         System.err.printf("loaded %,d catalogued recordings in %d s%n", size, loadTime.toSeconds());
         DynamoDbSweepProgress progress = new DynamoDbSweepProgress(clients.dynamoDb(), environment.get("SWEEP_STATE_TABLE"));
         progress.claim("benchmark-set-up", Instant.now(), Instant.now().plusSeconds(60));
-        progress.release("benchmark-set-up", today.minusDays(2));
+        progress.release("benchmark-set-up", today.minusDays(2), true);
 
         CallCounter counter = new CallCounter(environment.get("CATALOGUE_TABLE"));
-        try (SdkHttpClient http = UrlConnectionHttpClient.create();
+        ExecutionInterceptor addedLatency = latency ? new AwsLatency() : new ExecutionInterceptor() { };
+        try (SdkHttpClient http = Apache5HttpClient.builder().maxConnections(concurrency + ExpiryShard.SHARDS).build();
              S3Client s3 = S3Client.builder().endpointOverride(clients.endpoint()).region(LocalAwsClients.REGION)
                      .credentialsProvider(LocalAwsClients.credentials()).httpClient(http).forcePathStyle(true)
                      .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                     .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build();
+                     .overrideConfiguration(o -> o.addExecutionInterceptor(counter).addExecutionInterceptor(addedLatency)
+                             .retryStrategy(RetryMode.ADAPTIVE_V2)).build();
              DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(clients.endpoint()).region(LocalAwsClients.REGION)
                      .credentialsProvider(LocalAwsClients.credentials()).httpClient(http)
-                     .overrideConfiguration(o -> o.addExecutionInterceptor(counter)).build()) {
+                     .overrideConfiguration(o -> o.addExecutionInterceptor(counter).addExecutionInterceptor(addedLatency)
+                             .retryStrategy(RetryMode.ADAPTIVE_V2)).build()) {
             LogLine quiet = new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC());
             RetentionRepositories repositories = RetentionRepositories.fromEnvironment(s3, dynamoDb, environment);
             var sweep = repositories.sweep(new DynamoDbSweepProgress(dynamoDb, environment.get("SWEEP_STATE_TABLE")),
-                    PolicyBook.bundled(environment), quiet, Clock.systemUTC());
+                    PolicyBook.bundled(environment), quiet, Clock.systemUTC(), concurrency);
 
+            OperatingSystemMXBean process = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = process.getProcessCpuTime();
             Instant start = Instant.now();
             SweepReport report = sweep.run(today, false, Deadline.NONE);
             Duration wall = Duration.between(start, Instant.now());
+            long cpuNanos = process.getProcessCpuTime() - cpuStart;
 
             System.err.printf("swept %,d catalogued: %s; time in each operation (ms): %s%n", size, report, counter.millisByOperation());
             if (report.deleted() != DUE) {
                 throw new IllegalStateException("the sweep deleted " + report.deleted() + ", not " + DUE + ": " + report);
             }
             long deleteObjects = counter.count("S3.DeleteObjects");
-            return String.format("| %,d | %,d | %,d | %.3f | %d | %s | %.1f s | %.0f s |", size, DUE, counter.catalogueItemsRead.sum(),
-                    counter.catalogueItemsRead.sum() / (double) DUE, deleteObjects, counter.byOperation(), wall.toMillis() / 1000.0,
-                    loadTime.toMillis() / 1000.0);
+            return String.format("| %,d | %,d | %d | %,d | %.3f | %d | %s | %.1f s | %,.0f | %.1f ms | %.0f s |", size, DUE, concurrency,
+                    counter.catalogueItemsRead.sum(), counter.catalogueItemsRead.sum() / (double) DUE, deleteObjects, counter.byOperation(),
+                    wall.toMillis() / 1000.0, DUE * 60_000.0 / wall.toMillis(), cpuNanos / 1e6 / DUE, loadTime.toMillis() / 1000.0);
         }
     }
 
@@ -183,6 +212,18 @@ public final class SweepBenchmark {
                 RecordingTags.of(entry).entrySet().stream()
                         .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
                         .toList())));
+    }
+
+    /** AWS's usual latency from a Lambda function in the same region, added to every attempt. */
+    private static final class AwsLatency implements ExecutionInterceptor {
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            try {
+                Thread.sleep("S3".equals(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)) ? 20 : 8);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Counts every SDK call by service and operation, and the catalogue items the sweep's queries return. */

@@ -191,17 +191,18 @@ class SweepIntegrationTest {
                 recordings.active(today.minusDays(1)), recordings.active(today), recordings.active(today));
         CountingStore store = new CountingStore(repositories.store(), false);
 
-        SweepReport stopped = sweep(store).run(today, false, () -> store.recordingsLookedAt.get() == 3);
+        // Workers look at recordings at once: a few may start before the deadline is seen, and each finishes.
+        SweepReport stopped = sweep(store).run(today, false, () -> store.recordingsLookedAt.get() >= 3);
 
         assertThat(stopped.status()).isEqualTo(SweepReport.Status.STOPPED_AT_DEADLINE);
-        assertThat(stopped.deleted()).isEqualTo(3);
+        assertThat(stopped.deleted()).isBetween(3, due.size() - 1);
         assertThat(progress.oldestNotSwept()).contains(stopped.resumeFrom());
-        assertThat(due.stream().filter(r -> !recordings.versionsOf(r.objectKey()).isEmpty())).hasSize(2);
+        assertThat(due.stream().filter(r -> !recordings.versionsOf(r.objectKey()).isEmpty())).hasSize(due.size() - stopped.deleted());
 
         SweepReport finished = sweep().run(today, false, Deadline.NONE);
 
         assertThat(finished.status()).isEqualTo(SweepReport.Status.COMPLETE);
-        assertThat(finished.deleted()).isEqualTo(2);
+        assertThat(finished.deleted()).isEqualTo(due.size() - stopped.deleted());
         assertThat(due).allSatisfy(r -> assertThat(recordings.versionsOf(r.objectKey())).isEmpty());
         assertThat(progress.oldestNotSwept()).contains(today);
     }
@@ -261,7 +262,8 @@ class SweepIntegrationTest {
 
     private Sweep sweep(RetentionStore store) {
         RetentionRepositories with = new RetentionRepositories(repositories.catalogue(), store, repositories.holds(), repositories.audit());
-        return with.sweep(progress, policies, new LogLine(new PrintStream(logged, true, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC());
+        return with.sweep(progress, policies, new LogLine(new PrintStream(logged, true, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC(),
+                ExpireRecordingsFactory.concurrency(aws.environmentOf(Recordings.FUNCTION)));
     }
 
     private static HoldService holds() {
@@ -271,7 +273,7 @@ class SweepIntegrationTest {
     private static void sweptUpTo(LocalDate oldestNotSwept) {
         String setUp = "set-up-" + UUID.randomUUID();
         assertThat(progress.claim(setUp, Instant.now(), Instant.now().plusSeconds(60))).isTrue();
-        progress.release(setUp, oldestNotSwept);
+        progress.release(setUp, oldestNotSwept, true);
     }
 
     private static LocalDate realToday() {
