@@ -112,7 +112,7 @@ public final class AwsClients {
      * them, so the rules' answer keeps its signing properties and takes the override's URL.
      */
     public S3ControlClient s3Control() {
-        var builder = S3ControlClient.builder().region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(timeouts());
+        var builder = S3ControlClient.builder().region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides());
         if (s3ControlEndpoint != null) {
             S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
             builder.endpointOverride(s3ControlEndpoint)

@@ -433,7 +433,7 @@ class ReconcileRecordingsIntegrationTest {
         RetentionRepositories repositories = RetentionRepositories.fromEnvironment(s3, aws.clients().dynamoDb(), environment);
         DynamoDbSweepProgress progress = new DynamoDbSweepProgress(aws.clients().dynamoDb(), aws.stack().tableName("SweepStateTable"));
         return repositories.sweep(progress, PolicyBook.bundled(environment), new LogLine(new PrintStream(logged, true, UTF_8), Clock.systemUTC()),
-                Clock.systemUTC());
+                Clock.systemUTC(), Integer.parseInt(environment.get("SWEEP_CONCURRENCY")));
     }
 
     /** A sweep on that UK day, the days before it already swept. */
@@ -441,7 +441,7 @@ class ReconcileRecordingsIntegrationTest {
         DynamoDbSweepProgress progress = new DynamoDbSweepProgress(aws.clients().dynamoDb(), aws.stack().tableName("SweepStateTable"));
         String setUp = "set-up-" + UUID.randomUUID();
         assertThat(progress.claim(setUp, Instant.now(), Instant.now().plusSeconds(60))).isTrue();
-        progress.release(setUp, day);
+        progress.release(setUp, day, true);
         SweepReport report = sweep.run(day, false, Deadline.NONE);
         assertThat(report.status()).isEqualTo(SweepReport.Status.COMPLETE);
         return report;
