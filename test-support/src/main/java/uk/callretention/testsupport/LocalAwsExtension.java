@@ -76,7 +76,7 @@ public final class LocalAwsExtension implements BeforeAllCallback, TestInstanceP
     private record Server(MotoServer moto, LocalAwsClients clients, Template template) implements AutoCloseable {
         static Server start() {
             Template template = Template.load(templateFile());
-            MotoServer moto = MotoServer.start(0, Path.of("target", "local-aws", "moto.log"));
+            MotoServer moto = MotoServer.start(0, Path.of("target", "local-aws", "moto-" + ProcessHandle.current().pid() + ".log"));
             return new Server(moto, LocalAwsClients.forEndpoint(moto.endpoint()), template);
         }
 
