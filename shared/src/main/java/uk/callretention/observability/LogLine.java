@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class LogLine {
 
+    /** The CloudWatch namespace of every metric the functions report. */
+    public static final String METRICS_NAMESPACE = "CallRetention";
+
     private final PrintStream out;
     private final Clock clock;
 

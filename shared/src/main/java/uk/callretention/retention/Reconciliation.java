@@ -70,7 +70,6 @@ import uk.callretention.recording.UploadNotifications;
 public final class Reconciliation {
 
     public static final String ACTOR = "system:reconcile-recordings";
-    public static final String METRICS_NAMESPACE = "CallRetention";
     /**
      * Longer than the upload queue can keep an event in play: its visibility timeout (6 minutes) times the most
      * deliveries the template allows (10), after which the event is in the dead-letter queue, which is drained first.
@@ -398,7 +397,7 @@ public final class Reconciliation {
         }
 
         private void reconciled(String council, Problem problem, String recordingId) {
-            log.count(METRICS_NAMESPACE, "RecordingsReconciled", Map.of("Council", council == null ? "none" : council),
+            log.count(LogLine.METRICS_NAMESPACE, "RecordingsReconciled", Map.of("Council", council == null ? "none" : council),
                     Map.of("problem", problem.id(), "recordingId", recordingId, "runId", runId));
         }
 

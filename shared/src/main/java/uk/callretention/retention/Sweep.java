@@ -46,7 +46,6 @@ import uk.callretention.recording.RecordingState;
 public final class Sweep {
 
     public static final String ACTOR = "system:expire-recordings";
-    public static final String METRICS_NAMESPACE = "CallRetention";
     /** Days from the oldest day not yet swept to today: the recordings due then, if any, are that late. */
     public static final String DAYS_OVERDUE_METRIC = "OldestDueRecordingDaysOverdue";
     /** The most workers a run may have; beyond it the bucket's and tables' throttling, not the sweep, sets the pace. */
@@ -141,7 +140,7 @@ public final class Sweep {
 
     private void reportDaysOverdue(LocalDate oldestNotSwept, LocalDate today) {
         long days = Math.max(0, ChronoUnit.DAYS.between(oldestNotSwept, today));
-        log.value(METRICS_NAMESPACE, DAYS_OVERDUE_METRIC, days, Map.of());
+        log.value(LogLine.METRICS_NAMESPACE, DAYS_OVERDUE_METRIC, days, Map.of());
     }
 
     /** One run's state and tallies, shared by its readers and workers. */
@@ -194,7 +193,7 @@ public final class Sweep {
                 settleUnfinishedHolds();
             }
             if (!dryRun) {
-                overdue.forEach(hold -> log.count(METRICS_NAMESPACE, "HoldReviewsOverdue", Map.of("Council", hold.council())));
+                overdue.forEach(hold -> log.count(LogLine.METRICS_NAMESPACE, "HoldReviewsOverdue", Map.of("Council", hold.council())));
             }
             SweepReport report = complete
                     ? report(SweepReport.Status.COMPLETE, from.isAfter(today) ? from : today, overdue)
@@ -276,7 +275,7 @@ public final class Sweep {
             }
             if (!dryRun) {
                 log.info("recording kept", fields(entry, Map.of("why", why.name(), "fileUnder", fileUnder.toString())));
-                log.count(METRICS_NAMESPACE, why == Recheck.Why.HELD ? "RecordingsHeldAtSweep" : "RecordingsSkippedAtSweep", dimensions(entry));
+                log.count(LogLine.METRICS_NAMESPACE, why == Recheck.Why.HELD ? "RecordingsHeldAtSweep" : "RecordingsSkippedAtSweep", dimensions(entry));
                 if (!fileUnder.equals(filedUnder)) {
                     catalogue.fileUnder(entry, fileUnder);
                 }
@@ -319,13 +318,13 @@ public final class Sweep {
             }
             log.info("recording deleted", fields(entry, Map.of("versions", versions, "reason", reason.id(),
                     "repaired", delete.alreadyGone(), "tombstoned", tombstoned)));
-            log.count(METRICS_NAMESPACE, "RecordingsDeleted", dimensions(entry));
+            log.count(LogLine.METRICS_NAMESPACE, "RecordingsDeleted", dimensions(entry));
         }
 
         private void fileRefusedUnderToday(CatalogueEntry entry) {
             failed.incrementAndGet();
             log.error("recording not deleted: S3 refused a version after retries; the next sweep tries again", fields(entry, Map.of()));
-            log.count(METRICS_NAMESPACE, "RecordingDeletionsFailed", dimensions(entry));
+            log.count(LogLine.METRICS_NAMESPACE, "RecordingDeletionsFailed", dimensions(entry));
             catalogue.fileUnder(entry, today);
         }
 

@@ -22,7 +22,6 @@ import uk.callretention.recording.UploadNotifications;
  */
 public final class TagRecordingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    static final String METRICS_NAMESPACE = "CallRetention";
 
     private final RecordingTagger tagger;
     private final String bucket;
@@ -90,10 +89,10 @@ public final class TagRecordingHandler implements RequestHandler<SQSEvent, SQSBa
         fields.put("personalMetadata", outcome.personalMetadata().name());
         log.info("upload tagged", fields);
         if (outcome.kind() == TaggingOutcome.Kind.CATALOGUED && outcome.entry().state() == RecordingState.QUARANTINED) {
-            log.count(METRICS_NAMESPACE, "RecordingsQuarantined", Map.of("Reason", outcome.entry().quarantineReason()));
+            log.count(LogLine.METRICS_NAMESPACE, "RecordingsQuarantined", Map.of("Reason", outcome.entry().quarantineReason()));
         }
         if (outcome.personalMetadata() == MetadataScrub.Result.LEFT_TOO_LARGE) {
-            log.count(METRICS_NAMESPACE, "PersonalMetadataLeft", Map.of());
+            log.count(LogLine.METRICS_NAMESPACE, "PersonalMetadataLeft", Map.of());
         }
     }
 }

@@ -16,7 +16,6 @@ import uk.callretention.observability.LogLine;
  */
 public final class ApiRoutes {
 
-    public static final String METRICS_NAMESPACE = "CallRetention";
 
     /** One route's work: what the caller asked, answered. */
     @FunctionalInterface
@@ -68,7 +67,7 @@ public final class ApiRoutes {
         fields.put("requestId", invocationId);
         fields.put("apiRequestId", request.requestId());
         log.info("api request", fields);
-        answer.refusal().ifPresent(refusal -> log.count(METRICS_NAMESPACE, "ApiRequestsRefused", Map.of("Error", refusal.code())));
+        answer.refusal().ifPresent(refusal -> log.count(LogLine.METRICS_NAMESPACE, "ApiRequestsRefused", Map.of("Error", refusal.code())));
         return ApiResponse.json(answer.status(), answer.body());
     }
 }
