@@ -148,11 +148,6 @@ public final class HoldService {
         });
     }
 
-    /** Every hold on the recording, in every status, for the API to show. */
-    public List<Hold> holdsOn(String recordingId) {
-        return holds.on(recordingId);
-    }
-
     /** Active holds whose review date has passed, in every council. */
     public List<Hold> reviewsOverdue(LocalDate today) {
         List<Hold> overdue = new ArrayList<>();

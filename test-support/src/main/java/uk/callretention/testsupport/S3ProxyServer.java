@@ -1,6 +1,10 @@
 package uk.callretention.testsupport;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -9,6 +13,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -74,6 +84,34 @@ public final class S3ProxyServer implements AutoCloseable {
     /** A presigner with the same endpoint and credentials as {@link #client()}, signing for eu-west-2 as the functions do. */
     public S3Presigner presigner() {
         return presigner;
+    }
+
+    /**
+     * The same presigned GET, with the same lifetime, as if it had been signed {@code ago} earlier: a test of expiry
+     * moves the signing clock back instead of waiting for the lifetime to pass.
+     */
+    public URI signedEarlier(URI presigned, Duration ago) {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(presigned).clearQueryParameters();
+        Duration lifetime = null;
+        for (String parameter : presigned.getRawQuery().split("&")) {
+            String name = URLDecoder.decode(parameter.substring(0, parameter.indexOf('=')), StandardCharsets.UTF_8);
+            String value = URLDecoder.decode(parameter.substring(parameter.indexOf('=') + 1), StandardCharsets.UTF_8);
+            if (name.equals("X-Amz-Expires")) {
+                lifetime = Duration.ofSeconds(Long.parseLong(value));
+            } else if (!name.startsWith("X-Amz-")) {
+                unsigned.appendRawQueryParameter(name, value);
+            }
+        }
+        return AwsV4HttpSigner.create().sign(SignRequest.builder(credentials().resolveCredentials()).request(unsigned.build())
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, LocalAwsClients.REGION.id())
+                        .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                        .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, lifetime)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.offset(Clock.systemUTC(), ago.negated())).build())
+                .request().getUri();
     }
 
     @Override

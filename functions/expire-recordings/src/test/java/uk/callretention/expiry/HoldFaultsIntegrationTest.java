@@ -130,7 +130,7 @@ class HoldFaultsIntegrationTest {
             sweep();
 
             assertHeld(recording, crash.summary());
-            assertThat(function.holdService(Clock.systemUTC()).holdsOn(recording.recordingId())).as(crash.summary())
+            assertThat(function.repositories.holds().on(recording.recordingId())).as(crash.summary())
                     .extracting(Hold::status).doesNotContain(Hold.Status.PLACING);
         }
         System.out.printf("hold placing crashes: died before each of its %d calls (%s), each converged after a try again and the next sweep%n",
@@ -166,7 +166,7 @@ class HoldFaultsIntegrationTest {
             }
 
             assertDeleted(recording, crash.summary());
-            assertThat(holds(Duration.ZERO).holdsOn(recording.recordingId())).as(crash.summary()).extracting(Hold::status)
+            assertThat(function.repositories.holds().on(recording.recordingId())).as(crash.summary()).extracting(Hold::status)
                     .containsExactly(Hold.Status.RELEASED);
         }
         System.out.printf("hold release crashes: died before each of its %d calls (%s), %d finished by the next sweep, %d by a try again%n",
@@ -207,7 +207,7 @@ class HoldFaultsIntegrationTest {
     }
 
     private static List<Hold> activeHolds(CatalogueEntry recording) {
-        return holds(Duration.ZERO).holdsOn(recording.recordingId()).stream().filter(Hold::active).toList();
+        return function.repositories.holds().on(recording.recordingId()).stream().filter(Hold::active).toList();
     }
 
     /** The next scheduled sweep, with no faults, after any dead request's claim has run out. */
@@ -225,7 +225,7 @@ class HoldFaultsIntegrationTest {
     }
 
     private static void assertDueAgain(CatalogueEntry recording, String replay) {
-        assertThat(holds(Duration.ZERO).holdsOn(recording.recordingId())).as(replay).extracting(Hold::status)
+        assertThat(function.repositories.holds().on(recording.recordingId())).as(replay).extracting(Hold::status)
                 .isSubsetOf(Hold.Status.RELEASED, Hold.Status.NOT_PLACED);
         assertThat(recordings.keeping(recording)).as("every version unlocked (%s)", replay).isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
         assertThat(function.repositories.catalogue().indexedUnder(ExpiryShard.of(TODAY, recording.recordingId()))).as("due again (%s)", replay)

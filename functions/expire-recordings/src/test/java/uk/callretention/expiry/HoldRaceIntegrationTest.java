@@ -116,12 +116,12 @@ class HoldRaceIntegrationTest {
                 if (placed instanceof Outcome.Done<?>) {
                     keptByHold++;
                     assertThat(recordings.keeping(recording)).as("nothing deleted, every version locked").isEqualTo(Keeping.held(2));
-                    assertThat(holds.holdsOn(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.ACTIVE);
+                    assertThat(repositories.holds().on(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.ACTIVE);
                     assertThat(outcomes(recording, AuditAction.HOLD_PLACED)).containsExactly("allowed");
                 } else {
                     deletedBySweep++;
                     assertThat(code(placed)).isEqualTo("recording-deleted");
-                    assertThat(holds.holdsOn(recording.recordingId())).noneMatch(Hold::active);
+                    assertThat(repositories.holds().on(recording.recordingId())).noneMatch(Hold::active);
                     assertThat(recordings.keeping(recording)).satisfies(k -> assertThat(k.locked() + k.taggedHeld()).isZero());
                     assertThat(outcomes(recording, AuditAction.HOLD_PLACED)).containsExactly("recording-deleted");
                 }
@@ -163,7 +163,7 @@ class HoldRaceIntegrationTest {
             } else {
                 erased++;
                 assertThat(code(placed)).isEqualTo("recording-deleted");
-                assertThat(holds.holdsOn(recording.recordingId())).noneMatch(Hold::active);
+                assertThat(repositories.holds().on(recording.recordingId())).noneMatch(Hold::active);
                 assertThat(recordings.keeping(recording)).satisfies(k -> assertThat(k.locked() + k.taggedHeld()).isZero());
                 assertThat(erasing instanceof Outcome.Done<?> || code(erasing).equals("erasure-incomplete")).as("erasure answered %s", erasing).isTrue();
             }
@@ -187,7 +187,7 @@ class HoldRaceIntegrationTest {
             assertThat(answers.subList(0, 2)).extracting(answer -> outcome((Outcome<?>) answer))
                     .containsExactlyInAnyOrder("allowed", "already-released");
             assertThat(answers.get(2)).isInstanceOf(Outcome.Done.class);
-            assertThat(holds.holdsOn(recording.recordingId())).extracting(Hold::status)
+            assertThat(repositories.holds().on(recording.recordingId())).extracting(Hold::status)
                     .containsExactlyInAnyOrder(Hold.Status.RELEASED, Hold.Status.ACTIVE);
             assertThat(recordings.keeping(recording)).isEqualTo(Keeping.held(2));
             assertThat(outcomes(recording, AuditAction.HOLD_RELEASED)).containsExactlyInAnyOrder("allowed", "already-released");

@@ -74,7 +74,7 @@ class HoldServiceIntegrationTest {
                 .containsEntry("platform-ref", "x1");
         assertThat(recordings.repositories().catalogue().indexedUnder(ExpiryShard.of(recording.expiresOn(), recording.recordingId())))
                 .extracting(CatalogueEntry::recordingId).doesNotContain(recording.recordingId());
-        assertThat(holds.holdsOn(recording.recordingId())).containsExactly(hold);
+        assertThat(recordings.repositories().holds().on(recording.recordingId())).containsExactly(hold);
     }
 
     @Test
@@ -95,7 +95,7 @@ class HoldServiceIntegrationTest {
         assertThat(refusal(new HoldRequest("rec-00000000000000000000000000000000", "police", "REF-1", "dpo-1", TODAY.plusDays(1))))
                 .isEqualTo(HoldOutcome.Refusal.NO_SUCH_RECORDING);
         assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(1, RecordingState.ACTIVE));
-        assertThat(holds.holdsOn(id)).isEmpty();
+        assertThat(recordings.repositories().holds().on(id)).isEmpty();
     }
 
     @Test
@@ -111,7 +111,7 @@ class HoldServiceIntegrationTest {
         HoldOutcome outcome = racing.place(new HoldRequest(recording.recordingId(), "police", "CRIME-7", "dpo-1", TODAY.plusDays(30)), unaudited -> { });
 
         assertThat(outcome).isEqualTo(new HoldOutcome.Refused(HoldOutcome.Refusal.RECORDING_DELETED));
-        assertThat(holds.holdsOn(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.NOT_PLACED);
+        assertThat(recordings.repositories().holds().on(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.NOT_PLACED);
         assertThat(recordings.keeping(recording)).as("the older version is left for the sweep to finish")
                 .isEqualTo(Keeping.notHeld(1, RecordingState.ACTIVE));
     }
@@ -220,7 +220,7 @@ class HoldServiceIntegrationTest {
         assertThat(bucket.tags(recording.objectKey(), recording.versionId())).containsEntry(RecordingTags.RETENTION, "P3M");
         assertThat(recordings.repositories().catalogue().indexedUnder(ExpiryShard.of(recording.expiresOn(), recording.recordingId())))
                 .extracting(CatalogueEntry::recordingId).contains(recording.recordingId());
-        assertThat(holds.holdsOn(recording.recordingId())).extracting(Hold::status).containsOnly(Hold.Status.RELEASED);
+        assertThat(recordings.repositories().holds().on(recording.recordingId())).extracting(Hold::status).containsOnly(Hold.Status.RELEASED);
     }
 
     @Test
@@ -246,13 +246,13 @@ class HoldServiceIntegrationTest {
         assertThatThrownBy(() -> crashing.place(new HoldRequest(recording.recordingId(), "police", "CRIME-9", "dpo-1", TODAY.plusDays(30)),
                 unaudited -> { })).hasMessage("the function stopped here");
 
-        assertThat(holds.holdsOn(recording.recordingId())).as("not claimed active").singleElement().extracting(Hold::status)
+        assertThat(recordings.repositories().holds().on(recording.recordingId())).as("not claimed active").singleElement().extracting(Hold::status)
                 .isEqualTo(Hold.Status.PLACING);
         assertThat(recordings.keeping(recording)).as("locked, so kept meanwhile").isEqualTo(new Keeping(2, 2, 0, RecordingState.ACTIVE));
 
         assertThat(holds.settleUnfinished()).isGreaterThanOrEqualTo(1);
 
-        assertThat(holds.holdsOn(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.NOT_PLACED);
+        assertThat(recordings.repositories().holds().on(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.NOT_PLACED);
         assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
     }
 
@@ -269,7 +269,7 @@ class HoldServiceIntegrationTest {
         }));
         assertThatThrownBy(() -> crashing.release(bySweep.recordingId(), first.holdId(), "dpo-1", unaudited -> { }));
         assertThatThrownBy(() -> crashing.release(byRetry.recordingId(), second.holdId(), "dpo-1", unaudited -> { }));
-        assertThat(holds.holdsOn(bySweep.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.RELEASING);
+        assertThat(recordings.repositories().holds().on(bySweep.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.RELEASING);
         assertThat(recordings.keeping(bySweep).locked()).as("still kept").isEqualTo(2);
 
         HoldOutcome again = holds.release(byRetry.recordingId(), second.holdId(), "dpo-1", unaudited -> { });
@@ -277,7 +277,7 @@ class HoldServiceIntegrationTest {
 
         assertThat(again).isInstanceOfSatisfying(HoldOutcome.Released.class, r -> assertThat(r.dueOn()).isEqualTo(TODAY));
         for (CatalogueEntry recording : new CatalogueEntry[] {bySweep, byRetry}) {
-            assertThat(holds.holdsOn(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.RELEASED);
+            assertThat(recordings.repositories().holds().on(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.RELEASED);
             assertThat(recordings.keeping(recording)).isEqualTo(Keeping.notHeld(2, RecordingState.ACTIVE));
         }
     }
@@ -295,7 +295,7 @@ class HoldServiceIntegrationTest {
 
         holds.settleUnfinished();
 
-        assertThat(holds.holdsOn(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.PLACING);
+        assertThat(recordings.repositories().holds().on(recording.recordingId())).singleElement().extracting(Hold::status).isEqualTo(Hold.Status.PLACING);
         recordings.repositories().holds().endClaim(recording.recordingId(), "someone-else");
     }
 
