@@ -114,14 +114,9 @@ public final class AccessRequestDesk {
         if (status.isPresent() && !status.get().equals("pending")) {
             fields.reject("status must be pending");
         }
-        Optional<String> named = fields.text("council", 64);
+        String council = ListingQuery.council(fields, who);
         int limit = fields.number("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         Optional<String> pageToken = fields.text("nextToken", 2048);
-        Set<String> councils = who.councils();
-        if (named.isEmpty() && councils.size() != 1) {
-            fields.reject("name the council: you have roles in " + (councils.isEmpty() ? "none" : String.join(", ", councils)));
-        }
-        String council = named.orElseGet(() -> councils.stream().findFirst().orElse(null));
         AccessAudit.Event event = audit.about("pending-access-requests:" + council, council, who, AuditAction.LISTED, clock.instant());
         return event.settle(() -> {
             if (fields.problem().isPresent()) {
