@@ -2,7 +2,10 @@ package uk.callretention.access;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditLog;
@@ -17,13 +20,17 @@ import uk.callretention.policy.Purpose;
 public final class AccessRequestDesk {
 
     static final int MAX_REASON = 1000;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
 
+    private final PolicyBook policies;
     private final RecordingScope scope;
     private final AccessRequests requests;
     private final AccessAudit audit;
     private final Clock clock;
 
     public AccessRequestDesk(PolicyBook policies, AccessCatalogue catalogue, AccessRequests requests, AuditLog log, Clock clock) {
+        this.policies = policies;
         this.scope = new RecordingScope(policies, catalogue::find);
         this.requests = requests;
         this.audit = new AccessAudit(log);
@@ -90,5 +97,43 @@ public final class AccessRequestDesk {
                     .detail("note", note.orElse(null)).allowed();
             return requests.decide(decided) ? Outcome.done(decided) : Outcome.refused(Refusal.ALREADY_DECIDED);
         }));
+    }
+
+    /** A page of the council's pending requests that the caller may decide. */
+    public record PendingList(String council, List<AccessRequest> requests, Optional<String> nextPageToken) {
+    }
+
+    /**
+     * The council's pending requests the caller may decide, newest first, a page at a time: the DPO's every team's, a
+     * manager's their teams'. Anybody else, and anybody naming a council they have no role in, is told their role does
+     * not allow it: there is no recording here whose existence to hide, and never another council's request to show.
+     */
+    public Outcome<PendingList> pending(StaffMember who, Map<String, String> query) {
+        Fields fields = new Fields(query);
+        Optional<String> status = fields.requiredText("status", 16);
+        if (status.isPresent() && !status.get().equals("pending")) {
+            fields.reject("status must be pending");
+        }
+        String council = ListingQuery.council(fields, who);
+        int limit = fields.number("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
+        Optional<String> pageToken = fields.text("nextToken", 2048);
+        AccessAudit.Event event = audit.about("pending-access-requests:" + council, council, who, AuditAction.LISTED, clock.instant());
+        return event.settle(() -> {
+            if (fields.problem().isPresent()) {
+                return Outcome.refused(fields.problem().get());
+            }
+            boolean dpo = who.isDpoOf(council);
+            Set<String> managed = who.managedTeams(council);
+            if (policies.council(council).isEmpty() || (!dpo && managed.isEmpty())) {
+                return Outcome.refused(Refusal.NOT_PERMITTED);
+            }
+            event.allowed();
+            try {
+                AccessRequests.PendingPage page = requests.pending(council, request -> dpo || managed.contains(request.team()), limit, pageToken);
+                return Outcome.done(new PendingList(council, page.requests(), page.nextPageToken()));
+            } catch (AccessCatalogue.InvalidPageTokenException e) {
+                return Outcome.refused(Refusal.BAD_REQUEST.saying("nextToken is not one this listing gave"));
+            }
+        });
     }
 }

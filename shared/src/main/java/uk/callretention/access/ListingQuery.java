@@ -21,19 +21,25 @@ record ListingQuery(String council, Optional<String> team, Instant from, Instant
 
     /** Reads the query's fields; when one is wrong, {@code fields} holds the problem and the query is not to be used. */
     static ListingQuery read(Fields fields, StaffMember who) {
-        Optional<String> council = fields.text("council", 64);
+        String council = council(fields, who);
         Optional<String> team = fields.text("team", 64);
         LocalDate from = fields.date("from").orElse(EARLIEST);
         LocalDate to = fields.date("to").orElse(LATEST);
         if (to.isBefore(from)) {
             fields.reject("to must not be before from");
         }
+        return new ListingQuery(council, team,
+                from.atStartOfDay(RetentionSchedule.UK).toInstant(), to.plusDays(1).atStartOfDay(RetentionSchedule.UK).toInstant());
+    }
+
+    /** The council the query names, or the caller's only one; when neither, {@code fields} holds the problem. */
+    static String council(Fields fields, StaffMember who) {
+        Optional<String> council = fields.text("council", 64);
         Set<String> councils = who.councils();
         if (council.isEmpty() && councils.size() != 1) {
             fields.reject("name the council: you have roles in " + (councils.isEmpty() ? "none" : String.join(", ", councils)));
         }
-        return new ListingQuery(council.orElseGet(() -> councils.stream().findFirst().orElse(null)), team,
-                from.atStartOfDay(RetentionSchedule.UK).toInstant(), to.plusDays(1).atStartOfDay(RetentionSchedule.UK).toInstant());
+        return council.orElseGet(() -> councils.stream().findFirst().orElse(null));
     }
 
     /** Names what was searched, for the audit trail, without any personal data. */

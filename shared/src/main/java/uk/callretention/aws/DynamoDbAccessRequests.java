@@ -2,13 +2,23 @@ package uk.callretention.aws;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -20,21 +30,31 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import uk.callretention.access.AccessCatalogue.InvalidPageTokenException;
 import uk.callretention.access.AccessRequest;
 import uk.callretention.access.AccessRequests;
 
 /**
  * Access requests in DynamoDB, partitioned by recording: a recording's requests are one query. Each change of status
- * is a put conditional on the status it changes from, so a request is decided once and used once.
+ * is a put conditional on the status it changes from, so a request is decided once and used once. A pending request
+ * alone carries {@code pendingCouncil} and {@code pendingKey}, so the sparse index {@value #BY_COUNCIL_PENDING} holds
+ * exactly the requests awaiting a decision: the put that decides one replaces the item without them.
  */
 public final class DynamoDbAccessRequests implements AccessRequests {
 
+    static final String BY_COUNCIL_PENDING = "byCouncilPending";
+
     private static final TableSchema<Row> SCHEMA = schema();
+    /** Fixed width, so the index's text order is the order in time. */
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern PENDING_KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z/[A-Za-z0-9-]{1,100}");
 
     private final DynamoDbTable<Row> table;
+    private final DynamoDbIndex<Row> byCouncilPending;
 
     public DynamoDbAccessRequests(DynamoDbClient dynamoDb, String tableName) {
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, SCHEMA);
+        this.byCouncilPending = table.index(BY_COUNCIL_PENDING);
     }
 
     @Override
@@ -61,6 +81,37 @@ public final class DynamoDbAccessRequests implements AccessRequests {
     @Override
     public boolean decide(AccessRequest decided) {
         return replaceIf(decided, AccessRequest.Status.PENDING);
+    }
+
+    @Override
+    public PendingPage pending(String council, Predicate<AccessRequest> shown, int limit, Optional<String> pageToken) {
+        QueryConditional partition = QueryConditional.keyEqualTo(Key.builder().partitionValue(council).build());
+        QueryConditional conditional = pageToken.map(DynamoDbAccessRequests::pendingKeyOf)
+                .map(key -> QueryConditional.sortLessThan(Key.builder().partitionValue(council).sortValue(key).build()))
+                .orElse(partition);
+        List<Row> rows = byCouncilPending.query(QueryEnhancedRequest.builder().queryConditional(conditional).scanIndexForward(false).build())
+                .stream().flatMap(page -> page.items().stream())
+                .filter(row -> shown.test(row.toRequest()))
+                .limit(limit + 1L)
+                .toList();
+        Optional<String> next = rows.size() > limit ? Optional.of(tokenOf(rows.get(limit - 1).pendingKey)) : Optional.empty();
+        return new PendingPage(rows.stream().limit(limit).map(Row::toRequest).toList(), next);
+    }
+
+    private static String tokenOf(String pendingKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(pendingKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String pendingKeyOf(String token) {
+        try {
+            String key = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (PENDING_KEY.matcher(key).matches()) {
+                return key;
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // answered below, like any other token this listing did not give
+        }
+        throw new InvalidPageTokenException();
     }
 
     @Override
@@ -102,6 +153,8 @@ public final class DynamoDbAccessRequests implements AccessRequests {
         String decidedAt;
         String decisionNote;
         String usedAt;
+        String pendingCouncil;
+        String pendingKey;
 
         static Row from(AccessRequest r) {
             Row row = new Row();
@@ -120,6 +173,10 @@ public final class DynamoDbAccessRequests implements AccessRequests {
             row.decidedAt = text(r.decidedAt());
             row.decisionNote = r.decisionNote();
             row.usedAt = text(r.usedAt());
+            if (r.status() == AccessRequest.Status.PENDING) {
+                row.pendingCouncil = r.council();
+                row.pendingKey = SORTABLE.format(r.requestedAt()) + "/" + r.requestId();
+            }
             return row;
         }
 
@@ -156,6 +213,10 @@ public final class DynamoDbAccessRequests implements AccessRequests {
         text(builder, "decidedAt", r -> r.decidedAt, (r, v) -> r.decidedAt = v);
         text(builder, "decisionNote", r -> r.decisionNote, (r, v) -> r.decisionNote = v);
         text(builder, "usedAt", r -> r.usedAt, (r, v) -> r.usedAt = v);
+        builder.addAttribute(String.class, a -> a.name("pendingCouncil").getter(r -> r.pendingCouncil).setter((r, v) -> r.pendingCouncil = v)
+                .tags(secondaryPartitionKey(BY_COUNCIL_PENDING)));
+        builder.addAttribute(String.class, a -> a.name("pendingKey").getter(r -> r.pendingKey).setter((r, v) -> r.pendingKey = v)
+                .tags(secondarySortKey(BY_COUNCIL_PENDING)));
         return builder.build();
     }
 

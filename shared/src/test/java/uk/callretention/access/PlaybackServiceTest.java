@@ -175,5 +175,10 @@ class PlaybackServiceTest {
         public boolean markUsed(AccessRequest used) {
             return false;
         }
+
+        @Override
+        public PendingPage pending(String council, java.util.function.Predicate<AccessRequest> shown, int limit, Optional<String> pageToken) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -18,6 +18,7 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
     static final String SUBJECT_ACCESS = "GET /subject-access";
     static final String REQUEST_ACCESS = "POST /recordings/{recordingId}/access-requests";
     static final String DECIDE_ACCESS = "POST /recordings/{recordingId}/access-requests/{accessRequestId}/decision";
+    static final String PENDING_ACCESS = "GET /access-requests";
     static final String AUDIT_TRAIL = "GET /recordings/{recordingId}/audit";
 
     private final ApiRoutes routes;
@@ -45,6 +46,7 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
                 .route(DECIDE_ACCESS, (request, who) -> Answer.of(
                         f.accessRequests().decide(who, request.path("recordingId"), request.path("accessRequestId"), request.body()),
                         200, Shapes::accessRequest))
+                .route(PENDING_ACCESS, (request, who) -> Answer.of(f.accessRequests().pending(who, request.query()), 200, Shapes::pending))
                 .route(AUDIT_TRAIL, (request, who) -> Answer.of(f.auditTrail().of(who, request.path("recordingId")), 200, Shapes::trail));
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.callretention.access.AccessRequest;
+import uk.callretention.access.AccessRequestDesk;
 import uk.callretention.access.PlaybackLink;
 import uk.callretention.access.RecordingListing;
 import uk.callretention.audit.AuditEvent;
@@ -45,6 +46,7 @@ final class Shapes {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("accessRequestId", request.requestId());
         json.put("recordingId", request.recordingId());
+        json.put("team", request.team());
         json.put("status", request.status().name().toLowerCase());
         json.put("purpose", request.purpose());
         json.put("reason", request.reason());
@@ -53,6 +55,14 @@ final class Shapes {
         json.put("requestedAt", request.requestedAt().toString());
         putIfPresent(json, "decidedBy", request.decidedBy());
         putIfPresent(json, "decidedAt", request.decidedAt());
+        return json;
+    }
+
+    static Object pending(AccessRequestDesk.PendingList pending) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("council", pending.council());
+        json.put("accessRequests", pending.requests().stream().map(Shapes::accessRequest).toList());
+        pending.nextPageToken().ifPresent(token -> json.put("nextToken", token));
         return json;
     }
 

@@ -340,6 +340,45 @@ class AccessApiIntegrationTest {
                     tuple(AuditAction.PLAYBACK_URL_ISSUED, "allowed"),
                     tuple(AuditAction.PLAYBACK_REFUSED, "access-request-required"));
         }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void pendingList_showsApproversTheRequestsTheyMayDecide_untilDecided() throws Exception {
+            CatalogueEntry recording = api.recording("rotherham", "contact-centre", RecordingState.ACTIVE);
+            String staff = api.token("pending-staff", "rotherham:contact-centre:staff");
+            String manager = api.token("pending-manager", "rotherham:contact-centre:manager");
+            String dpo = api.token("pending-dpo", "rotherham:*:dpo");
+            String requestId = (String) ApiStack.json(api.post("/recordings/" + recording.recordingId() + "/access-requests", staff,
+                    "{\"purpose\":\"training\",\"reason\":\"To train new starters.\",\"reference\":\"TR-7\"}")).get("accessRequestId");
+
+            for (String approver : List.of(manager, dpo)) {
+                HttpResponse<String> listed = api.get("/access-requests?status=pending", approver);
+                assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+                List<Map<String, Object>> items = (List<Map<String, Object>>) ApiStack.json(listed).get("accessRequests");
+                assertThat(items).filteredOn(item -> requestId.equals(item.get("accessRequestId"))).singleElement().satisfies(item -> assertThat(item)
+                        .containsEntry("recordingId", recording.recordingId()).containsEntry("team", "contact-centre")
+                        .containsEntry("status", "pending").containsEntry("purpose", "training").containsEntry("reference", "TR-7")
+                        .containsKeys("requester", "requestedAt"));
+            }
+            HttpResponse<String> otherTeams = api.get("/access-requests?status=pending", api.token("pending-other", "rotherham:housing:manager"));
+            assertThat((List<Object>) ApiStack.json(otherTeams).get("accessRequests")).as("a manager sees their own teams' requests alone").isEmpty();
+            HttpResponse<String> staffAsks = api.get("/access-requests?status=pending", staff);
+            assertThat(staffAsks.statusCode()).isEqualTo(403);
+            assertThat(ApiStack.json(staffAsks)).containsEntry("error", "not-permitted");
+            assertThat(api.get("/access-requests?status=pending&council=rutland", dpo).statusCode()).as("never another council's").isEqualTo(403);
+            assertThat(api.get("/access-requests?status=approved", dpo).statusCode()).isEqualTo(400);
+            assertThat(api.get("/access-requests?status=pending&limit=101", dpo).statusCode()).isEqualTo(400);
+            assertThat(api.get("/access-requests?status=pending&nextToken=forged", dpo).statusCode()).isEqualTo(400);
+
+            api.post("/recordings/" + recording.recordingId() + "/access-requests/" + requestId + "/decision", manager, "{\"decision\":\"refuse\"}");
+            List<Map<String, Object>> after = (List<Map<String, Object>>) ApiStack.json(api.get("/access-requests?status=pending", dpo)).get("accessRequests");
+            assertThat(after).extracting(item -> item.get("accessRequestId")).doesNotContain(requestId);
+            assertThat(api.trail("pending-access-requests:rotherham")).as("one final event per reading, none left pending")
+                    .extracting(AuditEvent::action, AuditEvent::outcome).containsExactlyInAnyOrder(
+                            tuple(AuditAction.LISTED, "allowed"), tuple(AuditAction.LISTED, "allowed"), tuple(AuditAction.LISTED, "allowed"),
+                            tuple(AuditAction.LISTED, "not-permitted"), tuple(AuditAction.LISTED, "bad-request"),
+                            tuple(AuditAction.LISTED, "bad-request"), tuple(AuditAction.LISTED, "bad-request"), tuple(AuditAction.LISTED, "allowed"));
+        }
     }
 
     /** Holds and erasure, served by the function that may tag, hold and delete but never read audio. */

@@ -121,6 +121,11 @@ final class ApiStack implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> get(String pathAndQuery, String token) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(api(pathAndQuery)).header("authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(api(path)).header("authorization", "Bearer " + token).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
