@@ -26,10 +26,12 @@ final class CognitoUserPools {
             "SmsConfiguration", "SmsVerificationMessage", "UserAttributeUpdateSettings", "UsernameConfiguration", "UserPoolAddOns", "UserPoolTags",
             "UserPoolTier", "VerificationMessageTemplate");
     private static final Set<String> CLIENT_HANDLED = Set.of("UserPoolId", "ClientName", "GenerateSecret", "ExplicitAuthFlows", "AllowedOAuthFlows",
-            "AllowedOAuthScopes", "AllowedOAuthFlowsUserPoolClient", "CallbackURLs", "LogoutURLs", "SupportedIdentityProviders", "AccessTokenValidity",
+            "AllowedOAuthScopes", "AllowedOAuthFlowsUserPoolClient", "SupportedIdentityProviders", "AccessTokenValidity",
             "IdTokenValidity", "RefreshTokenValidity", "TokenValidityUnits", "ReadAttributes", "WriteAttributes");
+    // The hosted UI's callback and logout URLs: local sign-in takes tokens from the pool directly, and they name the
+    // console's CloudFront domain, which local has not.
     private static final Set<String> CLIENT_IGNORED = Set.of("AnalyticsConfiguration", "AuthSessionValidity", "EnablePropagateAdditionalUserContextData",
-            "EnableTokenRevocation", "PreventUserExistenceErrors");
+            "EnableTokenRevocation", "PreventUserExistenceErrors", "CallbackURLs", "LogoutURLs");
     private static final Set<String> GROUP_HANDLED = Set.of("UserPoolId", "GroupName", "Description", "Precedence");
     private static final Set<String> GROUP_IGNORED = Set.of("RoleArn");
     private static final int MAX_NAME_LENGTH = 128;
@@ -72,8 +74,6 @@ final class CognitoUserPools {
         nonEmpty(properties, "ExplicitAuthFlows", request::explicitAuthFlowsWithStrings);
         nonEmpty(properties, "AllowedOAuthFlows", request::allowedOAuthFlowsWithStrings);
         nonEmpty(properties, "AllowedOAuthScopes", request::allowedOAuthScopes);
-        nonEmpty(properties, "CallbackURLs", request::callbackURLs);
-        nonEmpty(properties, "LogoutURLs", request::logoutURLs);
         nonEmpty(properties, "SupportedIdentityProviders", request::supportedIdentityProviders);
         nonEmpty(properties, "ReadAttributes", request::readAttributes);
         nonEmpty(properties, "WriteAttributes", request::writeAttributes);

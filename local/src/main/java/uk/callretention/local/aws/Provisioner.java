@@ -15,13 +15,18 @@ import uk.callretention.local.template.UnsupportedTemplateException;
  * secrets: KMS keys and aliases are not created), bucket and queue policies (moto would enforce a bucket policy's
  * denies, which locally only get in the way), IAM roles and policies (every local call is allowed), log groups,
  * alarms, deletion protection and point-in-time recovery. Functions and HTTP APIs are run and served by the local
- * runtime, not created here. Each of these is skipped by name in {@link #SKIPPED}; any other type fails.
+ * runtime, not created here. Nor is the deployed staff console's hosting: its CloudFront distribution, origin access
+ * control and security headers, the user pool's hosted-UI domain, and the custom resource that publishes the site
+ * (the local runtime serves the console itself, on its API port). So what names the distribution is not reproduced
+ * either: a bucket's CorsConfiguration (moto answers every origin anyway), an HTTP API's, and an app client's
+ * hosted-UI callback and logout URLs (local sign-in takes tokens from the pool directly). Each skipped type is named in
+ * {@link #SKIPPED} or {@link #SKIPPED_FAMILIES}; any other type fails.
  */
 public final class Provisioner {
     static final Set<String> SKIPPED = Set.of("AWS::KMS::Key", "AWS::KMS::Alias", "AWS::Logs::LogGroup", "AWS::S3::BucketPolicy",
             "AWS::SQS::QueuePolicy", "AWS::CloudWatch::Alarm", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::Scheduler::ScheduleGroup",
-            "AWS::Serverless::Function", "AWS::Serverless::HttpApi");
-    private static final String SKIPPED_FAMILY = "AWS::ApiGatewayV2::";
+            "AWS::Serverless::Function", "AWS::Serverless::HttpApi", "AWS::Cognito::UserPoolDomain", "Custom::ConsoleSite");
+    static final List<String> SKIPPED_FAMILIES = List.of("AWS::ApiGatewayV2::", "AWS::CloudFront::");
     private static final Set<String> CREATED = Set.of(S3Buckets.TYPE, SqsQueues.TYPE, DynamoDbTables.TYPE, Secrets.TYPE,
             CognitoUserPools.POOL, CognitoUserPools.CLIENT, CognitoUserPools.GROUP);
 
@@ -80,10 +85,11 @@ public final class Provisioner {
 
     private static void requireKnownType(Resource resource) {
         String type = resource.type();
-        if (!CREATED.contains(type) && !SKIPPED.contains(type) && !type.startsWith(SKIPPED_FAMILY)) {
+        if (!CREATED.contains(type) && !SKIPPED.contains(type) && SKIPPED_FAMILIES.stream().noneMatch(type::startsWith)) {
             throw new UnsupportedTemplateException(resource.logicalId() + " is of type " + type + ", which the local runtime neither creates nor skips;"
                     + " it creates " + String.join(", ", CREATED.stream().sorted().toList()) + " and skips " + String.join(", ", SKIPPED.stream().sorted().toList())
-                    + " and " + SKIPPED_FAMILY + "*; use one of those or add support in " + Provisioner.class.getName());
+                    + " and " + String.join(", ", SKIPPED_FAMILIES.stream().map(family -> family + "*").toList())
+                    + "; use one of those or add support in " + Provisioner.class.getName());
         }
     }
 }
