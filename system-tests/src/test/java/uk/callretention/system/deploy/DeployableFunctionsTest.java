@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.callretention.local.template.FunctionDefinition;
@@ -80,5 +81,16 @@ class DeployableFunctionsTest {
                     .as("%s carries the pooled Apache 5 client", function.logicalId()).isEqualTo(pooled);
         }
         System.out.printf("%s: %s %,d bytes%n", function.logicalId(), ROOT.relativize(function.codeUri()), Files.size(function.codeUri()));
+    }
+
+    /** The console publisher reads the site from its own jar: sam deploy uploads nothing else. */
+    @Test
+    void publishConsoleJar_carriesTheConsoleSiteWithoutAConfig() throws IOException {
+        FunctionDefinition publisher = TEMPLATE.functions().get("PublishConsoleFunction");
+        try (JarFile jar = new JarFile(publisher.codeUri().toFile())) {
+            List<String> names = jar.stream().map(e -> e.getName()).toList();
+            assertThat(names).contains("console-site/index.html", "console-site/govuk/govuk-frontend.min.js", "console-site/govuk/govuk-frontend.min.css",
+                    "console-site/assets/manifest.json").doesNotContain("console-site/config.json");
+        }
     }
 }
