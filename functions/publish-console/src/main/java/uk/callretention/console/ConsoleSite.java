@@ -7,11 +7,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What is published for one stack: every file of the console's bundled site, with the type and caching S3 is to serve
@@ -19,6 +22,11 @@ import java.util.TreeSet;
  *
  * <p>index.html and config.json are served {@code no-cache}, so a deploy shows at once; the other files' names carry
  * no content hash, so their caches last only five minutes.
+ *
+ * <p>index.html gets a second Content-Security-Policy, in a meta element, naming the exact origins the page connects to.
+ * The distribution's header policy can name only the region's execute-api hosts (naming this API there would be a
+ * circular dependency: see ConsoleSecurityHeaders in template.yaml); a browser enforces both policies, so connections
+ * are allowed only to this stack's API, its sign-in host and its recordings bucket.
  */
 final class ConsoleSite {
     static final String CONFIG_KEY = "config.json";
@@ -26,7 +34,9 @@ final class ConsoleSite {
     static final String SHORT_LIVED = "max-age=300";
     /** The properties CloudFormation sends; any other is a mistake in the template, refused rather than ignored. */
     static final Set<String> PROPERTIES = Set.of("ServiceToken", "Bucket", "SiteVersion", "ApiUrl", "ClientId", "Scope",
-            "AuthorizationEndpoint", "TokenEndpoint", "LogoutEndpoint", "Issuer");
+            "AuthorizationEndpoint", "TokenEndpoint", "LogoutEndpoint", "Issuer", "RecordingsOrigin");
+    static final String INDEX_KEY = "index.html";
+    private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
             Map.entry("html", "text/html; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"),
@@ -40,13 +50,13 @@ final class ConsoleSite {
             Map.entry("ico", "image/x-icon"),
             Map.entry("woff", "font/woff"),
             Map.entry("woff2", "font/woff2"));
-    private static final Set<String> ALWAYS_FRESH = Set.of("index.html", CONFIG_KEY);
+    private static final Set<String> ALWAYS_FRESH = Set.of(INDEX_KEY, CONFIG_KEY);
 
     private final Map<String, byte[]> bundled;
 
     /** @param bundled the site's files by their path under console-site/, which is their key in the bucket */
     ConsoleSite(Map<String, byte[]> bundled) {
-        if (!bundled.containsKey("index.html")) {
+        if (!bundled.containsKey(INDEX_KEY)) {
             throw new IllegalStateException("the bundled console site has no index.html; is the console module's jar in this function's jar?");
         }
         if (bundled.containsKey(CONFIG_KEY)) {
@@ -57,9 +67,12 @@ final class ConsoleSite {
 
     /** @throws IllegalArgumentException naming the property or file, when a property is missing or wrong or a file's type is unknown */
     List<SiteFile> files(Map<String, ?> properties) {
+        byte[] config = config(properties);
+        byte[] index = withConnectPolicy(bundled.get(INDEX_KEY), connectSources(properties));
         List<SiteFile> files = new ArrayList<>();
-        new TreeSet<>(bundled.keySet()).forEach(key -> files.add(new SiteFile(key, bundled.get(key), contentType(key), cacheControl(key))));
-        files.add(new SiteFile(CONFIG_KEY, config(properties), contentType(CONFIG_KEY), cacheControl(CONFIG_KEY)));
+        new TreeSet<>(bundled.keySet()).forEach(key -> files.add(new SiteFile(key, key.equals(INDEX_KEY) ? index : bundled.get(key),
+                contentType(key), cacheControl(key))));
+        files.add(new SiteFile(CONFIG_KEY, config, contentType(CONFIG_KEY), cacheControl(CONFIG_KEY)));
         return List.copyOf(files);
     }
 
@@ -107,6 +120,33 @@ final class ConsoleSite {
         }
     }
 
+    /** Where the page may connect: itself, the API, the sign-in host (token endpoint, or the issuer's), the recordings bucket. */
+    static List<String> connectSources(Map<String, ?> properties) {
+        Set<String> sources = new LinkedHashSet<>();
+        sources.add("'self'");
+        sources.add(origin("ApiUrl", required(properties, "ApiUrl")));
+        String token = optional(properties, "TokenEndpoint");
+        sources.add(token != null ? origin("TokenEndpoint", token) : origin("Issuer", required(properties, "Issuer")));
+        String recordings = required(properties, "RecordingsOrigin");
+        if (!origin("RecordingsOrigin", recordings).equals(recordings)) {
+            throw new IllegalArgumentException("ConsoleSite's RecordingsOrigin must be an origin alone (https://host), not " + recordings);
+        }
+        sources.add(recordings);
+        return List.copyOf(sources);
+    }
+
+    /** The page with a policy narrowing its connections, first in its head so that it applies before anything loads. */
+    static byte[] withConnectPolicy(byte[] index, List<String> sources) {
+        String html = new String(index, StandardCharsets.UTF_8);
+        Matcher head = HEAD.matcher(html);
+        if (!head.find()) {
+            throw new IllegalStateException("the bundled index.html has no <head>, where the publisher puts the page's connect-src policy");
+        }
+        String meta = "\n  <meta http-equiv=\"Content-Security-Policy\" content=\"connect-src " + String.join(" ", sources)
+                .replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;") + "\">";
+        return (html.substring(0, head.end()) + meta + html.substring(head.end())).getBytes(StandardCharsets.UTF_8);
+    }
+
     static String contentType(String key) {
         String name = key.substring(key.lastIndexOf('/') + 1);
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
@@ -132,6 +172,11 @@ final class ConsoleSite {
     private static String optional(Map<String, ?> properties, String name) {
         Object value = properties.get(name);
         return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).trim();
+    }
+
+    private static String origin(String name, String value) {
+        URI uri = URI.create(https(name, value));
+        return "https://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     private static String https(String name, String value) {

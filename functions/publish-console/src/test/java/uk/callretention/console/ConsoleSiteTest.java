@@ -26,9 +26,10 @@ class ConsoleSiteTest {
             "Scope", "openid email profile",
             "AuthorizationEndpoint", "https://rutland-111122223333.auth.eu-west-2.amazoncognito.com/oauth2/authorize",
             "TokenEndpoint", "https://rutland-111122223333.auth.eu-west-2.amazoncognito.com/oauth2/token",
-            "LogoutEndpoint", "https://rutland-111122223333.auth.eu-west-2.amazoncognito.com/logout");
+            "LogoutEndpoint", "https://rutland-111122223333.auth.eu-west-2.amazoncognito.com/logout",
+            "RecordingsOrigin", "https://rutland-recordings-111122223333.s3.eu-west-2.amazonaws.com");
     private static final Map<String, byte[]> BUNDLED = Map.of(
-            "index.html", bytes("<!doctype html>"),
+            "index.html", bytes("<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <script type=\"module\" src=\"/app/main.js\"></script>\n</head>"),
             "app/main.js", bytes("import './auth.js';"),
             "govuk/govuk-frontend.min.css", bytes("body{}"),
             "assets/fonts/bold-b542beb274-v2.woff2", new byte[] {1, 2});
@@ -49,6 +50,37 @@ class ConsoleSiteTest {
                 "authorizationEndpoint", "https://rutland-111122223333.auth.eu-west-2.amazoncognito.com/oauth2/authorize",
                 "tokenEndpoint", "https://rutland-111122223333.auth.eu-west-2.amazoncognito.com/oauth2/token",
                 "logoutEndpoint", "https://rutland-111122223333.auth.eu-west-2.amazoncognito.com/logout"));
+    }
+
+    @Test
+    void index_whenPublished_narrowsConnectionsToThisStacksOriginsBeforeAnythingLoads() {
+        SiteFile index = new ConsoleSite(BUNDLED).files(COGNITO).stream().filter(file -> file.key().equals("index.html")).findFirst().orElseThrow();
+
+        assertThat(new String(index.body(), StandardCharsets.UTF_8)).isEqualTo("""
+                <!doctype html>
+                <html lang="en">
+                <head>
+                  <meta http-equiv="Content-Security-Policy" content="connect-src 'self' https://a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com \
+                https://rutland-111122223333.auth.eu-west-2.amazoncognito.com https://rutland-recordings-111122223333.s3.eu-west-2.amazonaws.com">
+                  <meta charset="utf-8">
+                  <script type="module" src="/app/main.js"></script>
+                </head>""");
+    }
+
+    @Test
+    void connectSources_whenTheCouncilsOwnProvider_nameTheIssuersOrigin() {
+        Map<String, Object> properties = new HashMap<>(COGNITO);
+        List.of("AuthorizationEndpoint", "TokenEndpoint", "LogoutEndpoint").forEach(properties::remove);
+        properties.put("Issuer", "https://login.rutland.gov.uk:8443/realms/staff");
+
+        assertThat(ConsoleSite.connectSources(properties)).containsExactly("'self'", "https://a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com",
+                "https://login.rutland.gov.uk:8443", "https://rutland-recordings-111122223333.s3.eu-west-2.amazonaws.com");
+    }
+
+    @Test
+    void files_whenIndexHasNoHead_refusesAsThePolicyWouldHaveNowhereToGo() {
+        assertThatThrownBy(() -> new ConsoleSite(Map.of("index.html", bytes("<p>hello</p>"))).files(COGNITO))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no <head>");
     }
 
     @Test
@@ -76,13 +108,15 @@ class ConsoleSiteTest {
             AuthorizationEndpoint   | https:///no-host             | AuthorizationEndpoint must be an https URL with a host
             LogoutEndpoint          | javascript:alert(1)          | LogoutEndpoint must be an https URL
             Colour                  | blue                         | unknown property Colour
+            RecordingsOrigin        | -                            | needs the property RecordingsOrigin
+            RecordingsOrigin        | https://bucket.s3.amazonaws.com/key | must be an origin alone
             """)
     void config_whenAPropertyIsMissingOrWrong_refusesNamingIt(String property, String value, String refusal) {
         Map<String, Object> properties = new LinkedHashMap<>(COGNITO);
         properties.put(property, value);
         properties.values().removeIf(v -> v == null);
 
-        assertThatThrownBy(() -> ConsoleSite.config(properties)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(refusal);
+        assertThatThrownBy(() -> new ConsoleSite(BUNDLED).files(properties)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(refusal);
     }
 
     @Test

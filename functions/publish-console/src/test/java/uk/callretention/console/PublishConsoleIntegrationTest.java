@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,11 @@ class PublishConsoleIntegrationTest {
         HeadObjectResponse css = s3.headObject(head -> head.bucket(bucket).key("govuk/govuk-frontend.min.css"));
         assertThat(css.contentType()).isEqualTo("text/css; charset=utf-8");
         assertThat(css.cacheControl()).isEqualTo("max-age=300");
-        assertThat(s3.getObjectAsBytes(get -> get.bucket(bucket).key("index.html")).asByteArray()).isEqualTo(site.get("index.html"));
+        assertThat(s3.getObjectAsBytes(get -> get.bucket(bucket).key("index.html")).asString(StandardCharsets.UTF_8))
+                .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"connect-src 'self' https://a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com")
+                .contains("<title>");
+        assertThat(s3.getObjectAsBytes(get -> get.bucket(bucket).key("govuk/govuk-frontend.min.js")).asByteArray())
+                .isEqualTo(site.get("govuk/govuk-frontend.min.js"));
         Map<String, Object> config = JSON.std.mapFrom(s3.getObjectAsBytes(get -> get.bucket(bucket).key("config.json")).asByteArray());
         assertThat(config).containsEntry("apiUrl", "https://a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com").containsEntry("signIn", "oidc")
                 .containsEntry("clientId", "4example5clientid6abcdefgh")

@@ -90,6 +90,26 @@ class ConsoleHostingTemplateTest {
     }
 
     @Test
+    void consoleSite_publishesTheSignInAndRecordingsOriginsTheHeaderPolicyAllows() {
+        Map<String, List<String>> csp = contentSecurityPolicy(Map.of());
+
+        assertThat(csp.get("media-src")).containsExactly((String) resolved("ConsoleSite", "RecordingsOrigin", Map.of()));
+        assertThat(csp.get("connect-src")).contains(origin(resolved("ConsoleSite", "TokenEndpoint", Map.of())));
+        assertThat(csp.get("form-action")).contains(origin(resolved("ConsoleSite", "AuthorizationEndpoint", Map.of())),
+                origin(resolved("ConsoleSite", "LogoutEndpoint", Map.of())));
+        assertThat(resolved("ConsoleSite", "Issuer", Map.of())).isNull();
+    }
+
+    @Test
+    void consoleSite_whenTheCouncilsOwnProvider_publishesTheIssuerAlone() {
+        Map<String, String> parameters = Map.of("ExistingOidcIssuer", "https://login.rutland.gov.uk/realms/staff", "ExistingOidcAudience", "console");
+
+        assertThat(resolved("ConsoleSite", "Issuer", parameters)).isEqualTo("https://login.rutland.gov.uk/realms/staff");
+        assertThat(resolved("ConsoleSite", "ClientId", parameters)).isEqualTo("console");
+        List.of("AuthorizationEndpoint", "TokenEndpoint", "LogoutEndpoint").forEach(name -> assertThat(resolved("ConsoleSite", name, parameters)).as(name).isNull());
+    }
+
+    @Test
     void securityHeaders_forbidFramingReferrersSniffingAndPlainHttp() {
         Map<String, Object> headers = map(map(resolved("ConsoleSecurityHeaders", "ResponseHeadersPolicyConfig", Map.of())).get("SecurityHeadersConfig"));
 
@@ -173,6 +193,11 @@ class ConsoleHostingTemplateTest {
         return Arrays.stream(policy.split(";")).map(String::trim).filter(directive -> !directive.isEmpty())
                 .map(directive -> directive.split("\\s+"))
                 .collect(Collectors.toMap(parts -> parts[0], parts -> List.of(parts).subList(1, parts.length), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static String origin(Object url) {
+        URI uri = URI.create((String) url);
+        return uri.getScheme() + "://" + uri.getHost();
     }
 
     /** One property as CloudFormation would resolve it in the deployed stack with these parameters. */
