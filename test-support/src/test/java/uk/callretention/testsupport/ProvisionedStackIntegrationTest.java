@@ -55,6 +55,16 @@ class ProvisionedStackIntegrationTest {
     }
 
     @Test
+    void provision_whenTheConsoleIsHostedByCloudFront_createsItsBucketAloneAsTheRuntimeServesTheConsoleItself() {
+        String bucket = aws.stack().bucketName("ConsoleBucket");
+
+        assertThat(aws.clients().s3().listObjectsV2(b -> b.bucket(bucket)).contents()).isEmpty();
+        assertThat(aws.stack().physicalIds()).doesNotContainKeys("ConsoleDistribution", "ConsoleOriginAccessControl", "ConsoleSecurityHeaders",
+                "ConsoleSite", "StaffUserPoolDomain");
+        assertThat(aws.stack().physicalIds()).containsKeys("RecordingsBucket", "StaffUserPoolClient");
+    }
+
+    @Test
     void provision_whenUploadsQueue_redrivesToTheDeadLetterQueue() throws IOException {
         Map<QueueAttributeName, String> attributes = aws.clients().sqs().getQueueAttributes(b -> b.queueUrl(aws.stack().queueUrl("UploadsQueue"))
                 .attributeNames(QueueAttributeName.ALL)).attributes();

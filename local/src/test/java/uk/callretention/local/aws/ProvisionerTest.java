@@ -45,6 +45,14 @@ class ProvisionerTest {
                     Type: AWS::KMS::Key
                   Route:
                     Type: AWS::ApiGatewayV2::Route
+                  Distribution:
+                    Type: AWS::CloudFront::Distribution
+                  SecurityHeaders:
+                    Type: AWS::CloudFront::ResponseHeadersPolicy
+                  HostedUi:
+                    Type: AWS::Cognito::UserPoolDomain
+                  Site:
+                    Type: Custom::ConsoleSite
                   Fn:
                     Type: AWS::Serverless::Function
                     Properties:
