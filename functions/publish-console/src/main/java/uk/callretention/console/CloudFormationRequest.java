@@ -1,5 +1,6 @@
 package uk.callretention.console;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ record CloudFormationRequest(String requestType, String responseUrl, String stac
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((key, value) -> copy.put(String.valueOf(key), value));
         return copy;
     }
