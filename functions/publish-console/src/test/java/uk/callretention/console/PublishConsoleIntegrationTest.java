@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,7 +225,7 @@ class PublishConsoleIntegrationTest {
         return s3.listObjectsV2Paginator(list -> list.bucket(bucket)).contents().stream().map(S3Object::key).toList();
     }
 
-    private static List<String> with(java.util.Collection<String> keys, String extra) {
+    private static List<String> with(Collection<String> keys, String extra) {
         List<String> all = new ArrayList<>(keys);
         all.add(extra);
         return all;
