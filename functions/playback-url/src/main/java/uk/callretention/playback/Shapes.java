@@ -104,13 +104,21 @@ final class Shapes {
         json.put("council", council.council());
         json.put("name", council.name());
         json.put("dpo", council.dpo());
-        json.put("teams", council.teams().stream().map(team -> Map.of("team", team.team(), "name", team.name(), "role", team.role().id())).toList());
+        json.put("teams", council.teams().stream().map(Shapes::teamRole).toList());
         json.put("purposes", council.purposes().stream().map(Purpose::id).toList());
         json.put("holdReasons", council.holdReasons().stream().map(HoldReason::id).toList());
         json.put("accessRequestsRequired", council.accessRequestsRequired());
         json.put("maxUrlsPerUserPerHour", council.maxUrlsPerUserPerHour());
         json.put("urlLifetimeSeconds", council.urlLifetime().toSeconds());
         json.put("maxHoldReviewInterval", council.maxHoldReviewInterval().toString());
+        return json;
+    }
+
+    private static Object teamRole(StaffProfile.TeamRole team) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("team", team.team());
+        json.put("name", team.name());
+        json.put("role", team.role().id());
         return json;
     }
 
