@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -42,6 +43,10 @@ public final class DynamoDbHolds implements Holds {
     /** Sorts before any review date ('#' before '0'). */
     static final String UNFINISHED = "#unfinished#";
     private static final String HOLD_ID_PREFIX = "hold-";
+    /** Sorts after {@value #UNFINISHED} and no later than any review date. */
+    private static final String FIRST_DATE = "0";
+    /** An active hold's index sort key: review date, recording id, hold id. */
+    private static final Pattern ACTIVE_KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}#rec-[0-9a-f]{32}#hold-[0-9a-f-]{36}");
     private static final String CLAIM = "~claim";
 
     private static final TableSchema<Row> SCHEMA = schema();
@@ -108,6 +113,25 @@ public final class DynamoDbHolds implements Holds {
     public List<Hold> reviewOverdue(String council, LocalDate day) {
         return byCouncilReview.query(QueryConditional.sortLessThan(Key.builder().partitionValue(council).sortValue(day.toString()).build()))
                 .stream().flatMap(page -> page.items().stream()).map(Row::toHold).filter(Hold::active).toList();
+    }
+
+    /**
+     * Reads the index from the first date on, past the unfinished holds sorted before every date. The page token is the
+     * index's sort key of the page's last hold, accepted only in that shape: a date, a recording id and a hold id, so it
+     * cannot reach the unfinished holds; the council comes from the request alone, never from the token.
+     */
+    @Override
+    public ActivePage active(String council, int limit, Optional<String> pageToken) {
+        Key.Builder key = Key.builder().partitionValue(council);
+        QueryConditional from = pageToken.map(token -> SortKeyPageToken.sortKey(token, ACTIVE_KEY))
+                .map(after -> QueryConditional.sortGreaterThan(key.sortValue(after).build()))
+                .orElseGet(() -> QueryConditional.sortGreaterThanOrEqualTo(key.sortValue(FIRST_DATE).build()));
+        List<Row> rows = byCouncilReview.query(QueryEnhancedRequest.builder().queryConditional(from).limit(limit + 1).build())
+                .stream().flatMap(page -> page.items().stream())
+                .limit(limit + 1L)
+                .toList();
+        Optional<String> next = rows.size() > limit ? Optional.of(SortKeyPageToken.of(rows.get(limit - 1).reviewOnHold)) : Optional.empty();
+        return new ActivePage(rows.stream().limit(limit).map(Row::toHold).toList(), next);
     }
 
     @Override
