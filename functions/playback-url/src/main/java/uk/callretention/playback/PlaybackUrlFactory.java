@@ -9,6 +9,7 @@ import uk.callretention.access.AccessRequestDesk;
 import uk.callretention.access.AccessRequests;
 import uk.callretention.access.AuditTrail;
 import uk.callretention.access.PlaybackService;
+import uk.callretention.access.RecordingDetails;
 import uk.callretention.access.RecordingListing;
 import uk.callretention.access.SubjectAccess;
 import uk.callretention.audit.AuditLog;
@@ -18,13 +19,14 @@ import uk.callretention.aws.DynamoDbAccessCatalogue;
 import uk.callretention.aws.DynamoDbAccessRequests;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbBrowsingGuard;
+import uk.callretention.aws.DynamoDbHolds;
 import uk.callretention.aws.S3PlaybackLinks;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 
 /** The function's production wiring, in one place: clients built once, at initialisation. */
 record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, SubjectAccess subjectAccess,
-                          AccessRequestDesk accessRequests, AuditTrail auditTrail, LogLine log) {
+                          AccessRequestDesk accessRequests, AuditTrail auditTrail, RecordingDetails details, LogLine log) {
 
     static PlaybackUrlFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
@@ -43,6 +45,7 @@ record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, Su
                         audit, clock),
                 new AccessRequestDesk(policies, catalogue, requests, audit, clock),
                 new AuditTrail(policies, catalogue, audit, clock),
+                new RecordingDetails(policies, catalogue, new DynamoDbHolds(dynamoDb, AwsClients.require(environment, "HOLDS_TABLE")), audit, clock),
                 new LogLine(out, clock));
     }
 }
