@@ -27,7 +27,8 @@ public final class DynamoDbRetentionCatalogue implements RetentionCatalogue {
 
     /** What a tombstone drops: all that could lead to the call or the caller, and the index keys. */
     static final List<String> DROPPED_FROM_TOMBSTONE = List.of("objectKey", "ordering", "recordedAt", "callerHash", "agent", "direction",
-            "contentType", "sizeBytes", "quarantineReason", "quarantineDetail", "cataloguedAt", "expiryShard", "councilTeam", "recordedAtId");
+            "contentType", "sizeBytes", "durationMillis", "quarantineReason", "quarantineDetail", "cataloguedAt", "expiryShard", "councilTeam",
+            "recordedAtId", "councilCallId");
 
     private static final String ACTIVE_OR_QUARANTINED = "#state IN (:active, :quarantined)";
 
@@ -118,6 +119,16 @@ public final class DynamoDbRetentionCatalogue implements RetentionCatalogue {
             update.value(":shard", ExpiryShard.of(day, entry.recordingId()));
         }
         return run(entry.recordingId(), update);
+    }
+
+    /** One conditional write, whether or not the entry is filed already: the entry read does not say. */
+    @Override
+    public void indexCallId(CatalogueEntry entry) {
+        entry.callId().ifPresent(callId -> run(entry.recordingId(), new Update("SET councilCallId = :call",
+                "attribute_not_exists(councilCallId) AND #state IN (:active, :quarantined, :held)")
+                .value(":call", CatalogueItem.callOf(entry.council(), callId))
+                .value(":held", RecordingState.HELD.name())
+                .activeOrQuarantined()));
     }
 
     private static Iterable<CatalogueEntry> query(DynamoDbIndex<CatalogueItem> index, String partition) {

@@ -3,13 +3,14 @@ package uk.callretention.playback;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
+import uk.callretention.access.CallSearch;
 import uk.callretention.access.api.ApiRoutes;
 import uk.callretention.access.api.ApiRoutes.Answer;
 
 /**
- * The read side of the access API, behind the JWT authorizer: playback and release links, listings, subject access,
- * access requests, audit trails, and what the signed-in member of staff may do. Its role may read audio (it signs links
- * with it) but never tag or delete.
+ * The read side of the access API, behind the JWT authorizer: playback and release links, listings and search by call
+ * id, one recording's details, subject access, access requests, audit trails, and what the signed-in member of staff
+ * may do. Its role may read audio (it signs links with it) but never tag or delete.
  */
 public final class PlaybackUrlHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -22,6 +23,7 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
     static final String DECIDE_ACCESS = "POST /recordings/{recordingId}/access-requests/{accessRequestId}/decision";
     static final String PENDING_ACCESS = "GET /access-requests";
     static final String AUDIT_TRAIL = "GET /recordings/{recordingId}/audit";
+    static final String RECORDING = "GET /recordings/{recordingId}";
 
     private final ApiRoutes routes;
 
@@ -42,7 +44,9 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
                         f.playback().playback(who, request.path("recordingId"), request.body()), 200, Shapes::link))
                 .route(RELEASE, (request, who) -> Answer.of(
                         f.playback().release(who, request.path("recordingId"), request.body()), 200, Shapes::link))
-                .route(LIST, (request, who) -> Answer.of(f.listing().list(who, request.query()), 200, Shapes::listing))
+                .route(LIST, (request, who) -> CallSearch.asks(request.query())
+                        ? Answer.of(f.callSearch().find(who, request.query()), 200, Shapes::found)
+                        : Answer.of(f.listing().list(who, request.query()), 200, Shapes::listing))
                 .route(SUBJECT_ACCESS, (request, who) -> Answer.of(f.subjectAccess().search(who, request.query()), 200, Shapes::found))
                 .route(REQUEST_ACCESS, (request, who) -> Answer.of(
                         f.accessRequests().request(who, request.path("recordingId"), request.body()), 201, Shapes::accessRequest))
@@ -50,7 +54,8 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
                         f.accessRequests().decide(who, request.path("recordingId"), request.path("accessRequestId"), request.body()),
                         200, Shapes::accessRequest))
                 .route(PENDING_ACCESS, (request, who) -> Answer.of(f.accessRequests().pending(who, request.query()), 200, Shapes::pending))
-                .route(AUDIT_TRAIL, (request, who) -> Answer.of(f.auditTrail().of(who, request.path("recordingId")), 200, Shapes::trail));
+                .route(AUDIT_TRAIL, (request, who) -> Answer.of(f.auditTrail().of(who, request.path("recordingId")), 200, Shapes::trail))
+                .route(RECORDING, (request, who) -> Answer.of(f.details().of(who, request.path("recordingId")), 200, Shapes::details));
     }
 
     @Override

@@ -3,6 +3,9 @@ package uk.callretention.playback;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static uk.callretention.playback.Invocations.body;
+import static uk.callretention.playback.Invocations.staff;
+import static uk.callretention.playback.Invocations.status;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -177,7 +179,7 @@ class PlaybackUrlIntegrationTest {
 
         assertThat(recordedAt(first)).containsExactly("2026-02-05T12:00:00Z", "2026-02-04T12:00:00Z", "2026-02-03T12:00:00Z");
         assertThat(recordedAt(second)).containsExactly("2026-02-02T12:00:00Z");
-        assertThat(JSON.std.asString(first) + JSON.std.asString(second)).doesNotContain("callerHash", "objectKey", "agent", "versionId");
+        assertThat(JSON.std.asString(first) + JSON.std.asString(second)).doesNotContain("callerHash", "objectKey", "versionId");
         assertThat(status(call(PlaybackUrlHandler.LIST, manager, null, Map.of("team", "customer-services"), null))).isEqualTo(404);
         assertThat(status(call(PlaybackUrlHandler.LIST, staff("dpo-lister", "newark-sherwood:*:dpo"), null,
                 Map.of("team", "customer-services", "from", "2026-02-03", "to", "2026-02-03"), null))).isEqualTo(200);
@@ -250,36 +252,13 @@ class PlaybackUrlIntegrationTest {
         String callerHash = CallerHashKey.load(aws.clients().secretsManager(), environment.get("CALLER_HASH_SECRET_ARN")).of(caller).orElseThrow();
         CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t1", RecordingState.ACTIVE, council, team, "phone",
                 Instant.parse(recordedAt), LocalDate.parse(recordedAt.substring(0, 10)), "P3M", LocalDate.now().plusMonths(3), council + "@1",
-                callerHash, "agent-1", "inbound", "audio/wav", 12, null, null, Instant.now());
+                callerHash, "agent-1", "inbound", "audio/wav", 12, null, null, null, Instant.now());
         catalogue.putItem(CatalogueItem.from(entry));
         return entry;
     }
 
-    private static Map<String, String> staff(String subject, String group) {
-        return Map.of("sub", subject + "-" + UUID.randomUUID(), "username", subject, "cognito:groups", "[" + group + "]");
-    }
-
-    /** An API Gateway HTTP API v2 event as the JWT authorizer passes it on. */
     private static Map<String, Object> call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query, String body) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims", claims))));
-        if (recordingId != null) {
-            event.put("pathParameters", Map.of("recordingId", recordingId));
-        }
-        event.put("queryStringParameters", query);
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
-        return handler.handleRequest(event, Invocations.context());
-    }
-
-    private static int status(Map<String, Object> response) {
-        return (Integer) response.get("statusCode");
-    }
-
-    private static Map<String, Object> body(Map<String, Object> response) throws Exception {
-        return JSON.std.mapFrom((String) response.get("body"));
+        return handler.handleRequest(Invocations.apiEvent(routeKey, claims, recordingId, query, body), Invocations.context());
     }
 
     private static List<Object> recordedAt(Map<String, Object> listing) {
