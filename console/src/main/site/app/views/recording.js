@@ -7,7 +7,7 @@ import { player } from '../player.js';
 import { councilOf, isDpo, me, roleIn } from '../profile.js';
 import { navigate, route } from '../router.js';
 import {
-  banner, button, checkedValue, dateInput, duration, h, heading, problem, radios, readDate, setTitle, showErrors,
+  banner, button, checkedValue, dateInput, duration, h, heading, radios, readDate, setTitle, showErrors,
   stateTag, summaryList, textInput, textarea, ukDate, ukDateTime, ukDayOf, ukTime, ukToday,
 } from '../ui.js';
 
@@ -176,9 +176,10 @@ function holdSection(recording, council, context) {
       await api.post(`/recordings/${segment(recording.recordingId)}/holds`, { reason: chosen, reference: ref, reviewOn: date.value });
     } catch (error) {
       if (error.status === 401) return;
-      const { title } = explain(error, council);
+      // A refusal about one field is shown at that field, in the field's own short words.
       const fields = { 'reason-not-allowed': reason, 'review-date-not-after-today': reviewOn, 'review-date-too-far': reviewOn };
-      showErrors(section, [{ text: fields[error.code] ? title : `${title}. ${explain(error, council).text}`, field: fields[error.code] }]);
+      const { title, text } = explain(error, council);
+      showErrors(section, [{ text: fields[error.code] ? title : `${title}. ${text}`, field: fields[error.code] }]);
       return;
     }
     flash = `The recording is on hold. Review the hold by ${ukDate(date.value)}.`;
