@@ -42,14 +42,13 @@ class OidcSignInIntegrationTest {
     private static final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
     private static final List<String> bearers = new CopyOnWriteArrayList<>();
     private static final List<Map<String, String>> logouts = new CopyOnWriteArrayList<>();
-    private static String accessToken;
+    private static volatile String accessToken;
+    private static volatile boolean apiRejectsTokens;
 
     @BeforeAll
     static void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        accessToken = jwt(Map.of("sub", "0d6f-sub", "username", "alex.manager", "cognito:groups", List.of(),
-                "exp", Instant.now().plusSeconds(3600).getEpochSecond()));
         server.createContext("/", OidcSignInIntegrationTest::site);
         server.createContext("/config.json", exchange -> json(exchange, 200, Map.of("apiUrl", "", "signIn", "oidc", "clientId", CLIENT_ID,
                 "scope", "openid email profile", "issuer", origin + "/idp")));
@@ -75,7 +74,11 @@ class OidcSignInIntegrationTest {
         });
         server.createContext("/me", exchange -> {
             bearers.add(exchange.getRequestHeaders().getFirst("authorization"));
-            json(exchange, 200, Map.of("username", "alex.manager", "councils", List.of()));
+            if (apiRejectsTokens) {
+                json(exchange, 401, Map.of("message", "Unauthorized")); // as API Gateway's JWT authorizer answers
+            } else {
+                json(exchange, 200, Map.of("username", "alex.manager", "councils", List.of()));
+            }
         });
         server.start();
         browser = Browser.start(origin.resolve("/"));
@@ -92,6 +95,8 @@ class OidcSignInIntegrationTest {
 
     @BeforeEach
     void forget() {
+        accessToken = tokenExpiringIn(3600);
+        apiRejectsTokens = false;
         authorizations.clear();
         tokenRequests.clear();
         bearers.clear();
@@ -147,6 +152,42 @@ class OidcSignInIntegrationTest {
         assertThat(logouts.get(0)).containsEntry("client_id", CLIENT_ID).containsEntry("logout_uri", origin + "/");
         browser.driver().navigate().back();
         browser.await("the sign-in page again", driver -> heading().equals("Sign in"));
+    }
+
+    @Test
+    void aTokenTheApiRejects_sendsTheUserToSignInAgainSayingWhy() {
+        apiRejectsTokens = true;
+
+        signInThroughTheProvider();
+
+        browser.await("the sign-in page", driver -> heading().equals("Sign in"));
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Your sign-in is no longer accepted");
+        assertThat(bearers).isNotEmpty();
+        browser.assertAccessible("sign-in after the API refused the token");
+    }
+
+    @Test
+    void anExpiredToken_isNotSentAndTheUserIsAskedToSignInAgainSayingWhy() {
+        accessToken = tokenExpiringIn(-60);
+
+        signInThroughTheProvider();
+
+        browser.await("the sign-in page", driver -> heading().equals("Sign in")
+                && browser.driver().findElement(By.tagName("main")).getText().contains("Your sign-in has ended"));
+        assertThat(tokenRequests).hasSize(1);
+        assertThat(bearers).isEmpty();
+    }
+
+    private static void signInThroughTheProvider() {
+        browser.openConsole();
+        browser.await("the sign-in page", driver -> heading().equals("Sign in"));
+        browser.press("Sign in");
+        browser.await("the provider's answer", driver -> !tokenRequests.isEmpty());
+    }
+
+    private static String tokenExpiringIn(int seconds) {
+        return jwt(Map.of("sub", "0d6f-sub", "username", "alex.manager", "cognito:groups", List.of(),
+                "exp", Instant.now().plusSeconds(seconds).getEpochSecond()));
     }
 
     /** The h1 as it is now, read in one step: the page may be between views, or between documents. */
