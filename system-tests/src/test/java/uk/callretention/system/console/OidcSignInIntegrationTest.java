@@ -5,9 +5,8 @@ import static uk.callretention.system.console.StandInConsole.form;
 import static uk.callretention.system.console.StandInConsole.json;
 import static uk.callretention.system.console.StandInConsole.redirect;
 import static uk.callretention.system.console.StandInConsole.send;
+import static uk.callretention.system.console.StandInConsole.unsignedToken;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -76,16 +75,12 @@ class OidcSignInIntegrationTest {
                 json(exchange, 200, Map.of("username", "alex.manager", "councils", List.of()));
             }
         });
-        browser = Browser.start(origin.resolve("/"));
+        browser = site.browser();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            site.close();
-        }
+        site.close();
     }
 
     @BeforeEach
@@ -181,7 +176,7 @@ class OidcSignInIntegrationTest {
     }
 
     private static String tokenExpiringIn(int seconds) {
-        return jwt(Map.of("sub", "0d6f-sub", "username", "alex.manager", "cognito:groups", List.of(),
+        return unsignedToken(Map.of("sub", "0d6f-sub", "username", "alex.manager", "cognito:groups", List.of(),
                 "exp", Instant.now().plusSeconds(seconds).getEpochSecond()));
     }
 
@@ -196,16 +191,6 @@ class OidcSignInIntegrationTest {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An unsigned token of a JWT's shape: the console only reads its claims to label the page; the API checks tokens. */
-    private static String jwt(Map<String, Object> claims) {
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        try {
-            return base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + base64.encodeToString(JSON.std.asBytes(claims)) + ".sig";
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,15 +5,14 @@ import static uk.callretention.system.console.StandInConsole.form;
 import static uk.callretention.system.console.StandInConsole.json;
 import static uk.callretention.system.console.StandInConsole.jsonBody;
 import static uk.callretention.system.console.StandInConsole.send;
+import static uk.callretention.system.console.StandInConsole.unsignedToken;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,8 +46,8 @@ class PlaybackLinkRenewalIntegrationTest {
         site = StandInConsole.start()
                 .route("/config.json", exchange -> json(exchange, 200, Map.of("apiUrl", "", "signIn", "local",
                         "councils", List.of(Map.of("council", "rutland", "name", "Rutland County Council", "teams", List.of("customer-services"))))))
-                .route("/_local/sign-in", exchange -> json(exchange, 200, Map.of("accessToken", token(), "expiresIn", 3600,
-                        "username", "rutland.customer-services.manager")))
+                .route("/_local/sign-in", exchange -> json(exchange, 200, Map.of("expiresIn", 3600, "username", "rutland.customer-services.manager",
+                        "accessToken", unsignedToken(Map.of("sub", "manager", "exp", Instant.now().plusSeconds(3600).getEpochSecond())))))
                 .route("/me", exchange -> json(exchange, 200, Map.of("username", "rutland.customer-services.manager", "councils", List.of(Map.of(
                         "council", "rutland", "name", "Rutland County Council", "dpo", false,
                         "teams", List.of(Map.of("team", "customer-services", "name", "Customer Services", "role", "manager")),
@@ -56,16 +55,12 @@ class PlaybackLinkRenewalIntegrationTest {
                         "accessRequestsRequired", false, "maxUrlsPerUserPerHour", 20, "urlLifetimeSeconds", 300, "maxHoldReviewInterval", "P12M")))))
                 .route("/recordings/", PlaybackLinkRenewalIntegrationTest::recording)
                 .route("/media/call.wav", PlaybackLinkRenewalIntegrationTest::media);
-        browser = Browser.start(site.origin().resolve("/"));
+        browser = site.browser();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            browser.close();
-        } finally {
-            site.close();
-        }
+        site.close();
     }
 
     @BeforeEach
@@ -160,12 +155,5 @@ class PlaybackLinkRenewalIntegrationTest {
                 .putShort((short) 2).putShort((short) 16);
         wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(DATA_BYTES);
         return wav.array();
-    }
-
-    /** An unsigned token of a JWT's shape: the stand-in API does not check it. */
-    private static String token() throws IOException {
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + base64.encodeToString(JSON.std.asBytes(Map.of("sub", "manager", "exp", Instant.now().plusSeconds(3600).getEpochSecond()))) + ".sig";
     }
 }

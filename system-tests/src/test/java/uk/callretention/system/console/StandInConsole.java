@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ final class StandInConsole implements AutoCloseable {
             + "connect-src 'self'; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     private final HttpServer server;
+    private Browser browser;
 
     private StandInConsole(HttpServer server) {
         this.server = server;
@@ -50,9 +52,33 @@ final class StandInConsole implements AutoCloseable {
         return this;
     }
 
+    /** A browser for this site's tests, closed with it. */
+    Browser browser() {
+        if (browser == null) {
+            browser = Browser.start(origin().resolve("/"));
+        }
+        return browser;
+    }
+
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** A token of a JWT's shape, unsigned: the console only reads its claims to label the page; the API checks tokens. */
+    static String unsignedToken(Map<String, Object> claims) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        try {
+            return base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + base64.encodeToString(JSON.std.asBytes(claims)) + ".sig";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void json(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
