@@ -1,13 +1,13 @@
 // #/holds: the council's active holds for the DPO to review, overdue reviews first. A hold is released from its recording's page.
 import { api, segment } from '../api.js';
 import { explain, label } from '../messages.js';
-import { route } from '../router.js';
+import { addNavigation, route } from '../router.js';
 import { h, heading, problem, scrollRegion, setTitle, ukDate, ukDateTime } from '../ui.js';
-import { dpoCouncil } from './dpo-council.js';
+import { dpoCouncil, isDpoAnywhere } from './dpo-council.js';
 
-export function register(addNavigation) {
+export function register() {
   route('#/holds', view);
-  addNavigation('Holds', '#/holds');
+  addNavigation('#/holds', 'Holds', isDpoAnywhere);
 }
 
 async function view(main) {

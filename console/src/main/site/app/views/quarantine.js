@@ -1,9 +1,9 @@
 // #/quarantine: uploads that could not be classified, kept only for the short quarantine period, with why in words.
 import { api, segment } from '../api.js';
 import { explain, label } from '../messages.js';
-import { route } from '../router.js';
+import { addNavigation, route } from '../router.js';
 import { button, h, heading, problem, scrollRegion, setTitle, ukDate, ukDateTime } from '../ui.js';
-import { dpoCouncil } from './dpo-council.js';
+import { dpoCouncil, isDpoAnywhere } from './dpo-council.js';
 
 /** Why an upload was quarantined, for each of QuarantineReason's codes in shared. */
 const QUARANTINE_REASONS = {
@@ -18,9 +18,9 @@ const QUARANTINE_REASONS = {
   'recorded-in-future': 'It says it was recorded in the future.',
 };
 
-export function register(addNavigation) {
+export function register() {
   route('#/quarantine', view);
-  addNavigation('Quarantine', '#/quarantine');
+  addNavigation('#/quarantine', 'Quarantine', isDpoAnywhere);
 }
 
 async function view(main) {

@@ -79,7 +79,7 @@ function recordingPath(recording, rest) {
 // ---- Holds
 
 function showHolds(section, recording, holds, refreshTrail, notice) {
-  section.replaceChildren(sectionHeading('holds-heading', 'Holds'), notice || '');
+  section.replaceChildren(sectionHeading('holds-heading', 'Active holds'), notice || '');
   if (holds.length === 0) {
     section.append(h('p', { class: 'govuk-body' }, 'No hold keeps this recording.'));
     return;

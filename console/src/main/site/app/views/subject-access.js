@@ -1,14 +1,14 @@
 // #/subject-access: the DPO finds a caller's recordings by their phone number, for a subject access request.
 import { api, segment } from '../api.js';
 import { explain, label } from '../messages.js';
-import { route } from '../router.js';
+import { addNavigation, route } from '../router.js';
 import { button, clearErrors, dateInput, h, heading, problem, readDate, scrollRegion, setTitle, showErrors, stateTag, textInput,
   ukDate, ukDateTime } from '../ui.js';
-import { dpoCouncil } from './dpo-council.js';
+import { dpoCouncil, isDpoAnywhere } from './dpo-council.js';
 
-export function register(addNavigation) {
+export function register() {
   route('#/subject-access', view);
-  addNavigation('Subject access', '#/subject-access');
+  addNavigation('#/subject-access', 'Subject access', isDpoAnywhere);
 }
 
 async function view(main) {
