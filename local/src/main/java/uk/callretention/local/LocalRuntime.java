@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,8 +31,12 @@ import uk.callretention.local.runtime.StartupBanner;
 import uk.callretention.local.runtime.StartupErrors;
 import uk.callretention.local.runtime.SupportedEvents;
 import uk.callretention.local.runtime.auth.JwtAuthorizer;
+import uk.callretention.local.runtime.auth.LocalStaffTokens;
 import uk.callretention.local.runtime.batch.BatchOperations;
 import uk.callretention.local.runtime.batch.S3ControlServer;
+import uk.callretention.local.runtime.console.ConsoleSite;
+import uk.callretention.local.runtime.console.LocalCouncil;
+import uk.callretention.local.runtime.console.LocalSignIn;
 import uk.callretention.local.runtime.function.FunctionLoader;
 import uk.callretention.local.runtime.function.FunctionSettings;
 import uk.callretention.local.runtime.function.LambdaFunction;
@@ -51,9 +56,11 @@ import uk.callretention.local.template.Template;
 /**
  * The whole system on one machine: reads the SAM template, starts moto, creates the template's resources on it,
  * loads the template's functions and wires their events as AWS does (SQS polling, ScheduleV2 schedules, HTTP API
- * routes), and runs S3 Batch Operations jobs that invoke them (S3 Control's jobs API, which moto lacks). {@link #main} is {@code local/run}; tests use {@code new LocalRuntime(options).start()}.
+ * routes), serves the staff console on the API's port, and runs S3 Batch Operations jobs that invoke them (S3 Control's jobs API, which moto lacks). {@link #main} is {@code local/run}; tests use {@code new LocalRuntime(options).start()}.
  */
 public final class LocalRuntime implements AutoCloseable {
+    private static final String STAFF_USER_POOL = "StaffUserPool";
+    private static final String STAFF_USER_POOL_CLIENT = "StaffUserPoolClient";
     private final RuntimeOptions options;
     private final Closer closer = new Closer();
     private OptionalLong motoPid = OptionalLong.empty();
@@ -146,7 +153,7 @@ public final class LocalRuntime implements AutoCloseable {
             s3Control.serve(closer.add(BatchOperations.of(clients.s3(), functions.values(), stack.intrinsics().pseudo().accountId(),
                     stack.intrinsics().pseudo().region())));
             Scheduler scheduler = closer.add(new Scheduler(schedules, functions));
-            api = closer.add(startApi(routes, functions, scheduler));
+            api = closer.add(startApi(routes, functions, scheduler, clients));
             String region = stack.intrinsics().pseudo().region();
             mappings.forEach(mapping -> closer.add(new SqsPoller(mapping, clients.sqs(), functions.get(mapping.functionLogicalId()), region).start()));
             scheduler.start();
@@ -200,17 +207,35 @@ public final class LocalRuntime implements AutoCloseable {
         return Collections.unmodifiableMap(functions);
     }
 
-    private HttpApiServer startApi(RouteTable routes, Map<String, LambdaFunction> functions, Scheduler scheduler) throws IOException {
+    private HttpApiServer startApi(RouteTable routes, Map<String, LambdaFunction> functions, Scheduler scheduler, LocalAwsClients clients)
+            throws IOException {
         try {
             RouteAuthorizer authorizer = options.authorizer() != null ? options.authorizer() : new JwtAuthorizer(awsEndpoint, Clock.systemUTC());
-            return HttpApiServer.start(options.apiPort(), routes, functions, authorizer, scheduler, stack.intrinsics().pseudo().accountId());
+            List<LocalCouncil> councils = LocalCouncil.bundled();
+            // presigned links to recordings name the local S3 endpoint, which is moto's
+            ConsoleSite console = new ConsoleSite(ConsoleSite.class.getClassLoader(), councils, awsEndpoint);
+            return HttpApiServer.start(options.apiPort(), routes, functions, authorizer, scheduler, console,
+                    new LocalSignIn(councils, staffTokens(clients)), stack.intrinsics().pseudo().accountId());
         } catch (BindException e) {
             throw Ports.inUse(options.apiPort(), "the HTTP API", "LOCAL_API_PORT");
         }
     }
 
+    /** The template's user pool, when it makes one rather than naming an existing OIDC issuer. */
+    private Optional<LocalStaffTokens> staffTokens(LocalAwsClients clients) {
+        Map<String, String> ids = stack.physicalIds();
+        return ids.containsKey(STAFF_USER_POOL) && ids.containsKey(STAFF_USER_POOL_CLIENT)
+                ? Optional.of(new LocalStaffTokens(clients.cognito(), ids.get(STAFF_USER_POOL), ids.get(STAFF_USER_POOL_CLIENT)))
+                : Optional.empty();
+    }
+
     public URI apiEndpoint() {
         return api.endpoint();
+    }
+
+    /** The staff console, served at the root of the API's origin. */
+    public URI consoleUrl() {
+        return api.console();
     }
 
     /** The S3 Control jobs endpoint that runs S3 Batch Operations jobs on the template's functions. */

@@ -44,6 +44,11 @@ public record LocalEndpoints(String region, String accountId, URI aws, URI api, 
         return described;
     }
 
+    /** The staff console: the root of the API's origin. */
+    public URI console() {
+        return api.resolve("/");
+    }
+
     private Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("region", region);
@@ -53,6 +58,7 @@ public record LocalEndpoints(String region, String accountId, URI aws, URI api, 
         }
         json.put("s3control", s3Control.toString());
         json.put("api", api.toString());
+        json.put("console", console().toString());
         json.put("buckets", buckets);
         json.put("queues", queues);
         json.put("tables", tables);

@@ -16,6 +16,7 @@ public final class StartupBanner {
         lines.add("Local stack " + stackName + " is running. Its data is kept in memory by moto: it is gone when this stops.");
         lines.add("  S3, SQS, DynamoDB, Secrets Manager, Cognito: " + endpoints.aws()
                 + motoPid.stream().mapToObj(pid -> "  (moto pid " + pid + ", log " + dataFolder.resolve("moto.log") + ")").findFirst().orElse(""));
+        lines.add("  Console: " + endpoints.console() + "  (sign in as any council, team and role: no password, loopback only)");
         lines.add("  HTTP API: " + endpoints.api());
         lines.add("  S3 Control (S3 Batch Operations jobs on the functions): " + endpoints.s3Control()
                 + "; run one with local/batch-job --manifest <file.csv> --function <LogicalId>");

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
@@ -44,6 +45,11 @@ public final class LocalStaffTokens {
 
     /** An access token for the user, who is made a member of these groups (and stays in any they were in). */
     public String accessToken(String username, Collection<String> groups) {
+        return issue(username, groups).accessToken();
+    }
+
+    /** As {@link #accessToken}, with how long the token lasts. */
+    public Issued issue(String username, Collection<String> groups) {
         try {
             cognito.adminCreateUser(b -> b.userPoolId(userPoolId).username(username).messageAction(MessageActionType.SUPPRESS));
         } catch (UsernameExistsException alreadyThere) {
@@ -59,8 +65,14 @@ public final class LocalStaffTokens {
         }
         String password = freshPassword();
         cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId).username(username).password(password).permanent(true));
-        return cognito.adminInitiateAuth(b -> b.userPoolId(userPoolId).clientId(clientId).authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))).authenticationResult().accessToken();
+        AuthenticationResultType result = cognito.adminInitiateAuth(b -> b.userPoolId(userPoolId).clientId(clientId)
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", username, "PASSWORD", password)))
+                .authenticationResult();
+        return new Issued(result.accessToken(), result.expiresIn());
+    }
+
+    /** @param expiresInSeconds as the pool says, counted from now */
+    public record Issued(String accessToken, int expiresInSeconds) {
     }
 
     /** Meets the template's password policy: upper, lower, digit, symbol, length. */

@@ -39,16 +39,16 @@ public final class TokenCommand {
             System.exit(2);
             return;
         }
-        String team = options.getOrDefault("team", options.get("role").equals("dpo") ? "*" : null);
+        String team = options.getOrDefault("team", options.get("role").equals("dpo") ? StaffMember.EVERY_TEAM : null);
         if (team == null) {
             System.err.println("local/token: --team is needed for a " + options.get("role"));
             System.exit(2);
         }
-        String group = options.get("council") + ":" + team + ":" + options.get("role");
-        String user = options.getOrDefault("user", options.get("council") + "." + (team.equals("*") ? "all" : team) + "." + options.get("role"));
+        StaffMember member = new StaffMember(options.get("council"), team, options.get("role"));
+        String user = options.getOrDefault("user", member.username());
         try (LocalAwsClients clients = LocalAwsClients.forEndpoint(localAws())) {
             CognitoIdentityProviderClient cognito = clients.cognito();
-            System.out.println(LocalStaffTokens.forStack(cognito, options.getOrDefault("stack", RuntimeOptions.STACK_NAME)).accessToken(user, List.of(group)));
+            System.out.println(LocalStaffTokens.forStack(cognito, options.getOrDefault("stack", RuntimeOptions.STACK_NAME)).accessToken(user, List.of(member.group())));
         } catch (RuntimeException e) {
             System.err.println("local/token: " + e.getMessage());
             System.exit(1);

@@ -13,11 +13,16 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import uk.callretention.local.runtime.RuntimeLog;
+import uk.callretention.local.runtime.console.ConsoleSite;
+import uk.callretention.local.runtime.console.LocalSignIn;
 import uk.callretention.local.runtime.function.FunctionFailedException;
 import uk.callretention.local.runtime.function.LambdaFunction;
 import uk.callretention.local.runtime.schedule.Scheduler;
 
-/** The template's HTTP API routes on 127.0.0.1, answered as API Gateway's HTTP API would, plus the runtime's control routes. */
+/**
+ * The template's HTTP API routes on 127.0.0.1, answered as API Gateway's HTTP API would, plus the runtime's control
+ * routes and the staff console (its site and local sign-in), which a deployment serves from CloudFront instead.
+ */
 public final class HttpApiServer implements AutoCloseable {
     /** API Gateway's HTTP API refuses larger request bodies. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -28,15 +33,17 @@ public final class HttpApiServer implements AutoCloseable {
     private final Map<String, LambdaFunction> functions;
     private final RouteAuthorizer authorizer;
     private final ControlRoutes control;
+    private final ConsoleRoutes console;
     private final String accountId;
 
     private HttpApiServer(HttpServer server, RouteTable routes, Map<String, LambdaFunction> functions, RouteAuthorizer authorizer,
-                          Scheduler scheduler, String accountId) {
+                          Scheduler scheduler, ConsoleRoutes console, String accountId) {
         this.server = server;
         this.routes = routes;
         this.functions = functions;
         this.authorizer = authorizer;
         this.control = new ControlRoutes(scheduler, functions);
+        this.console = console;
         this.accountId = accountId;
         this.executor = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "http-api");
@@ -47,17 +54,27 @@ public final class HttpApiServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** Listens on 127.0.0.1; port 0 picks a free one. */
+    /**
+     * Listens on 127.0.0.1; port 0 picks a free one.
+     *
+     * @throws uk.callretention.local.runtime.LocalRuntimeException when a route of the template takes a path of the console
+     */
     public static HttpApiServer start(int port, RouteTable routes, Map<String, LambdaFunction> functions, RouteAuthorizer authorizer,
-                                      Scheduler scheduler, String accountId) throws IOException {
+                                      Scheduler scheduler, ConsoleSite site, LocalSignIn signIn, String accountId) throws IOException {
+        ConsoleRoutes.checkNoClash(routes);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        HttpApiServer api = new HttpApiServer(server, routes, functions, authorizer, scheduler, accountId);
+        HttpApiServer api = new HttpApiServer(server, routes, functions, authorizer, scheduler, new ConsoleRoutes(site, signIn), accountId);
         server.start();
         return api;
     }
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The staff console, at the root of this origin. */
+    public URI console() {
+        return URI.create(endpoint() + "/");
     }
 
     private void handle(HttpExchange exchange) {
@@ -68,7 +85,9 @@ public final class HttpApiServer implements AutoCloseable {
                 return;
             }
             HttpRequest request = HttpRequest.of(exchange, body.get());
-            if (request.rawPath().startsWith(ControlRoutes.PREFIX)) {
+            if (console.takes(request)) {
+                console.handle(exchange, request);
+            } else if (request.rawPath().startsWith(ControlRoutes.PREFIX)) {
                 control.handle(exchange, request);
             } else {
                 route(exchange, request);
