@@ -12,7 +12,20 @@ public interface BrowsingGuard {
 
     /**
      * Takes one of the person's {@code places} for a link issued {@code at}: one never taken, or whose link was issued
-     * {@code window} or longer before. False when every place holds a link issued within the window.
+     * {@code window} or longer before. Refused when every place holds a link issued within the window.
      */
-    boolean takePlace(String person, int places, Duration window, Instant at);
+    Place takePlace(String person, int places, Duration window, Instant at);
+
+    /**
+     * Whether a place was taken; when not, the first instant one is free again: when the oldest link issued within the
+     * window leaves it, as the person would see if they asked nothing more meanwhile.
+     */
+    record Place(boolean taken, Instant freeFrom) {
+
+        public static final Place TAKEN = new Place(true, null);
+
+        public static Place full(Instant freeFrom) {
+            return new Place(false, freeFrom);
+        }
+    }
 }

@@ -85,8 +85,9 @@ public final class PlaybackService {
 
     /** More links in the last hour than the council allows looks like browsing: refused, whatever the purpose says. */
     private Optional<Refusal> browsing(StaffMember who, CouncilPolicy policy, Instant now) {
-        return guard.takePlace(who.subject(), policy.playback().maxUrlsPerUserPerHour(), GUARD_WINDOW, now)
-                ? Optional.empty() : Optional.of(Refusal.TOO_MANY_PLAYBACK_URLS);
+        int limit = policy.playback().maxUrlsPerUserPerHour();
+        BrowsingGuard.Place place = guard.takePlace(who.subject(), limit, GUARD_WINDOW, now);
+        return place.taken() ? Optional.empty() : Optional.of(Refusal.tooManyPlaybackUrls(limit, policy.name(), place.freeFrom(), now));
     }
 
     private PlaybackLink sign(AccessAudit.Event event, CatalogueEntry entry, RecordingMedia media, Duration lifetime, Instant now) {

@@ -1,11 +1,33 @@
 package uk.callretention.access;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import uk.callretention.policy.RetentionSchedule;
+
 /**
  * Why a request was refused: the error code the API answers with (and the audit trail records as the outcome), the
  * HTTP status, and a message for the person. Messages never say whether a recording outside the caller's scope
  * exists.
+ *
+ * @param details    more fields for the answer's body, beside {@code error} and {@code message}
+ * @param retryAfter how long until asking again can succeed, when that is known
  */
-public record Refusal(String code, int status, String message) {
+public record Refusal(String code, int status, String message, Map<String, Object> details, Duration retryAfter) {
+
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    public Refusal {
+        details = Map.copyOf(details);
+    }
+
+    public Refusal(String code, int status, String message) {
+        this(code, status, message, Map.of(), null);
+    }
 
     public static final Refusal UNAUTHENTICATED = new Refusal("unauthenticated", 401, "sign in: the request carried no identity");
     public static final Refusal BAD_REQUEST = new Refusal("bad-request", 400, "the request is not valid");
@@ -32,6 +54,23 @@ public record Refusal(String code, int status, String message) {
 
     /** The same code and status with a message naming what was wrong with the request. */
     public Refusal saying(String detail) {
-        return new Refusal(code, status, detail);
+        return new Refusal(code, status, detail, details, retryAfter);
+    }
+
+    /**
+     * More playback links than the council allows in an hour: how many, and when the oldest of them leaves the hour
+     * (rounded up to the second; the message gives the UK time rounded up to the minute, so it is never too early).
+     */
+    public static Refusal tooManyPlaybackUrls(int limit, String councilName, Instant freeFrom, Instant now) {
+        Instant retryAt = freeFrom.truncatedTo(ChronoUnit.SECONDS).equals(freeFrom) ? freeFrom : freeFrom.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        LocalTime shown = LocalTime.ofInstant(retryAt.plusSeconds(59), RetentionSchedule.UK).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("limit", limit);
+        details.put("retryAfter", retryAt.toString());
+        Duration wait = Duration.between(now, retryAt);
+        return new Refusal(TOO_MANY_PLAYBACK_URLS.code, TOO_MANY_PLAYBACK_URLS.status,
+                "You have asked for " + limit + " playback links in the last hour, the most " + councilName + " allows. "
+                        + "You can ask again after " + CLOCK_TIME.format(shown) + ".",
+                details, wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
     }
 }

@@ -18,6 +18,11 @@ public enum Role {
         this.id = id;
     }
 
+    /** The name used in group names and the API. */
+    public String id() {
+        return id;
+    }
+
     public static Optional<Role> fromId(String id) {
         return Arrays.stream(values()).filter(role -> role.id.equals(id)).findFirst();
     }

@@ -16,5 +16,7 @@ public enum AuditAction {
     POLICY_REAPPLIED,
     /** Reconciliation put right what the upload path left wrong: untagged, uncatalogued, or catalogued without an object. */
     RECONCILED,
-    AUDIT_TRAIL_READ
+    AUDIT_TRAIL_READ,
+    /** A member of staff read what their groups let them do ({@code GET /me}). */
+    PROFILE_READ
 }

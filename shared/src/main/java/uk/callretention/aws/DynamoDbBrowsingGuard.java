@@ -36,7 +36,7 @@ public final class DynamoDbBrowsingGuard implements BrowsingGuard {
 
     /** Tries the places seen free, in random order so that racing requests spread over them rather than all fight for the first. */
     @Override
-    public boolean takePlace(String person, int places, Duration window, Instant at) {
+    public Place takePlace(String person, int places, Duration window, Instant at) {
         long freeIfIssuedBefore = at.minus(window).toEpochMilli();
         Map<Integer, Long> issued = issuedAt(person);
         List<Integer> free = new ArrayList<>(IntStream.range(0, places)
@@ -44,10 +44,23 @@ public final class DynamoDbBrowsingGuard implements BrowsingGuard {
         Collections.shuffle(free);
         for (int place : free) {
             if (take(person, place, at, window, freeIfIssuedBefore)) {
-                return true;
+                return Place.TAKEN;
             }
         }
-        return false;
+        return Place.full(freeFrom(free.isEmpty() ? issued : issuedAt(person), places, window, at));
+    }
+
+    /**
+     * The first place to free is the one whose link is oldest; it is free a millisecond after its window ends. Places
+     * lost to racing requests are read again, as the racers' links now hold them; a place freed meanwhile is free now.
+     */
+    private static Instant freeFrom(Map<Integer, Long> issued, int places, Duration window, Instant at) {
+        long oldest = IntStream.range(0, places).mapToLong(place -> issued.getOrDefault(place, Long.MIN_VALUE)).min().orElse(Long.MIN_VALUE);
+        return oldest == Long.MIN_VALUE ? at : latest(at, Instant.ofEpochMilli(oldest).plus(window).plusMillis(1));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private Map<Integer, Long> issuedAt(String person) {

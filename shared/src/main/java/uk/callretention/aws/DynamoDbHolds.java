@@ -5,13 +5,16 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -25,6 +28,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import uk.callretention.access.AccessCatalogue.InvalidPageTokenException;
 import uk.callretention.policy.HoldReason;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.Holds;
@@ -42,6 +46,10 @@ public final class DynamoDbHolds implements Holds {
     /** Sorts before any review date ('#' before '0'). */
     static final String UNFINISHED = "#unfinished#";
     private static final String HOLD_ID_PREFIX = "hold-";
+    /** Sorts after {@value #UNFINISHED} and no later than any review date. */
+    private static final String FIRST_DATE = "0";
+    /** An active hold's index sort key: review date, recording id, hold id. */
+    private static final Pattern ACTIVE_KEY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}#rec-[0-9a-f]{32}#hold-[0-9a-f-]{36}");
     private static final String CLAIM = "~claim";
 
     private static final TableSchema<Row> SCHEMA = schema();
@@ -108,6 +116,41 @@ public final class DynamoDbHolds implements Holds {
     public List<Hold> reviewOverdue(String council, LocalDate day) {
         return byCouncilReview.query(QueryConditional.sortLessThan(Key.builder().partitionValue(council).sortValue(day.toString()).build()))
                 .stream().flatMap(page -> page.items().stream()).map(Row::toHold).filter(Hold::active).toList();
+    }
+
+    /**
+     * Reads the index from the first date on, past the unfinished holds sorted before every date. The page token is the
+     * index's sort key of the page's last hold, accepted only in that shape: a date, a recording id and a hold id, so it
+     * cannot reach the unfinished holds; the council comes from the request alone, never from the token.
+     */
+    @Override
+    public ActivePage active(String council, int limit, Optional<String> pageToken) {
+        Key.Builder key = Key.builder().partitionValue(council);
+        QueryConditional from = pageToken.map(DynamoDbHolds::reviewOnHoldOf)
+                .map(after -> QueryConditional.sortGreaterThan(key.sortValue(after).build()))
+                .orElseGet(() -> QueryConditional.sortGreaterThanOrEqualTo(key.sortValue(FIRST_DATE).build()));
+        List<Row> rows = byCouncilReview.query(QueryEnhancedRequest.builder().queryConditional(from).limit(limit + 1).build())
+                .stream().flatMap(page -> page.items().stream())
+                .limit(limit + 1L)
+                .toList();
+        Optional<String> next = rows.size() > limit ? Optional.of(tokenOf(rows.get(limit - 1).reviewOnHold)) : Optional.empty();
+        return new ActivePage(rows.stream().limit(limit).map(Row::toHold).toList(), next);
+    }
+
+    private static String tokenOf(String reviewOnHold) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(reviewOnHold.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String reviewOnHoldOf(String token) {
+        try {
+            String key = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (ACTIVE_KEY.matcher(key).matches()) {
+                return key;
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // answered below, like any other token this listing did not give
+        }
+        throw new InvalidPageTokenException();
     }
 
     @Override

@@ -28,6 +28,16 @@ public interface Holds {
     /** The council's active holds whose review date is before {@code day}. */
     List<Hold> reviewOverdue(String council, LocalDate day);
 
+    /**
+     * The council's active holds by review date, earliest first (so overdue reviews come first), a page at a time.
+     *
+     * @throws uk.callretention.access.AccessCatalogue.InvalidPageTokenException when the token is not one this listing gave
+     */
+    ActivePage active(String council, int limit, Optional<String> pageToken);
+
+    record ActivePage(List<Hold> holds, Optional<String> nextPageToken) {
+    }
+
     /** The council's holds left placing or releasing. */
     List<Hold> unfinished(String council);
 

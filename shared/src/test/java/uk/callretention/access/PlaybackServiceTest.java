@@ -60,14 +60,17 @@ class PlaybackServiceTest {
         }
     };
 
-    /** Counts places taken per person; the one clock tick of these tests is always inside the window. */
+    /**
+     * Counts places taken per person; the one clock tick of these tests is always inside the window. When they are all
+     * taken, the first frees a millisecond after 09:20, as if the oldest link had been issued at 08:20.
+     */
     private final Map<String, Integer> placesTaken = new HashMap<>();
     private final BrowsingGuard guard = (person, places, window, at) -> {
         if (placesTaken.getOrDefault(person, 0) >= places) {
-            return false;
+            return BrowsingGuard.Place.full(Instant.parse("2026-05-01T09:20:00.001Z"));
         }
         placesTaken.merge(person, 1, Integer::sum);
-        return true;
+        return BrowsingGuard.Place.TAKEN;
     };
 
     private final PlaybackService service = new PlaybackService(PolicyBook.bundled(Map.of()), new OneRecording(), new NoRequests(),
@@ -114,7 +117,13 @@ class PlaybackServiceTest {
 
         Outcome<PlaybackLink> outcome = service.playback(MANAGER, RECORDING.recordingId(), JsonBody.of("{\"purpose\":\"complaint\"}"));
 
-        assertThat(((Outcome.Refused<PlaybackLink>) outcome).refusal()).isEqualTo(Refusal.TOO_MANY_PLAYBACK_URLS);
+        Refusal refusal = ((Outcome.Refused<PlaybackLink>) outcome).refusal();
+        assertThat(refusal.code()).isEqualTo("too-many-playback-urls");
+        assertThat(refusal.status()).isEqualTo(429);
+        assertThat(refusal.details()).isEqualTo(Map.of("limit", 20, "retryAfter", "2026-05-01T09:20:01Z"));
+        assertThat(refusal.retryAfter()).isEqualTo(Duration.ofMinutes(20).plusSeconds(1));
+        assertThat(refusal.message()).as("UK time, rounded up to the minute")
+                .isEqualTo("You have asked for 20 playback links in the last hour, the most Rutland County Council allows. You can ask again after 10:21.");
         assertThat(signed).hasSize(20);
         assertThat(trail.get(20).action()).isEqualTo(AuditAction.PLAYBACK_REFUSED);
     }

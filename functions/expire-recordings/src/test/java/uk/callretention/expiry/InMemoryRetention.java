@@ -323,6 +323,11 @@ final class InMemoryRetention {
         }
 
         @Override
+        public ActivePage active(String council, int limit, Optional<String> pageToken) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void add(Hold placing) {
             throw new UnsupportedOperationException();
         }

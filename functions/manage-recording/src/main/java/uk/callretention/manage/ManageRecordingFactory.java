@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import uk.callretention.access.Erasure;
 import uk.callretention.access.HoldDesk;
+import uk.callretention.access.HoldsToReview;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbErasedRecordings;
 import uk.callretention.aws.RetentionRepositories;
@@ -12,15 +13,20 @@ import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 
 /** The function's production wiring, in one place: clients built once, at initialisation. */
-record ManageRecordingFactory(HoldDesk holds, Erasure erasure, LogLine log) {
+record ManageRecordingFactory(HoldDesk holds, HoldsToReview holdsToReview, Erasure erasure, LogLine log) {
 
     static ManageRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
+        return fromEnvironment(environment, out, Clock.systemUTC());
+    }
+
+    /** @param clock tests' clock, set ahead to see holds' reviews fall due */
+    static ManageRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out, Clock clock) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
-        Clock clock = Clock.systemUTC();
         PolicyBook policies = PolicyBook.bundled(environment);
         RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), clients.dynamoDb(), environment);
         return new ManageRecordingFactory(
                 new HoldDesk(policies, repositories.catalogue(), repositories.holdService(policies, clock), repositories.audit(), clock),
+                new HoldsToReview(policies, repositories.catalogue(), repositories.holds(), repositories.audit(), clock),
                 new Erasure(policies, repositories.catalogue(), repositories.holds(), repositories.store(),
                         new DynamoDbErasedRecordings(clients.dynamoDb(), AwsClients.require(environment, "CATALOGUE_TABLE")),
                         repositories.audit(), clock),

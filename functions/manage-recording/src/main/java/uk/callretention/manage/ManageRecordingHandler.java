@@ -5,17 +5,20 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.callretention.access.Erasure;
+import uk.callretention.access.HoldsToReview;
 import uk.callretention.access.api.ApiRoutes;
 import uk.callretention.access.api.ApiRoutes.Answer;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.HoldOutcome;
 
 /**
- * The routes that change a recording, behind the JWT authorizer: holds and erasure. Its role may tag, set legal holds
+ * The routes that change a recording, behind the JWT authorizer: holds and erasure; and the council's active holds, for
+ * its DPO to review and release. Its role may tag, set legal holds
  * and delete versions, but never read audio.
  */
 public final class ManageRecordingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
+    static final String ACTIVE_HOLDS = "GET /holds";
     static final String PLACE_HOLD = "POST /recordings/{recordingId}/holds";
     static final String RELEASE_HOLD = "DELETE /recordings/{recordingId}/holds/{holdId}";
     static final String ERASE = "POST /recordings/{recordingId}/erasure";
@@ -34,6 +37,7 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
 
     ManageRecordingHandler(ManageRecordingFactory f) {
         this.routes = new ApiRoutes(f.log())
+                .route(ACTIVE_HOLDS, (request, who) -> Answer.of(f.holdsToReview().list(who, request.query()), 200, ManageRecordingHandler::activeHolds))
                 .route(PLACE_HOLD, (request, who) -> Answer.of(
                         f.holds().place(who, request.path("recordingId"), request.body()), 201, ManageRecordingHandler::hold))
                 .route(RELEASE_HOLD, (request, who) -> Answer.of(
@@ -47,7 +51,7 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
         return routes.handle(event, context.getAwsRequestId());
     }
 
-    private static Object hold(Hold hold) {
+    private static Map<String, Object> hold(Hold hold) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("holdId", hold.holdId());
         json.put("recordingId", hold.recordingId());
@@ -57,6 +61,24 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
         json.put("placedAt", hold.placedAt().toString());
         json.put("reviewOn", hold.reviewOn().toString());
         json.put("active", hold.active());
+        return json;
+    }
+
+    private static Object activeHolds(HoldsToReview.Page page) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("council", page.council());
+        json.put("holds", page.holds().stream().map(ManageRecordingHandler::activeHold).toList());
+        page.nextPageToken().ifPresent(token -> json.put("nextToken", token));
+        return json;
+    }
+
+    /** A hold as placing answers it, with its recording's team and whether its review is overdue. */
+    private static Object activeHold(HoldsToReview.ActiveHold active) {
+        Map<String, Object> json = hold(active.hold());
+        if (active.team() != null) {
+            json.put("team", active.team());
+        }
+        json.put("overdue", active.overdue());
         return json;
     }
 

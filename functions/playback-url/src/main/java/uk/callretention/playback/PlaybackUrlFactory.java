@@ -10,6 +10,7 @@ import uk.callretention.access.AccessRequests;
 import uk.callretention.access.AuditTrail;
 import uk.callretention.access.PlaybackService;
 import uk.callretention.access.RecordingListing;
+import uk.callretention.access.StaffProfile;
 import uk.callretention.access.SubjectAccess;
 import uk.callretention.audit.AuditLog;
 import uk.callretention.aws.AwsClients;
@@ -24,7 +25,8 @@ import uk.callretention.policy.PolicyBook;
 
 /** The function's production wiring, in one place: clients built once, at initialisation. */
 record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, SubjectAccess subjectAccess,
-                          AccessRequestDesk accessRequests, AuditTrail auditTrail, LogLine log) {
+                          AccessRequestDesk accessRequests, AuditTrail auditTrail, StaffProfile profile,
+                          LogLine log) {
 
     static PlaybackUrlFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
@@ -43,6 +45,7 @@ record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, Su
                         audit, clock),
                 new AccessRequestDesk(policies, catalogue, requests, audit, clock),
                 new AuditTrail(policies, catalogue, audit, clock),
+                new StaffProfile(policies, audit, clock),
                 new LogLine(out, clock));
     }
 }

@@ -8,10 +8,12 @@ import uk.callretention.access.api.ApiRoutes.Answer;
 
 /**
  * The read side of the access API, behind the JWT authorizer: playback and release links, listings, subject access,
- * access requests and audit trails. Its role may read audio (it signs links with it) but never tag or delete.
+ * access requests, audit trails, and what the signed-in member of staff may do. Its role may read audio (it signs links
+ * with it) but never tag or delete.
  */
 public final class PlaybackUrlHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
+    static final String ME = "GET /me";
     static final String PLAYBACK_URL = "POST /recordings/{recordingId}/playback-url";
     static final String RELEASE = "POST /recordings/{recordingId}/release";
     static final String LIST = "GET /recordings";
@@ -35,6 +37,7 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
 
     PlaybackUrlHandler(PlaybackUrlFactory f) {
         this.routes = new ApiRoutes(f.log())
+                .route(ME, (request, who) -> Answer.of(f.profile().of(who), 200, Shapes::profile))
                 .route(PLAYBACK_URL, (request, who) -> Answer.of(
                         f.playback().playback(who, request.path("recordingId"), request.body()), 200, Shapes::link))
                 .route(RELEASE, (request, who) -> Answer.of(

@@ -7,7 +7,10 @@ import uk.callretention.access.AccessRequest;
 import uk.callretention.access.AccessRequestDesk;
 import uk.callretention.access.PlaybackLink;
 import uk.callretention.access.RecordingListing;
+import uk.callretention.access.StaffProfile;
 import uk.callretention.audit.AuditEvent;
+import uk.callretention.policy.HoldReason;
+import uk.callretention.policy.Purpose;
 import uk.callretention.recording.CatalogueEntry;
 
 /**
@@ -66,6 +69,13 @@ final class Shapes {
         return json;
     }
 
+    static Object profile(StaffProfile.Profile profile) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("username", profile.username());
+        json.put("councils", profile.councils().stream().map(Shapes::councilRoles).toList());
+        return json;
+    }
+
     static Object trail(List<AuditEvent> events) {
         return Map.of("events", events.stream().map(Shapes::event).toList());
     }
@@ -86,6 +96,21 @@ final class Shapes {
         putIfPresent(json, "expiresOn", entry.expiresOn());
         putIfPresent(json, "quarantineReason", entry.quarantineReason());
         json.put("sizeBytes", entry.sizeBytes());
+        return json;
+    }
+
+    private static Object councilRoles(StaffProfile.CouncilRoles council) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("council", council.council());
+        json.put("name", council.name());
+        json.put("dpo", council.dpo());
+        json.put("teams", council.teams().stream().map(team -> Map.of("team", team.team(), "name", team.name(), "role", team.role().id())).toList());
+        json.put("purposes", council.purposes().stream().map(Purpose::id).toList());
+        json.put("holdReasons", council.holdReasons().stream().map(HoldReason::id).toList());
+        json.put("accessRequestsRequired", council.accessRequestsRequired());
+        json.put("maxUrlsPerUserPerHour", council.maxUrlsPerUserPerHour());
+        json.put("urlLifetimeSeconds", council.urlLifetime().toSeconds());
+        json.put("maxHoldReviewInterval", council.maxHoldReviewInterval().toString());
         return json;
     }
 

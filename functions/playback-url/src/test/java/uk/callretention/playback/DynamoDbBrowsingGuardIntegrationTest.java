@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import uk.callretention.access.BrowsingGuard.Place;
 import uk.callretention.aws.DynamoDbBrowsingGuard;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
@@ -30,15 +31,17 @@ class DynamoDbBrowsingGuardIntegrationTest {
     @Test
     void takePlace_whenEveryPlaceHoldsALinkOfTheLastHour_isRefusedUntilTheOldestIsAnHourOld() {
         String person = "manager-" + UUID.randomUUID();
-        assertThat(guard.takePlace(person, 3, HOUR, NINE)).isTrue();
-        assertThat(guard.takePlace(person, 3, HOUR, NINE.plusSeconds(600))).isTrue();
-        assertThat(guard.takePlace(person, 3, HOUR, NINE.plusSeconds(1200))).isTrue();
+        assertThat(guard.takePlace(person, 3, HOUR, NINE).taken()).isTrue();
+        assertThat(guard.takePlace(person, 3, HOUR, NINE.plusSeconds(600)).taken()).isTrue();
+        assertThat(guard.takePlace(person, 3, HOUR, NINE.plusSeconds(1200)).taken()).isTrue();
 
-        assertThat(guard.takePlace(person, 3, HOUR, NINE.plusSeconds(1800))).isFalse();
-        assertThat(guard.takePlace(person, 3, HOUR, NINE.plus(HOUR))).as("a link issued exactly an hour ago still counts").isFalse();
-        assertThat(guard.takePlace(person, 3, HOUR, NINE.plus(HOUR).plusMillis(1))).isTrue();
-        assertThat(guard.takePlace(person, 3, HOUR, NINE.plus(HOUR).plusSeconds(60))).as("the window slides: no new hour starts afresh").isFalse();
-        assertThat(guard.takePlace(person, 3, HOUR, NINE.plus(HOUR).plusSeconds(601))).isTrue();
+        assertThat(guard.takePlace(person, 3, HOUR, NINE.plusSeconds(1800))).isEqualTo(Place.full(NINE.plus(HOUR).plusMillis(1)));
+        assertThat(guard.takePlace(person, 3, HOUR, NINE.plus(HOUR))).as("a link issued exactly an hour ago still counts")
+                .isEqualTo(Place.full(NINE.plus(HOUR).plusMillis(1)));
+        assertThat(guard.takePlace(person, 3, HOUR, NINE.plus(HOUR).plusMillis(1)).taken()).isTrue();
+        assertThat(guard.takePlace(person, 3, HOUR, NINE.plus(HOUR).plusSeconds(60))).as("the window slides: no new hour starts afresh")
+                .isEqualTo(Place.full(NINE.plus(HOUR).plusSeconds(600).plusMillis(1)));
+        assertThat(guard.takePlace(person, 3, HOUR, NINE.plus(HOUR).plusSeconds(601)).taken()).isTrue();
     }
 
     @Test
@@ -48,7 +51,7 @@ class DynamoDbBrowsingGuardIntegrationTest {
             guard.takePlace(busy, 2, HOUR, NINE);
         }
 
-        assertThat(guard.takePlace(busy, 2, HOUR, NINE)).isFalse();
-        assertThat(guard.takePlace("manager-" + UUID.randomUUID(), 2, HOUR, NINE)).isTrue();
+        assertThat(guard.takePlace(busy, 2, HOUR, NINE).taken()).isFalse();
+        assertThat(guard.takePlace("manager-" + UUID.randomUUID(), 2, HOUR, NINE).taken()).isTrue();
     }
 }

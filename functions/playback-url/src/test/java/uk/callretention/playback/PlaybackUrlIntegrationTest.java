@@ -8,6 +8,7 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,14 +71,24 @@ class PlaybackUrlIntegrationTest {
     void playbackUrls_whenMoreThanTheCouncilsHourlyLimit_are429AuditedAndCounted() throws Exception {
         CatalogueEntry recording = recording("rutland", "customer-services", "2026-01-10T09:00:00Z", CALLER);
         Map<String, String> manager = staff("busy-manager", "rutland:customer-services:manager");
+        Instant beforeFirst = Instant.now();
         for (int i = 0; i < 20; i++) {
             assertThat(status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}"))).isEqualTo(200);
         }
 
         Map<String, Object> refused = call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}");
 
+        Instant afterRefusal = Instant.now();
         assertThat(status(refused)).isEqualTo(429);
-        assertThat(body(refused)).containsEntry("error", "too-many-playback-urls");
+        assertThat(body(refused)).containsEntry("error", "too-many-playback-urls").containsEntry("limit", 20);
+        Instant retryAfter = Instant.parse((String) body(refused).get("retryAfter"));
+        assertThat(retryAfter).as("when the first link leaves the hour").isBetween(beforeFirst.plus(Duration.ofHours(1)), afterRefusal.plus(Duration.ofHours(1)));
+        assertThat((String) body(refused).get("message")).startsWith("You have asked for 20 playback links in the last hour, the most Rutland County Council allows. "
+                + "You can ask again after ");
+        @SuppressWarnings("unchecked")
+        long waitSeconds = Long.parseLong(((Map<String, String>) refused.get("headers")).get("retry-after"));
+        assertThat(waitSeconds).as("whole seconds to the retryAfter instant").isBetween(Duration.between(afterRefusal, retryAfter).getSeconds(),
+                Duration.between(beforeFirst, retryAfter).getSeconds() + 1);
         List<AuditEvent> trail = audit.trailOf(recording.recordingId());
         assertThat(trail).hasSize(21);
         assertThat(trail.get(20).action()).isEqualTo(AuditAction.PLAYBACK_REFUSED);

@@ -3,6 +3,7 @@ package uk.callretention.access.api;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,10 +21,17 @@ final class ApiResponse {
     private ApiResponse() {
     }
 
-    static Map<String, Object> json(int status, Object body) {
+    /** @param retryAfter when to ask again, sent as {@code Retry-After} in whole seconds rounded up; null for none */
+    static Map<String, Object> json(int status, Object body, Duration retryAfter) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("statusCode", status);
-        response.put("headers", HEADERS);
+        if (retryAfter == null) {
+            response.put("headers", HEADERS);
+        } else {
+            Map<String, String> headers = new LinkedHashMap<>(HEADERS);
+            headers.put("retry-after", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+            response.put("headers", headers);
+        }
         try {
             response.put("body", JSON.std.asString(body));
         } catch (IOException e) {

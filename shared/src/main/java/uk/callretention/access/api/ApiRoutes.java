@@ -11,7 +11,8 @@ import uk.callretention.observability.LogLine;
 
 /**
  * A function's routes by route key, with what every route does alike: the caller from the token's claims, the
- * answer (an outcome's value as JSON, or the refusal as {@code {"error", "message"}}), one log line and, for a
+ * answer (an outcome's value as JSON, or the refusal as {@code {"error", "message"}} and its details, with
+ * {@code Retry-After} when it says when to ask again), one log line and, for a
  * refusal, a metric by error code (the browsing guard's {@code too-many-playback-urls} among them).
  */
 public final class ApiRoutes {
@@ -34,7 +35,11 @@ public final class ApiRoutes {
         }
 
         static Answer refused(Refusal refusal) {
-            return new Answer(refusal.status(), Map.of("error", refusal.code(), "message", refusal.message()), Optional.of(refusal));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", refusal.code());
+            body.put("message", refusal.message());
+            body.putAll(refusal.details());
+            return new Answer(refusal.status(), body, Optional.of(refusal));
         }
     }
 
@@ -68,6 +73,6 @@ public final class ApiRoutes {
         fields.put("apiRequestId", request.requestId());
         log.info("api request", fields);
         answer.refusal().ifPresent(refusal -> log.count(LogLine.METRICS_NAMESPACE, "ApiRequestsRefused", Map.of("Error", refusal.code())));
-        return ApiResponse.json(answer.status(), answer.body());
+        return ApiResponse.json(answer.status(), answer.body(), answer.refusal().map(Refusal::retryAfter).orElse(null));
     }
 }
