@@ -6,6 +6,8 @@ public enum AuditAction {
     PLAYBACK_REFUSED,
     RELEASE_URL_ISSUED,
     LISTED,
+    /** One recording's details read, with its holds for those who may see them. */
+    RECORDING_VIEWED,
     SUBJECT_ACCESS_SEARCH,
     ACCESS_REQUESTED,
     ACCESS_REQUEST_DECIDED,

@@ -4,6 +4,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.BiConsumer;
@@ -20,13 +21,14 @@ import uk.callretention.retention.SweepCalendar;
  * A catalogue entry as a DynamoDB item, with the index keys derived from it: the expiry index holds only recordings
  * that are due some day (active and quarantined ones), the team index those whose key named a council (a quarantined
  * upload under its council's quarantine, the others under their team), the caller index only those with a caller's
- * number.
+ * number, the call-id index those whose key follows the contract, under their council and the platform's call id.
  */
 public final class CatalogueItem {
 
     public static final String BY_EXPIRY = "byExpiry";
     public static final String BY_TEAM_DATE = "byTeamDate";
     public static final String BY_CALLER = "byCaller";
+    public static final String BY_CALL_ID = "byCallId";
 
     public static final TableSchema<CatalogueItem> SCHEMA = schema();
 
@@ -48,12 +50,14 @@ public final class CatalogueItem {
     String direction;
     String contentType;
     Long sizeBytes;
+    Long durationMillis;
     String quarantineReason;
     String quarantineDetail;
     String cataloguedAt;
     String expiryShard;
     String councilTeam;
     String recordedAtId;
+    String councilCallId;
 
     public static CatalogueItem from(CatalogueEntry entry) {
         CatalogueItem item = new CatalogueItem();
@@ -75,6 +79,7 @@ public final class CatalogueItem {
         item.direction = entry.direction();
         item.contentType = entry.contentType();
         item.sizeBytes = entry.sizeBytes();
+        item.durationMillis = entry.duration() == null ? null : entry.duration().toMillis();
         item.quarantineReason = entry.quarantineReason();
         item.quarantineDetail = entry.quarantineDetail();
         item.cataloguedAt = text(entry.cataloguedAt());
@@ -85,7 +90,13 @@ public final class CatalogueItem {
         item.councilTeam = entry.council() == null ? null
                 : entry.state() == RecordingState.QUARANTINED ? quarantineOf(entry.council()) : teamOf(entry.council(), entry.team());
         item.recordedAtId = SortableInstant.of(sortedBy(entry)) + "#" + entry.recordingId();
+        item.councilCallId = entry.callId().map(callId -> callOf(entry.council(), callId)).orElse(null);
         return item;
+    }
+
+    /** The call-id index's partition for one council's recordings of one call. */
+    static String callOf(String council, String callId) {
+        return council + "#" + callId;
     }
 
     /** The team index's partition for one council team's recordings. */
@@ -116,7 +127,7 @@ public final class CatalogueItem {
                 recordedOn == null ? null : LocalDate.parse(recordedOn),
                 retentionClass, expiresOn == null ? null : LocalDate.parse(expiresOn), policyRef,
                 callerHash, agent, direction, contentType, sizeBytes == null ? 0 : sizeBytes,
-                quarantineReason, quarantineDetail, cataloguedAt == null ? null : Instant.parse(cataloguedAt));
+                durationMillis == null ? null : Duration.ofMillis(durationMillis), quarantineReason, quarantineDetail, cataloguedAt == null ? null : Instant.parse(cataloguedAt));
     }
 
     private static String text(Object value) {
@@ -133,8 +144,10 @@ public final class CatalogueItem {
                 .tags(secondaryPartitionKey(BY_TEAM_DATE)));
         builder.addAttribute(String.class, a -> a.name("callerHash").getter(i -> i.callerHash).setter((i, v) -> i.callerHash = v)
                 .tags(secondaryPartitionKey(BY_CALLER)));
+        builder.addAttribute(String.class, a -> a.name("councilCallId").getter(i -> i.councilCallId).setter((i, v) -> i.councilCallId = v)
+                .tags(secondaryPartitionKey(BY_CALL_ID)));
         builder.addAttribute(String.class, a -> a.name("recordedAtId").getter(i -> i.recordedAtId).setter((i, v) -> i.recordedAtId = v)
-                .tags(secondarySortKey(BY_TEAM_DATE), secondarySortKey(BY_CALLER)));
+                .tags(secondarySortKey(BY_TEAM_DATE), secondarySortKey(BY_CALLER), secondarySortKey(BY_CALL_ID)));
         text(builder, "objectKey", i -> i.objectKey, (i, v) -> i.objectKey = v);
         text(builder, "versionId", i -> i.versionId, (i, v) -> i.versionId = v);
         text(builder, "ordering", i -> i.ordering, (i, v) -> i.ordering = v);
@@ -154,6 +167,7 @@ public final class CatalogueItem {
         text(builder, "quarantineDetail", i -> i.quarantineDetail, (i, v) -> i.quarantineDetail = v);
         text(builder, "cataloguedAt", i -> i.cataloguedAt, (i, v) -> i.cataloguedAt = v);
         builder.addAttribute(Long.class, a -> a.name("sizeBytes").getter(i -> i.sizeBytes).setter((i, v) -> i.sizeBytes = v));
+        builder.addAttribute(Long.class, a -> a.name("durationMillis").getter(i -> i.durationMillis).setter((i, v) -> i.durationMillis = v));
         return builder.build();
     }
 

@@ -27,7 +27,8 @@ public final class DynamoDbRetentionCatalogue implements RetentionCatalogue {
 
     /** What a tombstone drops: all that could lead to the call or the caller, and the index keys. */
     static final List<String> DROPPED_FROM_TOMBSTONE = List.of("objectKey", "ordering", "recordedAt", "callerHash", "agent", "direction",
-            "contentType", "sizeBytes", "quarantineReason", "quarantineDetail", "cataloguedAt", "expiryShard", "councilTeam", "recordedAtId");
+            "contentType", "sizeBytes", "durationMillis", "quarantineReason", "quarantineDetail", "cataloguedAt", "expiryShard", "councilTeam",
+            "recordedAtId", "councilCallId");
 
     private static final String ACTIVE_OR_QUARANTINED = "#state IN (:active, :quarantined)";
 

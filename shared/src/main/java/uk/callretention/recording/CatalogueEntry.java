@@ -1,7 +1,9 @@
 package uk.callretention.recording;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A recording as the catalogue knows it. Council, team, channel and the recording's dates are null only for a
@@ -9,6 +11,7 @@ import java.time.LocalDate;
  *
  * @param ordering orders versions of one key: S3's sequencer where the event carries one, else the version's
  *                 upload time; a later version's entry replaces an earlier one's, never the other way round
+ * @param duration how long a WAV recording plays, from its header; null for other kinds, or a header that did not say
  */
 public record CatalogueEntry(
         String recordingId,
@@ -29,7 +32,16 @@ public record CatalogueEntry(
         String direction,
         String contentType,
         long sizeBytes,
+        Duration duration,
         String quarantineReason,
         String quarantineDetail,
         Instant cataloguedAt) {
+
+    /**
+     * The call platform's own id for the call, from the object key, which the entry holds anyway: so it never disagrees
+     * with the key, and a tombstone, which drops the key, drops it too. Empty when the key does not follow the contract.
+     */
+    public Optional<String> callId() {
+        return Optional.ofNullable(objectKey).flatMap(RecordingKey::parse).map(RecordingKey::callId);
+    }
 }

@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ContentCheck {
 
-    /** Enough for a WAV header, an ID3 tag or MPEG frame sync, and a JSON document after modest leading white space. */
-    public static final int BYTES_NEEDED = 1024;
+    /**
+     * Enough for an ID3 tag or MPEG frame sync, a JSON document after modest leading white space, and a WAV header with
+     * the chunks writers put before its data (a LIST of tags, a broadcast-wave bext, JUNK padding to 4 KiB), so that
+     * {@link WaveHeader} finds the duration in the same ranged read: a larger range costs no more requests.
+     */
+    public static final int BYTES_NEEDED = 8192;
 
     private ContentCheck() {
     }

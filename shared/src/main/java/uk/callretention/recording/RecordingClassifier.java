@@ -3,6 +3,7 @@ package uk.callretention.recording;
 import static uk.callretention.policy.RetentionSchedule.UK;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -64,8 +65,12 @@ public final class RecordingClassifier {
         if (object.size() == 0) {
             return draft.quarantine(QuarantineReason.EMPTY_OBJECT, "the upload has no bytes");
         }
-        if (!ContentCheck.matches(key.extension(), readFirstBytes.apply(ContentCheck.BYTES_NEEDED))) {
+        byte[] head = readFirstBytes.apply(ContentCheck.BYTES_NEEDED);
+        if (!ContentCheck.matches(key.extension(), head)) {
             return draft.quarantine(QuarantineReason.CONTENT_MISMATCH, "the bytes are not " + key.extension());
+        }
+        if (key.extension().equals("wav")) {
+            draft.duration = WaveHeader.duration(head, object.size()).orElse(null);
         }
         Instant recordedAt;
         String declared = object.metadata().get(RECORDED_AT);
@@ -106,6 +111,7 @@ public final class RecordingClassifier {
         private String callerHash;
         private String agent;
         private String direction;
+        private Duration duration;
 
         Draft(String objectKey, StoredObject object, String ordering, Instant now) {
             this.objectKey = objectKey;
@@ -142,7 +148,7 @@ public final class RecordingClassifier {
                                      String policyRef, String reason, String detail) {
             return new CatalogueEntry(RecordingId.forKey(objectKey), objectKey, object.versionId(), ordering, state,
                     council, team, channel, recordedAt, on, retentionClass, expiresOn, policyRef,
-                    callerHash, agent, direction, object.contentType(), object.size(), reason, detail, now);
+                    callerHash, agent, direction, object.contentType(), object.size(), duration, reason, detail, now);
         }
     }
 }

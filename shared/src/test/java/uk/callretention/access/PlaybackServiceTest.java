@@ -28,7 +28,7 @@ class PlaybackServiceTest {
     private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
     private static final String KEY = "rutland/customer-services/phone/2026/04/30/call-1.wav";
     private static final CatalogueEntry RECORDING = new CatalogueEntry(RecordingId.forKey(KEY), KEY, "v-7", "t1", RecordingState.ACTIVE, "rutland",
-            "customer-services", "phone", NOW, null, "P3M", null, "rutland@1", null, null, null, "audio/wav", 10, null, null, NOW);
+            "customer-services", "phone", NOW, null, "P3M", null, "rutland@1", null, null, null, "audio/wav", 10, null, null, null, NOW);
     private static final StaffMember MANAGER = StaffMember.fromClaims(Map.of("sub", "m-1", "cognito:groups", "[rutland:customer-services:manager]"))
             .orElseThrow();
 

@@ -18,7 +18,7 @@ class RecordingMediaTest {
             "uploads.v2/no-extension                                         | application/octet-stream | attachment; filename=\"rec-1\""})
     void toPlay_namesTheFileByItsIdAndTypesItByTheContract(String key, String type, String disposition) {
         CatalogueEntry entry = new CatalogueEntry("rec-1", key, "v1", "t1", RecordingState.ACTIVE, null, null, null, null, null, "P3M", null,
-                null, null, null, null, "text/html", 1, null, null, null);
+                null, null, null, null, "text/html", 1, null, null, null, null);
 
         RecordingMedia media = RecordingMedia.toPlay(entry);
 

@@ -72,7 +72,7 @@ class MetadataScrubTest {
 
         CatalogueEntry catalogued = new CatalogueEntry(RecordingId.forKey(KEY), KEY, "v1", "t1", RecordingState.ACTIVE, "rutland",
                 "customer-services", "phone", Instant.EPOCH, null, "P3M", null, "rutland@1", null, null, null, "audio/wav",
-                huge.size(), null, null, Instant.EPOCH);
+                huge.size(), null, null, null, Instant.EPOCH);
 
         assertThat(scrub.scrub(KEY, huge, catalogued).result()).isEqualTo(MetadataScrub.Result.LEFT_TOO_LARGE);
         assertThat(store.calls).isEmpty();

@@ -109,7 +109,7 @@ class DeletionBatchTest {
 
     private static CatalogueEntry entry(String id) {
         return new CatalogueEntry(id, id, "v0", "t1", RecordingState.ACTIVE, "rutland", "customer-services", "phone", null,
-                LocalDate.of(2025, 1, 1), "P3M", LocalDate.of(2025, 4, 1), "rutland@1", null, null, null, null, 0, null, null, null);
+                LocalDate.of(2025, 1, 1), "P3M", LocalDate.of(2025, 4, 1), "rutland@1", null, null, null, null, 0, null, null, null, null);
     }
 
     private static Recheck.Delete delete(String key, int versions) {

@@ -188,7 +188,7 @@ final class InMemoryRetention {
 
         private static CatalogueEntry withState(CatalogueEntry e, RecordingState state) {
             return new CatalogueEntry(e.recordingId(), null, e.versionId(), e.ordering(), state, e.council(), e.team(), e.channel(), null,
-                    e.recordedOn(), e.retentionClass(), e.expiresOn(), e.policyRef(), null, null, null, null, 0, null, null, null);
+                    e.recordedOn(), e.retentionClass(), e.expiresOn(), e.policyRef(), null, null, null, null, 0, null, null, null, null);
         }
     }
 

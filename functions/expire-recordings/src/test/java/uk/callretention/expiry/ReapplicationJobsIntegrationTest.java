@@ -175,7 +175,7 @@ class ReapplicationJobsIntegrationTest {
         new DynamoDbCatalogue(aws.clients().dynamoDb(), aws.stack().tableName("CatalogueTable")).recordUnlessNewer(new CatalogueEntry(
                 RecordingId.forKey(key), key, "v1", "t1", RecordingState.ACTIVE, "south-hams", "contact-centre", "phone",
                 recordedOn.atTime(9, 0).atZone(RetentionSchedule.UK).toInstant(), recordedOn, "P3M", recordedOn.plusMonths(3), "south-hams@1",
-                "caller-hash-2", "agent-2", "inbound", "audio/wav", 12, null, null, recordedOn.atTime(9, 5).atZone(RetentionSchedule.UK).toInstant()));
+                "caller-hash-2", "agent-2", "inbound", "audio/wav", 12, null, null, null, recordedOn.atTime(9, 5).atZone(RetentionSchedule.UK).toInstant()));
     }
 
     private static String functionArn() {

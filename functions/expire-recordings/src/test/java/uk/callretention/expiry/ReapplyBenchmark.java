@@ -160,7 +160,7 @@ public final class ReapplyBenchmark {
         String versionId = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("RIFF....WAVE")).versionId();
         return new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t" + i, RecordingState.ACTIVE, "rutland", "customer-services", "phone",
                 recordedOn.atTime(10, 0).atZone(RetentionSchedule.UK).toInstant(), recordedOn, "P1M", recordedOn.plusMonths(1),
-                "rutland@0", "caller-" + i, "agent-" + (i % 40), "inbound", "audio/wav", 12, null, null, Instant.now());
+                "rutland@0", "caller-" + i, "agent-" + (i % 40), "inbound", "audio/wav", 12, null, null, null, Instant.now());
     }
 
     /** AWS-like latency on every attempt, and a count of calls by service. */

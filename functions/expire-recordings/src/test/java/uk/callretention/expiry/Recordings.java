@@ -76,7 +76,7 @@ final class Recordings {
         String key = "rutland/customer-services/phone/" + recordedOn.toString().replace('-', '/') + "/" + callName;
         CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, null, null, state, "rutland", "customer-services", "phone",
                 recordedOn.atTime(10, 15).atZone(RetentionSchedule.UK).toInstant(), recordedOn, retentionClass, expiresOn, policyRef,
-                "caller-hash-1", "agent-7", "inbound", "audio/wav", 12, state == RecordingState.QUARANTINED ? "date-mismatch" : null,
+                "caller-hash-1", "agent-7", "inbound", "audio/wav", 12, null, state == RecordingState.QUARANTINED ? "date-mismatch" : null,
                 null, recordedOn.atTime(10, 20).atZone(RetentionSchedule.UK).toInstant());
         for (int older = 0; older < olderVersions; older++) {
             upload(key, RecordingTags.of(entry));
@@ -84,7 +84,7 @@ final class Recordings {
         String versionId = upload(key, RecordingTags.of(entry));
         CatalogueEntry withVersion = new CatalogueEntry(entry.recordingId(), key, versionId, "t" + CALLS.incrementAndGet(), state,
                 entry.council(), entry.team(), entry.channel(), entry.recordedAt(), recordedOn, retentionClass, expiresOn, policyRef,
-                entry.callerHash(), entry.agent(), entry.direction(), entry.contentType(), entry.sizeBytes(), entry.quarantineReason(),
+                entry.callerHash(), entry.agent(), entry.direction(), entry.contentType(), entry.sizeBytes(), entry.duration(), entry.quarantineReason(),
                 null, entry.cataloguedAt());
         catalogue.recordUnlessNewer(withVersion);
         return withVersion;

@@ -203,7 +203,7 @@ public final class SweepBenchmark {
         LocalDate expiresOn = due ? today.minusDays(i % 3) : held ? today.minusDays(1 + i % 300) : today.plusDays(1 + i % 730);
         return new CatalogueEntry(RecordingId.forKey(key), key, "v-" + i, "t" + i, held ? RecordingState.HELD : RecordingState.ACTIVE,
                 "rutland", "customer-services", "phone", Instant.parse("2025-01-01T10:00:00Z"), LocalDate.of(2025, 1, 1), "P3M", expiresOn,
-                "rutland@1", "caller-" + i, "agent-" + (i % 40), "inbound", "audio/wav", 12, null, null, Instant.parse("2025-01-01T10:05:00Z"));
+                "rutland@1", "caller-" + i, "agent-" + (i % 40), "inbound", "audio/wav", 12, null, null, null, Instant.parse("2025-01-01T10:05:00Z"));
     }
 
     private static void upload(S3Client s3, String bucket, CatalogueEntry entry) {

@@ -138,6 +138,6 @@ public final class SweepScaleBenchmark {
         String key = "rutland/customer-services/phone/2025/01/01/scale-" + i + ".wav";
         return new CatalogueEntry(RecordingId.forKey(key), key, "v-" + i, "t" + i, state, "rutland", "customer-services", "phone",
                 Instant.parse("2025-01-01T10:00:00Z"), LocalDate.of(2025, 1, 1), "P3M", expiresOn, "rutland@1", "caller-" + i, "agent-" + (i % 40),
-                "inbound", "audio/wav", 12, null, null, Instant.parse("2025-01-01T10:05:00Z"));
+                "inbound", "audio/wav", 12, null, null, null, Instant.parse("2025-01-01T10:05:00Z"));
     }
 }

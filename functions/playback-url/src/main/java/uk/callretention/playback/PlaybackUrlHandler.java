@@ -7,9 +7,9 @@ import uk.callretention.access.api.ApiRoutes;
 import uk.callretention.access.api.ApiRoutes.Answer;
 
 /**
- * The read side of the access API, behind the JWT authorizer: playback and release links, listings, subject access,
- * access requests, audit trails, and what the signed-in member of staff may do. Its role may read audio (it signs links
- * with it) but never tag or delete.
+ * The read side of the access API, behind the JWT authorizer: playback and release links, listings, one recording's
+ * details, subject access, access requests, audit trails, and what the signed-in member of staff may do. Its role may
+ * read audio (it signs links with it) but never tag or delete.
  */
 public final class PlaybackUrlHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -22,6 +22,7 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
     static final String DECIDE_ACCESS = "POST /recordings/{recordingId}/access-requests/{accessRequestId}/decision";
     static final String PENDING_ACCESS = "GET /access-requests";
     static final String AUDIT_TRAIL = "GET /recordings/{recordingId}/audit";
+    static final String RECORDING = "GET /recordings/{recordingId}";
 
     private final ApiRoutes routes;
 
@@ -50,7 +51,8 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
                         f.accessRequests().decide(who, request.path("recordingId"), request.path("accessRequestId"), request.body()),
                         200, Shapes::accessRequest))
                 .route(PENDING_ACCESS, (request, who) -> Answer.of(f.accessRequests().pending(who, request.query()), 200, Shapes::pending))
-                .route(AUDIT_TRAIL, (request, who) -> Answer.of(f.auditTrail().of(who, request.path("recordingId")), 200, Shapes::trail));
+                .route(AUDIT_TRAIL, (request, who) -> Answer.of(f.auditTrail().of(who, request.path("recordingId")), 200, Shapes::trail))
+                .route(RECORDING, (request, who) -> Answer.of(f.details().of(who, request.path("recordingId")), 200, Shapes::details));
     }
 
     @Override

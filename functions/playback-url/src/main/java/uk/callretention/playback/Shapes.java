@@ -6,16 +6,19 @@ import java.util.Map;
 import uk.callretention.access.AccessRequest;
 import uk.callretention.access.AccessRequestDesk;
 import uk.callretention.access.PlaybackLink;
+import uk.callretention.access.RecordingDetails;
 import uk.callretention.access.RecordingListing;
 import uk.callretention.access.StaffProfile;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.policy.HoldReason;
 import uk.callretention.policy.Purpose;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.retention.Hold;
 
 /**
- * The JSON the API answers with. A recording is described without its object key (it names the platform's call id),
- * caller hash, agent or direction: nothing that leads to the caller.
+ * The JSON the API answers with. A recording is described by what a manager looks a call up by (time, agent, direction,
+ * duration, the platform's call id), never by its object key or the caller's number or hash: nothing that leads to the
+ * caller.
  */
 final class Shapes {
 
@@ -38,6 +41,13 @@ final class Shapes {
         json.put("team", listing.team());
         json.put("recordings", recordings(listing.recordings()));
         listing.nextPageToken().ifPresent(token -> json.put("nextToken", token));
+        return json;
+    }
+
+    /** The recording, and its active holds when the caller may see them. */
+    static Object details(RecordingDetails.Details details) {
+        Map<String, Object> json = recording(details.recording());
+        details.activeHolds().ifPresent(holds -> json.put("holds", holds.stream().map(Shapes::hold).toList()));
         return json;
     }
 
@@ -80,17 +90,23 @@ final class Shapes {
         return Map.of("events", events.stream().map(Shapes::event).toList());
     }
 
-    private static List<Object> recordings(List<CatalogueEntry> entries) {
+    private static List<Map<String, Object>> recordings(List<CatalogueEntry> entries) {
         return entries.stream().map(Shapes::recording).toList();
     }
 
-    private static Object recording(CatalogueEntry entry) {
+    private static Map<String, Object> recording(CatalogueEntry entry) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("recordingId", entry.recordingId());
         json.put("council", entry.council());
         json.put("team", entry.team());
         json.put("channel", entry.channel());
+        entry.callId().ifPresent(callId -> json.put("callId", callId));
         putIfPresent(json, "recordedAt", entry.recordedAt());
+        putIfPresent(json, "agent", entry.agent());
+        putIfPresent(json, "direction", entry.direction());
+        if (entry.duration() != null) {
+            json.put("durationSeconds", entry.duration().toMillis() / 1000.0);
+        }
         json.put("state", entry.state().name().toLowerCase());
         putIfPresent(json, "retentionClass", entry.retentionClass());
         putIfPresent(json, "expiresOn", entry.expiresOn());
@@ -111,6 +127,17 @@ final class Shapes {
         json.put("maxUrlsPerUserPerHour", council.maxUrlsPerUserPerHour());
         json.put("urlLifetimeSeconds", council.urlLifetime().toSeconds());
         json.put("maxHoldReviewInterval", council.maxHoldReviewInterval().toString());
+        return json;
+    }
+
+    private static Object hold(Hold hold) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("holdId", hold.holdId());
+        json.put("reason", hold.reason().id());
+        json.put("reference", hold.reference());
+        json.put("placedBy", hold.placedBy());
+        json.put("placedAt", hold.placedAt().toString());
+        json.put("reviewOn", hold.reviewOn().toString());
         return json;
     }
 

@@ -87,7 +87,7 @@ public final class PlaybackUrlBenchmark {
                 RequestBody.fromBytes("RIFF....WAVE".getBytes(StandardCharsets.US_ASCII))).versionId();
         CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t1", RecordingState.ACTIVE, "rutland", "customer-services",
                 "phone", Instant.parse("2026-01-15T10:00:00Z"), LocalDate.parse("2026-01-15"), "P3M", LocalDate.parse("2026-04-15"), "rutland@1",
-                null, null, null, "audio/wav", 12, null, null, Instant.now());
+                null, null, null, "audio/wav", 12, null, null, null, Instant.now());
         DynamoDbEnhancedClient.builder().dynamoDbClient(clients.dynamoDb()).build().table(stack.tableName("CatalogueTable"), CatalogueItem.SCHEMA)
                 .putItem(CatalogueItem.from(entry));
         return entry.recordingId();

@@ -43,7 +43,7 @@ class S3PlaybackLinksIntegrationTest {
         // S3Proxy's in-memory store keeps no versions: the link names none, as it would for an unversioned object.
         proxy.client().putObject(b -> b.bucket(bucket).key(key).contentType("binary/octet-stream"), RequestBody.fromBytes(AUDIO));
         recording = new CatalogueEntry(RecordingId.forKey(key), key, null, "t1", RecordingState.ACTIVE, "rutland", "customer-services", "phone",
-                Instant.parse("2026-01-15T10:00:00Z"), null, "P3M", null, "rutland@1", null, null, null, "audio/wav", AUDIO.length, null, null, null);
+                Instant.parse("2026-01-15T10:00:00Z"), null, "P3M", null, "rutland@1", null, null, null, "audio/wav", AUDIO.length, null, null, null, null);
         links = new S3PlaybackLinks(proxy.presigner(), bucket);
     }
 

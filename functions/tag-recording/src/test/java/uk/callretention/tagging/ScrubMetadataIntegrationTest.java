@@ -183,7 +183,7 @@ class ScrubMetadataIntegrationTest {
         catalogue.putItem(CatalogueItem.from(new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t1", state,
                 "rutland", "customer-services", "phone", Instant.parse("2026-10-01T09:00:00Z"), LocalDate.of(2026, 10, 1),
                 held ? "held" : "P3M", LocalDate.of(2027, 1, 1), "rutland@1", "0".repeat(64), "a-7", "inbound", "audio/wav",
-                WAV.length, null, null, Instant.parse("2026-10-01T09:00:05Z"))));
+                WAV.length, null, null, null, Instant.parse("2026-10-01T09:00:05Z"))));
         s3.putObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId).tagging(t -> t.tagSet(
                 Tag.builder().key("retention").value(held ? "held" : "P3M").build(), Tag.builder().key("expires").value("2027-01-01").build())));
         if (held) {

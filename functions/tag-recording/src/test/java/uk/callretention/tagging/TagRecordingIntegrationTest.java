@@ -267,7 +267,7 @@ class TagRecordingIntegrationTest {
         CatalogueEntry e = held.toEntry();
         catalogue.putItem(CatalogueItem.from(new CatalogueEntry(e.recordingId(), e.objectKey(), e.versionId(), e.ordering(),
                 RecordingState.HELD, e.council(), e.team(), e.channel(), e.recordedAt(), e.recordedOn(), e.retentionClass(),
-                e.expiresOn(), e.policyRef(), e.callerHash(), e.agent(), e.direction(), e.contentType(), e.sizeBytes(), null, null,
+                e.expiresOn(), e.policyRef(), e.callerHash(), e.agent(), e.direction(), e.contentType(), e.sizeBytes(), e.duration(), null, null,
                 e.cataloguedAt())));
         s3.putObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId).tagging(t -> t.tagSet(Tag.builder().key("retention").value("held").build())));
 
@@ -298,7 +298,7 @@ class TagRecordingIntegrationTest {
         CatalogueEntry e = entry(key);
         catalogue.putItem(CatalogueItem.from(new CatalogueEntry(e.recordingId(), null, e.versionId(), null, RecordingState.DELETED,
                 e.council(), e.team(), e.channel(), null, e.recordedOn(), e.retentionClass(), e.expiresOn(), e.policyRef(),
-                null, null, null, null, 0, null, null, e.cataloguedAt())));
+                null, null, null, null, 0, null, null, null, e.cataloguedAt())));
         s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(e.versionId()));
         String reuploaded = put(key, WAV, Map.of("recorded-at", "2026-11-16T09:00:00Z"));
 

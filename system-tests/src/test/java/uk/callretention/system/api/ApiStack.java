@@ -93,7 +93,7 @@ final class ApiStack implements AutoCloseable {
         Instant recordedAt = Instant.parse("2026-01-15T10:00:00Z");
         CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t1", state, council, team, "phone",
                 recordedAt, LocalDate.parse("2026-01-15"), "P3M", LocalDate.now(Clock.systemUTC()).plus(3, ChronoUnit.MONTHS),
-                council + "@1", "a".repeat(64), "agent-1", "inbound", "audio/wav", AUDIO.length,
+                council + "@1", "a".repeat(64), "agent-1", "inbound", "audio/wav", AUDIO.length, null,
                 state == RecordingState.QUARANTINED ? "date-mismatch" : null, null, Instant.now());
         if (state == RecordingState.DELETED) {
             // A tombstone outlives every version; deleting first also leaves the upload's own event nothing to tag.

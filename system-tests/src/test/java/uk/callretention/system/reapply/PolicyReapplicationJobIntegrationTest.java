@@ -168,7 +168,7 @@ class PolicyReapplicationJobIntegrationTest {
     private static CatalogueEntry entry(String key, String versionId, int n) {
         Instant recordedAt = RECORDED_ON.atTime(9, 0).atZone(RetentionSchedule.UK).toInstant().plusSeconds(n);
         return new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t" + n, RecordingState.ACTIVE, "rutland", "customer-services", "phone",
-                recordedAt, RECORDED_ON, "P1M", RECORDED_ON.plusMonths(1), OLD_POLICY, "caller-hash-" + n, "agent-7", "inbound", "audio/wav", 12,
+                recordedAt, RECORDED_ON, "P1M", RECORDED_ON.plusMonths(1), OLD_POLICY, "caller-hash-" + n, "agent-7", "inbound", "audio/wav", 12, null,
                 null, null, recordedAt.plusSeconds(60));
     }
 

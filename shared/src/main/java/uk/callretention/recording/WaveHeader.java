@@ -1,0 +1,108 @@
+package uk.callretention.recording;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How long a WAV recording plays, read from the RIFF header at the start of its bytes: the {@code data} chunk's size
+ * over the {@code fmt } chunk's byte rate. Chunks are walked one by one (LIST, fact, bext, JUNK and any other before
+ * {@code data} are stepped over, with RIFF's pad byte after an odd size), so the figure never depends on where a
+ * writer put its header. Anything that does not read as a WAV header gives no duration, never a guess.
+ */
+public final class WaveHeader {
+
+    /** A streaming writer that cannot seek back leaves the data size as one of these: the data runs to the end of the object. */
+    private static final long UNKNOWN_SIZE_ZERO = 0;
+    private static final long UNKNOWN_SIZE_ALL_ONES = 0xFFFF_FFFFL;
+
+    /**
+     * Formats whose frames are all the same size (PCM, IEEE float, A-law, mu-law, and WAVE_FORMAT_EXTENSIBLE, which wraps
+     * them): their byte rate is exactly the sample rate times the frame size, and a header that says otherwise is wrong.
+     * A compressed format's byte rate is its writer's stated average, which is what every player goes by.
+     */
+    private static final Set<Integer> FIXED_FRAME_FORMATS = Set.of(0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE);
+
+    private static final int FMT_MIN_SIZE = 16;
+
+    private WaveHeader() {
+    }
+
+    /**
+     * @param head       the object's first bytes, as many as were read
+     * @param objectSize the whole object's size: the data chunk is cut to what the object holds, and a data size a
+     *                   streaming writer left unknown is taken as the rest of the object
+     * @return the duration to the millisecond, or empty when the header does not say
+     */
+    public static Optional<Duration> duration(byte[] head, long objectSize) {
+        if (head.length < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WAVE")) {
+            return Optional.empty();
+        }
+        long byteRate = 0;
+        long offset = 12;
+        while (offset + 8 <= head.length) {
+            int at = (int) offset;
+            String id = ascii(head, at);
+            long size = uint32(head, at + 4);
+            long body = offset + 8;
+            if (id.equals("fmt ")) {
+                if (size < FMT_MIN_SIZE || body + FMT_MIN_SIZE > head.length) {
+                    return Optional.empty();
+                }
+                byteRate = byteRate(head, (int) body);
+                if (byteRate == 0) {
+                    return Optional.empty();
+                }
+            } else if (id.equals("data")) {
+                // A data chunk before any fmt chunk has no rate to play at.
+                return byteRate == 0 ? Optional.empty() : playing(dataBytes(size, objectSize - body), byteRate);
+            }
+            offset = body + size + (size & 1);
+        }
+        return Optional.empty();
+    }
+
+    /** The fmt chunk's byte rate, or 0 when the chunk contradicts itself. */
+    private static long byteRate(byte[] head, int fmt) {
+        int format = uint16(head, fmt);
+        int channels = uint16(head, fmt + 2);
+        long sampleRate = uint32(head, fmt + 4);
+        long byteRate = uint32(head, fmt + 8);
+        int blockAlign = uint16(head, fmt + 12);
+        if (channels == 0 || sampleRate == 0 || blockAlign == 0) {
+            return 0;
+        }
+        if (FIXED_FRAME_FORMATS.contains(format) && byteRate != sampleRate * blockAlign) {
+            return 0;
+        }
+        return byteRate;
+    }
+
+    /** What the data chunk holds, as far as the object holds it: a header written before an upload was cut short says more. */
+    private static long dataBytes(long declared, long available) {
+        if (available <= 0) {
+            return 0;
+        }
+        return declared == UNKNOWN_SIZE_ZERO || declared == UNKNOWN_SIZE_ALL_ONES ? available : Math.min(declared, available);
+    }
+
+    private static Optional<Duration> playing(long bytes, long byteRate) {
+        long seconds = bytes / byteRate;
+        long nanos = (bytes % byteRate) * 1_000_000_000L / byteRate;
+        return Optional.of(Duration.ofSeconds(seconds, nanos).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static String ascii(byte[] bytes, int offset) {
+        return new String(bytes, offset, 4, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int uint16(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8;
+    }
+
+    private static long uint32(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xFFL) | (bytes[offset + 1] & 0xFFL) << 8 | (bytes[offset + 2] & 0xFFL) << 16 | (bytes[offset + 3] & 0xFFL) << 24;
+    }
+}
