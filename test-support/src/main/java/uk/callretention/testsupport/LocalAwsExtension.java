@@ -2,6 +2,7 @@ package uk.callretention.testsupport;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -68,8 +69,20 @@ public final class LocalAwsExtension implements BeforeAllCallback, TestInstanceP
         while (classContext.getTestMethod().isPresent()) {
             classContext = classContext.getParent().orElseThrow();
         }
-        Server server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, key -> Server.start(), Server.class);
+        Server server = server(context);
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(LocalAws.class, key -> server.provision(), LocalAws.class);
+    }
+
+    /**
+     * The run's local AWS server, started if this is its first use: for extensions that make their stacks their own
+     * way, such as a whole local runtime shared by several test classes.
+     */
+    public static URI endpoint(ExtensionContext context) {
+        return server(context).moto().endpoint();
+    }
+
+    private static Server server(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, key -> Server.start(), Server.class);
     }
 
     /** The run's moto server, its clients and the template; JUnit closes stored AutoCloseables when the run ends. */
