@@ -91,7 +91,7 @@ const MESSAGES = {
     const frees = error.body?.retryAfter;
     return {
       title: limit
-        ? `You have played ${limit} recordings in the last hour, the most the council allows`
+        ? `You have played recordings ${limit} times in the last hour, the most the council allows`
         : 'You have played as many recordings as the council allows in an hour',
       text: frees
         ? `You can play another recording from ${ukTime(frees)}${ukDayOf(frees) === ukDayOf(new Date()) ? '' : ` on ${ukDate(ukDayOf(frees))}`}.`

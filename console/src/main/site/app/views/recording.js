@@ -64,7 +64,8 @@ function details(recording, teamName) {
     ['Call id', recording.callId],
     ['State', stateTag(recording.state)],
     ['Deleted on', recording.expiresOn ? `${ukDate(recording.expiresOn)}${holds.length ? ', unless still on hold' : ''}` : null],
-    ['Holds', holds.length ? h('ul', { class: 'govuk-list' }, holds.map((hold) => h('li', {},
+    // Staff are not shown holds (their reasons may be about them): the API leaves them out.
+    ['Holds', !recording.holds ? null : holds.length ? h('ul', { class: 'govuk-list' }, holds.map((hold) => h('li', {},
       `${label(hold.reason)}, reference ${hold.reference}, placed by ${hold.placedBy} on ${ukDateTime(hold.placedAt)}; review by ${ukDate(hold.reviewOn)}`))) : 'None'],
   ]);
 }
