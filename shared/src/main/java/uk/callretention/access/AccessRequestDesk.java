@@ -72,7 +72,7 @@ public final class AccessRequestDesk {
             Optional<String> decision = fields.requiredText("decision", 16);
             Optional<String> note = fields.text("note", MAX_REASON);
             if (decision.isPresent() && !decision.get().equals("approve") && !decision.get().equals("refuse")) {
-                fields.reject("decision must be approve or refuse");
+                fields.reject("Choose approve or refuse as the decision.");
             }
             if (fields.problem().isPresent()) {
                 return Outcome.refused(fields.problem().get());
@@ -112,7 +112,7 @@ public final class AccessRequestDesk {
         Fields fields = new Fields(query);
         Optional<String> status = fields.requiredText("status", 16);
         if (status.isPresent() && !status.get().equals("pending")) {
-            fields.reject("status must be pending");
+            fields.reject("Ask for status=pending: only pending access requests are listed.");
         }
         String council = ListingQuery.council(fields, who);
         int limit = fields.number("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
@@ -132,7 +132,7 @@ public final class AccessRequestDesk {
                 AccessRequests.PendingPage page = requests.pending(council, request -> dpo || managed.contains(request.team()), limit, pageToken);
                 return Outcome.done(new PendingList(council, page.requests(), page.nextPageToken()));
             } catch (AccessCatalogue.InvalidPageTokenException e) {
-                return Outcome.refused(Refusal.BAD_REQUEST.saying("nextToken is not one this listing gave"));
+                return Outcome.refused(Refusal.UNKNOWN_PAGE);
             }
         });
     }

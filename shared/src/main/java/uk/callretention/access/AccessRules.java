@@ -13,7 +13,8 @@ import uk.callretention.recording.RecordingState;
 public final class AccessRules {
 
     static final Refusal NO_ACCESS_REQUESTS = Refusal.NOT_PERMITTED.saying(
-            "this council takes no written access requests: the team's managers and the data protection officer play its recordings back");
+            "This council takes no written access requests: only the team's managers and the data protection officer play its "
+                    + "recordings. Ask a manager of the team if a recording needs to be played.");
 
     private AccessRules() {
     }

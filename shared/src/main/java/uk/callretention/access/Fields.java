@@ -25,7 +25,7 @@ public final class Fields {
             return Optional.empty();
         }
         if (!(value instanceof String text) || text.length() > max || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            return wrong(name + " must be text of at most " + max + " characters");
+            return wrong("Give " + name + " as text of at most " + max + " characters.");
         }
         return text.isBlank() ? Optional.empty() : Optional.of(text.strip());
     }
@@ -33,7 +33,7 @@ public final class Fields {
     public Optional<String> requiredText(String name, int max) {
         Optional<String> text = text(name, max);
         if (text.isEmpty() && problem == null) {
-            wrong(name + " is required");
+            wrong("Fill in " + name + ": it is needed.");
         }
         return text;
     }
@@ -44,7 +44,7 @@ public final class Fields {
             try {
                 return Optional.of(LocalDate.parse(text));
             } catch (DateTimeException e) {
-                return wrong(name + " must be a date, YYYY-MM-DD");
+                return wrong("Give " + name + " as a real date, YYYY-MM-DD, for example 2026-03-31.");
             }
         });
     }
@@ -63,7 +63,7 @@ public final class Fields {
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below like an out-of-range number
         }
-        return wrong(name + " must be a whole number from " + min + " to " + max);
+        return wrong("Give " + name + " as a whole number from " + min + " to " + max + ".");
     }
 
     /** {@code true} or {@code false}, as a JSON boolean or as text; absent is false. */
@@ -75,7 +75,7 @@ public final class Fields {
         if (value.equals(Boolean.TRUE) || value.equals("true")) {
             return true;
         }
-        wrong(name + " must be true or false");
+        wrong("Give " + name + " as true or false.");
         return false;
     }
 

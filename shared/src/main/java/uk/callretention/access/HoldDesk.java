@@ -2,6 +2,8 @@ package uk.callretention.access;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditLog;
@@ -19,6 +21,8 @@ import uk.callretention.retention.RetentionCatalogue;
  * the hold service changes anything (no audit, no hold) and completed with how it ended.
  */
 public final class HoldDesk {
+
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final RecordingScope scope;
     private final HoldService holds;
@@ -74,14 +78,16 @@ public final class HoldDesk {
         return switch (refused) {
             case NO_SUCH_RECORDING -> Refusal.NOT_FOUND;
             case RECORDING_DELETED -> Refusal.RECORDING_DELETED;
-            case NO_SUCH_HOLD -> new Refusal(refused.code(), 404, "no such hold on this recording");
-            case ALREADY_RELEASED -> new Refusal(refused.code(), 409, "the hold has already been released");
-            case CHANGE_IN_PROGRESS -> new Refusal(refused.code(), 409, "another change to this recording's holds is under way; try again");
-            case REASON_NOT_ALLOWED -> new Refusal(refused.code(), 400, "state a hold reason from the council's list");
-            case REFERENCE_REQUIRED -> new Refusal(refused.code(), 400, "a hold needs the reference of its case, at most 200 characters");
-            case REVIEW_DATE_NOT_AFTER_TODAY -> new Refusal(refused.code(), 400, "reviewOn must be after today");
-            case REVIEW_DATE_TOO_FAR -> new Refusal(refused.code(), 400,
-                    "reviewOn must be on or before " + latestReview + ": the council reviews every hold within its maximum review interval");
+            case NO_SUCH_HOLD -> new Refusal(refused.code(), 404, "We could not find that hold on this recording. Reload the recording to see its holds.");
+            case ALREADY_RELEASED -> new Refusal(refused.code(), 409, "This hold has already been released. Reload the recording to see its holds.");
+            case CHANGE_IN_PROGRESS -> new Refusal(refused.code(), 409,
+                    "Someone else is changing this recording's holds at this moment. Wait a few seconds, then try again.");
+            case REASON_NOT_ALLOWED -> new Refusal(refused.code(), 400, "Choose a hold reason from the council's list.");
+            case REFERENCE_REQUIRED -> new Refusal(refused.code(), 400,
+                    "Give the reference of the case the hold is for (a complaint, claim or crime number), at most 200 characters.");
+            case REVIEW_DATE_NOT_AFTER_TODAY -> new Refusal(refused.code(), 400, "Choose a review date (reviewOn) after today.");
+            case REVIEW_DATE_TOO_FAR -> new Refusal(refused.code(), 400, "Choose a review date (reviewOn) on or before "
+                    + UK_DATE.format(latestReview) + " (" + latestReview + "): the council reviews every hold at least that often.");
             case PLACED_BY_REQUIRED, RELEASED_BY_REQUIRED -> Refusal.UNAUTHENTICATED;
         };
     }

@@ -59,7 +59,7 @@ public final class HoldsToReview {
                 return Outcome.refused(fields.problem().get());
             }
             if (policies.council(council).isEmpty() || !who.councils().contains(council)) {
-                return Outcome.refused(Refusal.NOT_FOUND.saying("no such council"));
+                return Outcome.refused(Refusal.NOT_FOUND.saying("We could not find that council among those you have a role in. Choose one of your councils."));
             }
             if (!who.isDpoOf(council)) {
                 return Outcome.refused(Refusal.NOT_PERMITTED);
@@ -74,7 +74,7 @@ public final class HoldsToReview {
                         .toList();
                 return Outcome.done(new Page(council, active, page.nextPageToken()));
             } catch (AccessCatalogue.InvalidPageTokenException e) {
-                return Outcome.refused(Refusal.BAD_REQUEST.saying("nextToken is not one this listing gave"));
+                return Outcome.refused(Refusal.UNKNOWN_PAGE);
             }
         });
     }

@@ -38,16 +38,16 @@ public final class JsonBody {
             return Outcome.refused(Refusal.BODY_TOO_LARGE);
         }
         if (text == null || text.isBlank()) {
-            return Outcome.refused(Refusal.BAD_REQUEST.saying("send a JSON object as the body"));
+            return Outcome.refused(Refusal.BAD_REQUEST.saying("Send the details as a JSON object, such as {\"purpose\": \"complaint\"}."));
         }
         try (JsonParser parser = STRICT.getStreamingFactory().createParser(text)) {
             Map<String, Object> fields = STRICT.mapFrom(parser);
             if (fields == null || parser.nextToken() != null) {
-                return Outcome.refused(Refusal.BAD_REQUEST.saying("send one JSON object as the body"));
+                return Outcome.refused(Refusal.BAD_REQUEST.saying("Send the details as one JSON object, and nothing after it."));
             }
             return Outcome.done(new Fields(fields));
         } catch (IOException | RuntimeException notAnObject) {
-            return Outcome.refused(Refusal.BAD_REQUEST.saying("the body is not a JSON object with each field once"));
+            return Outcome.refused(Refusal.BAD_REQUEST.saying("Send the details as a JSON object that names each field once."));
         }
     }
 }

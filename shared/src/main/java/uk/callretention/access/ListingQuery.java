@@ -26,7 +26,7 @@ record ListingQuery(String council, Optional<String> team, Instant from, Instant
         LocalDate from = fields.date("from").orElse(EARLIEST);
         LocalDate to = fields.date("to").orElse(LATEST);
         if (to.isBefore(from)) {
-            fields.reject("to must not be before from");
+            fields.reject("The last date (to) must not be before the first date (from).");
         }
         return new ListingQuery(council, team,
                 from.atStartOfDay(RetentionSchedule.UK).toInstant(), to.plusDays(1).atStartOfDay(RetentionSchedule.UK).toInstant());
@@ -37,7 +37,9 @@ record ListingQuery(String council, Optional<String> team, Instant from, Instant
         Optional<String> council = fields.text("council", 64);
         Set<String> councils = who.councils();
         if (council.isEmpty() && councils.size() != 1) {
-            fields.reject("name the council: you have roles in " + (councils.isEmpty() ? "none" : String.join(", ", councils)));
+            fields.reject(councils.isEmpty()
+                    ? "You have no role in any council. Ask your council's data protection officer to add you to your team."
+                    : "Choose the council (council): you have roles in " + String.join(", ", councils) + ".");
         }
         return council.orElseGet(() -> councils.stream().findFirst().orElse(null));
     }

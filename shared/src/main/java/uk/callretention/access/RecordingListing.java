@@ -45,10 +45,10 @@ public final class RecordingListing {
         boolean quarantined = fields.flag("quarantined");
         Set<String> managed = who.managedTeams(String.valueOf(listing.council()));
         if (fields.problem().isEmpty() && quarantined && listing.team().isPresent()) {
-            fields.reject("list either a team or the council's quarantined uploads");
+            fields.reject("List either a team's recordings or the council's quarantined uploads, not both: leave out team or quarantined.");
         }
         if (fields.problem().isEmpty() && !quarantined && listing.team().isEmpty() && (who.isDpoOf(listing.council()) || managed.size() != 1)) {
-            fields.reject("name the team");
+            fields.reject("Choose the team whose recordings to list (team).");
         }
         AccessAudit.Event event = audit.about(listing.label(quarantined ? "quarantine" : "list"), listing.council(), who, AuditAction.LISTED,
                         clock.instant())
@@ -71,7 +71,7 @@ public final class RecordingListing {
                         : catalogue.teamRecordings(listing.council(), team, listing.from(), listing.until(), limit, pageToken);
                 return Outcome.done(new Listing(listing.council(), team, page.entries(), page.nextPageToken()));
             } catch (AccessCatalogue.InvalidPageTokenException e) {
-                return Outcome.refused(Refusal.BAD_REQUEST.saying("nextToken is not one this listing gave"));
+                return Outcome.refused(Refusal.UNKNOWN_PAGE);
             }
         });
     }
@@ -81,6 +81,6 @@ public final class RecordingListing {
         if (teamExists && (who.isDpoOf(council) || managed.contains(team))) {
             return Optional.empty();
         }
-        return Optional.of(teamExists && who.worksIn(council, team) ? Refusal.NOT_PERMITTED : Refusal.NOT_FOUND.saying("no such team"));
+        return Optional.of(teamExists && who.worksIn(council, team) ? Refusal.NOT_PERMITTED : Refusal.NOT_FOUND.saying("We could not find that team among those you may see. Choose one of your teams."));
     }
 }

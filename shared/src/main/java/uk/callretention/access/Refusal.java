@@ -29,28 +29,46 @@ public record Refusal(String code, int status, String message, Map<String, Objec
         this(code, status, message, Map.of(), null);
     }
 
-    public static final Refusal UNAUTHENTICATED = new Refusal("unauthenticated", 401, "sign in: the request carried no identity");
-    public static final Refusal BAD_REQUEST = new Refusal("bad-request", 400, "the request is not valid");
-    public static final Refusal BODY_TOO_LARGE = new Refusal("body-too-large", 413, "the request body is larger than this API accepts");
+    public static final Refusal UNAUTHENTICATED = new Refusal("unauthenticated", 401,
+            "We could not tell who you are. Sign in again, then try again.");
+    public static final Refusal BAD_REQUEST = new Refusal("bad-request", 400,
+            "The request was not one this service understands. Reload the page and try again.");
+    /** A page token the list did not give, or gave for another council or team: the list starts again. */
+    public static final Refusal UNKNOWN_PAGE = BAD_REQUEST.saying(
+            "The page to go on from (nextToken) is not one this list gave. Start again from the list's first page.");
+    public static final Refusal BODY_TOO_LARGE = new Refusal("body-too-large", 413,
+            "What you sent is too long (the most this service takes is 8 KiB). Shorten the note or reason and try again.");
     public static final Refusal PURPOSE_NOT_ALLOWED = new Refusal("purpose-not-allowed", 400,
-            "state a purpose from the council's list for playing back its recordings");
-    public static final Refusal NOT_FOUND = new Refusal("not-found", 404, "no such recording");
-    public static final Refusal NOT_PERMITTED = new Refusal("not-permitted", 403, "your role does not allow this");
+            "Choose a purpose from the council's list: its privacy notice allows playing recordings for those purposes only.");
+    /** The same words whether the recording is missing or outside the caller's teams: they must not tell the two apart. */
+    public static final Refusal NOT_FOUND = new Refusal("not-found", 404,
+            "We could not find that recording among those you may see. Check the recording id; if it belongs to a team you do not "
+                    + "manage, ask that team's manager or the council's data protection officer.");
+    public static final Refusal NOT_PERMITTED = new Refusal("not-permitted", 403,
+            "Your role does not allow this. Ask a manager of the team or the council's data protection officer.");
     public static final Refusal ACCESS_REQUEST_REQUIRED = new Refusal("access-request-required", 403,
-            "this council needs an approved written access request before staff other than the team's managers play a recording");
+            "This council needs an approved written access request before staff other than the team's managers play a recording. "
+                    + "Ask for access; once a manager of the team or the data protection officer approves, you can play it once.");
     public static final Refusal ACCESS_REQUEST_NOT_NEEDED = new Refusal("access-request-not-needed", 409,
-            "managers and the data protection officer play recordings back without an access request");
-    public static final Refusal NO_SUCH_ACCESS_REQUEST = new Refusal("no-such-access-request", 404, "no such access request");
-    public static final Refusal ALREADY_DECIDED = new Refusal("already-decided", 409, "the access request has already been decided");
-    public static final Refusal OWN_ACCESS_REQUEST = new Refusal("own-access-request", 403, "nobody decides their own access request");
-    public static final Refusal RECORDING_DELETED = new Refusal("recording-deleted", 410, "the recording has been deleted");
+            "You do not need an access request: managers and the data protection officer play recordings without one. "
+                    + "Choose a purpose and play it.");
+    public static final Refusal NO_SUCH_ACCESS_REQUEST = new Refusal("no-such-access-request", 404,
+            "We could not find that access request on this recording. Reload the list of access requests.");
+    public static final Refusal ALREADY_DECIDED = new Refusal("already-decided", 409,
+            "Someone has already approved or refused this access request. Reload the list of access requests.");
+    public static final Refusal OWN_ACCESS_REQUEST = new Refusal("own-access-request", 403,
+            "You cannot decide your own access request. Another manager of the team, or the data protection officer, must decide it.");
+    public static final Refusal RECORDING_DELETED = new Refusal("recording-deleted", 410,
+            "This recording has been deleted: its retention period ended or it was erased. It can no longer be played, held or released.");
     public static final Refusal RECORDING_QUARANTINED = new Refusal("recording-quarantined", 409,
-            "the recording is quarantined: only the data protection officer may open it");
-    public static final Refusal RECORDING_HELD = new Refusal("recording-held", 409, "the recording is held: release every hold first");
+            "This recording is quarantined because its upload could not be classified. Only the council's data protection officer "
+                    + "may open it: ask them if you need it.");
+    public static final Refusal RECORDING_HELD = new Refusal("recording-held", 409,
+            "This recording is held, so it cannot be erased. Release every hold on it first, then erase it.");
     public static final Refusal TOO_MANY_PLAYBACK_URLS = new Refusal("too-many-playback-urls", 429,
-            "you have had as many playback links this hour as the council allows");
+            "You have asked for as many playback links in the last hour as the council allows. Wait, then ask again.");
     public static final Refusal ERASURE_INCOMPLETE = new Refusal("erasure-incomplete", 503,
-            "some versions could not be deleted yet; ask again to finish the erasure");
+            "Some copies of the recording could not be deleted yet. Ask for the erasure again to finish it.");
 
     /** The same code and status with a message naming what was wrong with the request. */
     public Refusal saying(String detail) {

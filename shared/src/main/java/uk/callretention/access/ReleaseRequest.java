@@ -33,7 +33,7 @@ public record ReleaseRequest(Recipient recipient, String reference, Optional<Str
             Optional<String> note = fields.text("note", PlaybackRequest.MAX_NOTE);
             Optional<Recipient> recipient = recipientId.flatMap(Recipient::fromId);
             if (recipientId.isPresent() && recipient.isEmpty()) {
-                fields.reject("recipient must be police or care-services");
+                fields.reject("Choose police or care-services as the recipient.");
             }
             return fields.problem().<Outcome<ReleaseRequest>>map(Outcome::refused)
                     .orElseGet(() -> Outcome.done(new ReleaseRequest(recipient.orElseThrow(), reference.orElseThrow(), note)));

@@ -36,7 +36,7 @@ public final class SubjectAccess {
         Optional<String> hash = fields.requiredText("phone", 40).flatMap(phone -> {
             Optional<String> hashed = callerHash.of(phone);
             if (hashed.isEmpty()) {
-                fields.reject("phone is not a phone number");
+                fields.reject("Enter the caller's phone number (phone), for example 01572 722577 or +44 1572 722577.");
             }
             return hashed;
         });

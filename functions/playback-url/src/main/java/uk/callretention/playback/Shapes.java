@@ -120,7 +120,7 @@ final class Shapes {
         json.put("council", council.council());
         json.put("name", council.name());
         json.put("dpo", council.dpo());
-        json.put("teams", council.teams().stream().map(team -> Map.of("team", team.team(), "name", team.name(), "role", team.role().id())).toList());
+        json.put("teams", council.teams().stream().map(Shapes::teamRole).toList());
         json.put("purposes", council.purposes().stream().map(Purpose::id).toList());
         json.put("holdReasons", council.holdReasons().stream().map(HoldReason::id).toList());
         json.put("accessRequestsRequired", council.accessRequestsRequired());
@@ -138,6 +138,14 @@ final class Shapes {
         json.put("placedBy", hold.placedBy());
         json.put("placedAt", hold.placedAt().toString());
         json.put("reviewOn", hold.reviewOn().toString());
+        return json;
+    }
+
+    private static Object teamRole(StaffProfile.TeamRole team) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("team", team.team());
+        json.put("name", team.name());
+        json.put("role", team.role().id());
         return json;
     }
 

@@ -60,7 +60,7 @@ public final class ApiRoutes {
         ApiRequest request = ApiRequest.of(event);
         Route route = routes.get(request.routeKey());
         Optional<StaffMember> who = StaffMember.fromClaims(request.claims());
-        Answer answer = route == null ? Answer.refused(Refusal.NOT_FOUND.saying("no such route"))
+        Answer answer = route == null ? Answer.refused(Refusal.NOT_FOUND.saying("This service has no such request. Check the address."))
                 : who.isEmpty() ? Answer.refused(Refusal.UNAUTHENTICATED)
                 : route.answer(request, who.get());
         Map<String, Object> fields = new LinkedHashMap<>();
