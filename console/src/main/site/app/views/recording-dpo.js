@@ -93,7 +93,6 @@ function showHolds(section, recording, holds, refreshTrail, notice) {
     h('tbody', { class: 'govuk-table__body' }, holds.map((hold) => {
       const opener = button('Release hold', { secondary: true, type: 'button',
         onclick: () => confirmRelease(confirmation, opener, { section, recording, holds, hold, refreshTrail }) });
-      opener.append(h('span', { class: 'govuk-visually-hidden' }, ` (${label(hold.reason)}, ${hold.reference})`));
       return h('tr', { class: 'govuk-table__row', 'data-hold-id': hold.holdId },
         cell(label(hold.reason)), cell(hold.reference), cell(ukDate(hold.reviewOn)), cell(ukDateTime(hold.placedAt)), cell(opener));
     })));
