@@ -1,20 +1,14 @@
 // #/holds: the council's active holds for the DPO to review, overdue reviews first. A hold is released from its recording's page.
 import { api, segment } from '../api.js';
 import { explain, label } from '../messages.js';
-import { addNavigation, route } from '../router.js';
-import { h, heading, problem, scrollRegion, setTitle, ukDate, ukDateTime } from '../ui.js';
-import { dpoCouncil, isDpoAnywhere } from './dpo-council.js';
+import { h, problem, scrollRegion, ukDate, ukDateTime } from '../ui.js';
+import { dpoPage } from './dpo-page.js';
 
 export function register() {
-  route('#/holds', view);
-  addNavigation('#/holds', 'Holds', isDpoAnywhere);
+  dpoPage('#/holds', 'Holds', 'Holds', holdsPage);
 }
 
-async function view(main) {
-  main.replaceChildren(heading('Holds'));
-  setTitle('Holds');
-  const council = await dpoCouncil(main, () => view(main));
-  if (!council) return;
+async function holdsPage(main, council) {
   main.append(h('p', { class: 'govuk-body' },
     `Recordings of ${council.name} kept past their expiry date. Review each hold by its review date; release a hold from its recording’s page.`));
   let answer;

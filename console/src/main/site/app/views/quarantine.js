@@ -1,9 +1,8 @@
 // #/quarantine: uploads that could not be classified, kept only for the short quarantine period, with why in words.
 import { api, segment } from '../api.js';
 import { explain, label } from '../messages.js';
-import { addNavigation, route } from '../router.js';
-import { button, h, heading, problem, scrollRegion, setTitle, ukDate, ukDateTime } from '../ui.js';
-import { dpoCouncil, isDpoAnywhere } from './dpo-council.js';
+import { button, h, problem, scrollRegion, ukDate, ukDateTime } from '../ui.js';
+import { dpoPage } from './dpo-page.js';
 
 /** Why an upload was quarantined, for each of QuarantineReason's codes in shared. */
 const QUARANTINE_REASONS = {
@@ -19,15 +18,10 @@ const QUARANTINE_REASONS = {
 };
 
 export function register() {
-  route('#/quarantine', view);
-  addNavigation('#/quarantine', 'Quarantine', isDpoAnywhere);
+  dpoPage('#/quarantine', 'Quarantined uploads', 'Quarantine', quarantinePage);
 }
 
-async function view(main) {
-  main.replaceChildren(heading('Quarantined uploads'));
-  setTitle('Quarantined uploads');
-  const council = await dpoCouncil(main, () => view(main));
-  if (!council) return;
+async function quarantinePage(main, council) {
   main.append(h('p', { class: 'govuk-body' },
     `Uploads to ${council.name} that could not be filed under a team and date. Only you can open them, and each is deleted at the end `
     + 'of the short quarantine period. Ask the call platform’s supplier to correct them and upload them again.'));

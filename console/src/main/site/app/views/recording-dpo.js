@@ -323,7 +323,7 @@ function what(event) {
 
 function outcome(code) {
   if (code === 'allowed') return 'Done';
-  if (code === 'pending') return 'Begun; its end was not recorded';
+  if (code === 'pending') return 'Under way, or stopped before it finished'; // this very reading is one, until it answers
   if (code === 'failed') return 'Failed: a fault in the service';
   return `Refused: ${label(code).toLowerCase()}`;
 }

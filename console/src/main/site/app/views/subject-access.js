@@ -1,21 +1,15 @@
 // #/subject-access: the DPO finds a caller's recordings by their phone number, for a subject access request.
 import { api, segment } from '../api.js';
 import { explain, label } from '../messages.js';
-import { addNavigation, route } from '../router.js';
-import { button, clearErrors, dateInput, h, heading, problem, readDate, scrollRegion, setTitle, showErrors, stateTag, textInput,
+import { button, clearErrors, dateInput, h, problem, readDate, scrollRegion, showErrors, stateTag, textInput,
   ukDate, ukDateTime } from '../ui.js';
-import { dpoCouncil, isDpoAnywhere } from './dpo-council.js';
+import { dpoPage } from './dpo-page.js';
 
 export function register() {
-  route('#/subject-access', view);
-  addNavigation('#/subject-access', 'Subject access', isDpoAnywhere);
+  dpoPage('#/subject-access', 'Subject access', 'Subject access', searchPage);
 }
 
-async function view(main) {
-  main.replaceChildren(heading('Subject access'));
-  setTitle('Subject access');
-  const council = await dpoCouncil(main, () => view(main));
-  if (!council) return;
+async function searchPage(main, council) {
   const phone = textInput({ id: 'phone', label: 'Caller’s phone number', hint: 'For example, 01572 722577 or +44 7700 900123', type: 'tel',
     width: 20, spellcheck: false });
   const from = dateInput({ id: 'from', legend: 'From', hint: 'For example, 27 3 2026. Leave both dates blank to search every recording still kept.' });

@@ -72,9 +72,7 @@ class DpoConsoleIntegrationTest {
         WebElement row = browser.await("the hold on #/holds", d -> d.findElements(By.cssSelector("[data-test=holds] tr[data-recording-id='" + recordingId + "']"))
                 .stream().findFirst().orElse(null));
         assertThat(row.getText()).contains(UK_DAY.format(reviewOn), "Complaint or dispute", reference, "Housing services");
-        browser.assertAccessible("the holds page with a hold");
-        checkAt320("the holds page with a hold");
-        browser.screenshot("dpo-holds");
+        checkEverywhere("the holds page with a hold", "dpo-holds");
 
         row.findElement(By.tagName("a")).click();
         browser.await("the recording's page", d -> !d.findElements(By.cssSelector("[data-test=recording-holds]")).isEmpty());
@@ -122,9 +120,7 @@ class DpoConsoleIntegrationTest {
                 .containsExactlyInAnyOrder(today, twoDaysAgo)
                 .doesNotContain(beforeTheRange, anotherCaller);
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("never stored", "audited").doesNotContain(caller);
-        browser.assertAccessible("subject access results");
-        checkAt320("subject access results");
-        browser.screenshot("dpo-subject-access");
+        checkEverywhere("subject access results", "dpo-subject-access");
         browser.assertNoCspViolations();
     }
 
@@ -155,17 +151,13 @@ class DpoConsoleIntegrationTest {
         assertThat(trail.findElement(By.tagName("caption")).getText()).contains("most recent first", "UK time");
         List<String> actions = trail.findElements(By.cssSelector("tbody tr")).stream().map(r -> r.getAttribute("data-action")).toList();
         assertThat(actions.indexOf("HOLD_PLACED")).isLessThan(actions.indexOf("PLAYBACK_URL_ISSUED"));
-        browser.assertAccessible("a recording's audit trail");
-        checkAt320("a recording's page for the DPO");
-        browser.screenshot("dpo-audit-trail");
+        checkEverywhere("a recording's audit trail", "dpo-audit-trail");
         browser.assertNoCspViolations();
     }
 
     @Test
     void erasure_whenCancelledLeavesTheRecording_andWhenConfirmedDeletesEveryVersion() throws Exception {
-        String recordingId = upload(TEAM, Instant.now().minus(1, ChronoUnit.MINUTES), caller());
-        browser.signIn(COUNCIL, null, "dpo");
-        openRecording(recordingId);
+        String recordingId = signedInOnANewRecording();
 
         browser.press("Erase recording");
         WebElement section = browser.await("the erasure's confirmation", d -> {
@@ -213,17 +205,13 @@ class DpoConsoleIntegrationTest {
         WebElement row = browser.await("the quarantined upload", d -> d.findElements(By.cssSelector("tr[data-recording-id='" + recordingId + "']"))
                 .stream().findFirst().orElse(null));
         assertThat(row.findElement(By.cssSelector("[data-test=reason]")).getText()).contains("falls on another UK date than the one in its file name");
-        browser.assertAccessible("the quarantine page");
-        checkAt320("the quarantine page");
-        browser.screenshot("dpo-quarantine");
+        checkEverywhere("the quarantine page", "dpo-quarantine");
         browser.assertNoCspViolations();
     }
 
     @Test
     void release_toThePolice_offersTheLinkOnlyAsADownloadButtonAfterItsConfirmation() throws Exception {
-        String recordingId = upload(TEAM, Instant.now().minus(1, ChronoUnit.MINUTES), caller());
-        browser.signIn(COUNCIL, null, "dpo");
-        openRecording(recordingId);
+        String recordingId = signedInOnANewRecording();
 
         browser.press("Release recording");
         browser.press("Continue");
@@ -256,6 +244,21 @@ class DpoConsoleIntegrationTest {
         browser.await("the link to be taken off the page", d -> d.findElements(By.cssSelector("a[data-test=release-download]")).isEmpty());
         assertThat(browser.driver().getPageSource()).doesNotContain(url);
         browser.assertNoCspViolations();
+    }
+
+    /** axe at full width and at 320 px, and a screenshot of the state. */
+    private static void checkEverywhere(String state, String screenshot) {
+        browser.assertAccessible(state);
+        checkAt320(state);
+        browser.screenshot(screenshot);
+    }
+
+    /** A new recording of the DPO's council, on its page, the DPO signed in. */
+    private static String signedInOnANewRecording() {
+        String recordingId = upload(TEAM, Instant.now().minus(1, ChronoUnit.MINUTES), caller());
+        browser.signIn(COUNCIL, null, "dpo");
+        openRecording(recordingId);
+        return recordingId;
     }
 
     /** WCAG 1.4.10 at 320 CSS pixels: still accessible, and only a table scrolls sideways, inside its own region. */
