@@ -116,6 +116,7 @@ export async function signOut() {
         logout_uri: redirectUri(),
         post_logout_redirect_uri: redirectUri(),
       }).toString();
+      history.replaceState(null, '', '#/sign-in'); // Back from the provider comes to sign-in, not to sign out again
       location.assign(url.toString());
       return;
     }

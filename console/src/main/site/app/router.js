@@ -43,6 +43,10 @@ export function currentPath() {
 export function start(options) {
   hooks = options;
   window.addEventListener('hashchange', render);
+  // A page restored from the back-forward cache keeps its old view: draw it again for who is signed in now.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) render();
+  });
   return render();
 }
 
@@ -57,7 +61,7 @@ async function render() {
     navigate(redirect);
     return;
   }
-  const render = ++renders;
+  const thisRender = ++renders;
   const container = h('div');
   hooks.main.replaceChildren(container);
   try {
@@ -65,7 +69,7 @@ async function render() {
   } catch (error) {
     if (container.isConnected) hooks.failed?.(container, error);
   }
-  if (render === renders) await hooks.after?.(path);
+  if (thisRender === renders) await hooks.after?.(path);
 }
 
 function match(path) {

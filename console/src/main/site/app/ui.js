@@ -202,6 +202,8 @@ export function readDate(form, id, name) {
   return { value: `${parts[2]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
 
+const ERROR_CLASSES = { INPUT: 'govuk-input--error', SELECT: 'govuk-select--error', TEXTAREA: 'govuk-textarea--error' };
+
 function group(id, describe, focusTarget, ...children) {
   const element = h('div', { class: 'govuk-form-group' }, children);
   element.fieldId = id;
@@ -226,9 +228,7 @@ export function showErrors(where, errors) {
     const before = control.tagName === 'FIELDSET' ? control.querySelector('.govuk-radios, .govuk-date-input') : control;
     before.before(message);
     control.setAttribute('aria-describedby', describedBy(control.getAttribute('aria-describedby'), messageId));
-    for (const input of field.querySelectorAll('.govuk-input, .govuk-select, .govuk-textarea')) {
-      input.classList.add(input.tagName === 'SELECT' ? 'govuk-select--error' : input.tagName === 'TEXTAREA' ? 'govuk-textarea--error' : 'govuk-input--error');
-    }
+    for (const input of field.querySelectorAll('.govuk-input, .govuk-select, .govuk-textarea')) input.classList.add(ERROR_CLASSES[input.tagName]);
   }
   where.prepend(errorSummary(errors.map(({ text, field }) => ({ text, href: field ? `#${field.focusTarget.id}` : null }))));
   return true;
@@ -238,14 +238,15 @@ export function clearErrors(where) {
   for (const summary of where.querySelectorAll('.govuk-error-summary')) summary.remove();
   for (const message of where.querySelectorAll('.govuk-error-message')) {
     for (const described of where.querySelectorAll(`[aria-describedby~="${message.id}"]`)) {
-      described.setAttribute('aria-describedby', describedBy(...described.getAttribute('aria-describedby').split(' ').filter((id) => id !== message.id)) || '');
-      if (!described.getAttribute('aria-describedby')) described.removeAttribute('aria-describedby');
+      const rest = described.getAttribute('aria-describedby').split(' ').filter((id) => id !== message.id);
+      if (rest.length) described.setAttribute('aria-describedby', rest.join(' '));
+      else described.removeAttribute('aria-describedby');
     }
     message.remove();
   }
   for (const field of where.querySelectorAll('.govuk-form-group--error')) field.classList.remove('govuk-form-group--error');
-  for (const input of where.querySelectorAll('.govuk-input--error, .govuk-select--error, .govuk-textarea--error')) {
-    input.classList.remove('govuk-input--error', 'govuk-select--error', 'govuk-textarea--error');
+  for (const input of where.querySelectorAll(Object.values(ERROR_CLASSES).map((name) => `.${name}`).join(', '))) {
+    input.classList.remove(...Object.values(ERROR_CLASSES));
   }
   document.title = pageTitle;
 }

@@ -31,7 +31,9 @@ async function recordingsView(container, { query }) {
   const to = validDate(query.get('to')) || '';
   const chosen = { council, team, from, to, callId };
 
-  container.append(listForm(councils, chosen), callIdForm(chosen));
+  container.append(h('div', { class: 'govuk-grid-row' },
+    h('div', { class: 'govuk-grid-column-one-half' }, listForm(councils, chosen)),
+    h('div', { class: 'govuk-grid-column-one-half' }, callIdForm(chosen))));
   const results = h('div');
   container.append(results);
   await showResults(results, chosen);

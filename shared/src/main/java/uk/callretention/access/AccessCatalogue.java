@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import uk.callretention.recording.CatalogueEntry;
 
-/** The catalogue as the access API reads it: one recording, a team's recordings by date, a caller's recordings. */
+/**
+ * The catalogue as the access API reads it: one recording, a team's recordings by date, a caller's recordings, a
+ * call's recordings.
+ */
 public interface AccessCatalogue {
 
     Optional<CatalogueEntry> find(String recordingId);
@@ -23,6 +26,12 @@ public interface AccessCatalogue {
 
     /** The recordings whose caller's keyed hash is this, made in {@code [from, until)}, at most {@code max} of them. */
     List<CatalogueEntry> callerRecordings(String callerHash, Instant from, Instant until, int max);
+
+    /**
+     * The council's recordings of the call with that platform call id, made in {@code [from, until)}, newest first, at
+     * most {@code max} of them; recordings catalogued before call ids were indexed are not found until re-indexed.
+     */
+    List<CatalogueEntry> callRecordings(String council, String callId, Instant from, Instant until, int max);
 
     record TeamPage(List<CatalogueEntry> entries, Optional<String> nextPageToken) {
     }

@@ -26,7 +26,8 @@ import uk.callretention.recording.CatalogueEntry;
 
 /**
  * The catalogue as the access API reads it: one item by id, a team's recordings through the {@code byTeamDate}
- * index, a caller's through the keys-only {@code byCaller} index and then each item by id.
+ * index, a caller's through the keys-only {@code byCaller} index and a call's through the keys-only {@code byCallId}
+ * index, then each item by id.
  *
  * <p>Index sort keys are {@code <ISO instant>#<id>}. A bound is an instant written to the second without its
  * {@code Z}: it sorts before every key of that second, whatever fraction of a second the key carries.
@@ -39,11 +40,13 @@ public final class DynamoDbAccessCatalogue implements AccessCatalogue {
     private final DynamoDbTable<CatalogueItem> table;
     private final DynamoDbIndex<CatalogueItem> byTeamDate;
     private final DynamoDbIndex<CatalogueItem> byCaller;
+    private final DynamoDbIndex<CatalogueItem> byCallId;
 
     public DynamoDbAccessCatalogue(DynamoDbClient dynamoDb, String tableName) {
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, CatalogueItem.SCHEMA);
         this.byTeamDate = table.index(CatalogueItem.BY_TEAM_DATE);
         this.byCaller = table.index(CatalogueItem.BY_CALLER);
+        this.byCallId = table.index(CatalogueItem.BY_CALL_ID);
     }
 
     @Override
@@ -76,8 +79,19 @@ public final class DynamoDbAccessCatalogue implements AccessCatalogue {
 
     @Override
     public List<CatalogueEntry> callerRecordings(String callerHash, Instant from, Instant until, int max) {
+        return fetched(byCaller, QueryEnhancedRequest.builder().queryConditional(between(callerHash, from, until)).build(), max);
+    }
+
+    @Override
+    public List<CatalogueEntry> callRecordings(String council, String callId, Instant from, Instant until, int max) {
+        return fetched(byCallId, QueryEnhancedRequest.builder().queryConditional(between(CatalogueItem.callOf(council, callId), from, until))
+                .scanIndexForward(false).build(), max);
+    }
+
+    /** The items a keys-only index query names, each read by id (consistently), at most {@code max}. */
+    private List<CatalogueEntry> fetched(DynamoDbIndex<CatalogueItem> index, QueryEnhancedRequest query, int max) {
         List<CatalogueEntry> found = new ArrayList<>();
-        for (Page<CatalogueItem> page : byCaller.query(QueryEnhancedRequest.builder().queryConditional(between(callerHash, from, until)).build())) {
+        for (Page<CatalogueItem> page : index.query(query)) {
             for (CatalogueItem key : page.items()) {
                 if (found.size() == max) {
                     return found;

@@ -5,11 +5,9 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +28,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import uk.callretention.access.AccessCatalogue.InvalidPageTokenException;
 import uk.callretention.access.AccessRequest;
 import uk.callretention.access.AccessRequests;
 
@@ -86,7 +83,7 @@ public final class DynamoDbAccessRequests implements AccessRequests {
     @Override
     public PendingPage pending(String council, Predicate<AccessRequest> shown, int limit, Optional<String> pageToken) {
         QueryConditional partition = QueryConditional.keyEqualTo(Key.builder().partitionValue(council).build());
-        QueryConditional conditional = pageToken.map(DynamoDbAccessRequests::pendingKeyOf)
+        QueryConditional conditional = pageToken.map(token -> SortKeyPageToken.sortKey(token, PENDING_KEY))
                 .map(key -> QueryConditional.sortLessThan(Key.builder().partitionValue(council).sortValue(key).build()))
                 .orElse(partition);
         List<Row> rows = byCouncilPending.query(QueryEnhancedRequest.builder().queryConditional(conditional).scanIndexForward(false).build())
@@ -94,24 +91,8 @@ public final class DynamoDbAccessRequests implements AccessRequests {
                 .filter(row -> shown.test(row.toRequest()))
                 .limit(limit + 1L)
                 .toList();
-        Optional<String> next = rows.size() > limit ? Optional.of(tokenOf(rows.get(limit - 1).pendingKey)) : Optional.empty();
+        Optional<String> next = rows.size() > limit ? Optional.of(SortKeyPageToken.of(rows.get(limit - 1).pendingKey)) : Optional.empty();
         return new PendingPage(rows.stream().limit(limit).map(Row::toRequest).toList(), next);
-    }
-
-    private static String tokenOf(String pendingKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(pendingKey.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String pendingKeyOf(String token) {
-        try {
-            String key = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (PENDING_KEY.matcher(key).matches()) {
-                return key;
-            }
-        } catch (IllegalArgumentException notBase64) {
-            // answered below, like any other token this listing did not give
-        }
-        throw new InvalidPageTokenException();
     }
 
     @Override

@@ -5,10 +5,8 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +26,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import uk.callretention.access.AccessCatalogue.InvalidPageTokenException;
 import uk.callretention.policy.HoldReason;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.Holds;
@@ -126,31 +123,15 @@ public final class DynamoDbHolds implements Holds {
     @Override
     public ActivePage active(String council, int limit, Optional<String> pageToken) {
         Key.Builder key = Key.builder().partitionValue(council);
-        QueryConditional from = pageToken.map(DynamoDbHolds::reviewOnHoldOf)
+        QueryConditional from = pageToken.map(token -> SortKeyPageToken.sortKey(token, ACTIVE_KEY))
                 .map(after -> QueryConditional.sortGreaterThan(key.sortValue(after).build()))
                 .orElseGet(() -> QueryConditional.sortGreaterThanOrEqualTo(key.sortValue(FIRST_DATE).build()));
         List<Row> rows = byCouncilReview.query(QueryEnhancedRequest.builder().queryConditional(from).limit(limit + 1).build())
                 .stream().flatMap(page -> page.items().stream())
                 .limit(limit + 1L)
                 .toList();
-        Optional<String> next = rows.size() > limit ? Optional.of(tokenOf(rows.get(limit - 1).reviewOnHold)) : Optional.empty();
+        Optional<String> next = rows.size() > limit ? Optional.of(SortKeyPageToken.of(rows.get(limit - 1).reviewOnHold)) : Optional.empty();
         return new ActivePage(rows.stream().limit(limit).map(Row::toHold).toList(), next);
-    }
-
-    private static String tokenOf(String reviewOnHold) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(reviewOnHold.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String reviewOnHoldOf(String token) {
-        try {
-            String key = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (ACTIVE_KEY.matcher(key).matches()) {
-                return key;
-            }
-        } catch (IllegalArgumentException notBase64) {
-            // answered below, like any other token this listing did not give
-        }
-        throw new InvalidPageTokenException();
     }
 
     @Override

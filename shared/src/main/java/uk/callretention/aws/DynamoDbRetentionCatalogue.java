@@ -121,6 +121,16 @@ public final class DynamoDbRetentionCatalogue implements RetentionCatalogue {
         return run(entry.recordingId(), update);
     }
 
+    /** One conditional write, whether or not the entry is filed already: the entry read does not say. */
+    @Override
+    public void indexCallId(CatalogueEntry entry) {
+        entry.callId().ifPresent(callId -> run(entry.recordingId(), new Update("SET councilCallId = :call",
+                "attribute_not_exists(councilCallId) AND #state IN (:active, :quarantined, :held)")
+                .value(":call", CatalogueItem.callOf(entry.council(), callId))
+                .value(":held", RecordingState.HELD.name())
+                .activeOrQuarantined()));
+    }
+
     private static Iterable<CatalogueEntry> query(DynamoDbIndex<CatalogueItem> index, String partition) {
         return () -> index.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build())).stream()
                 .flatMap(page -> page.items().stream())

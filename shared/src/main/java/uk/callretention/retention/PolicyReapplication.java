@@ -31,7 +31,8 @@ import uk.callretention.recording.RecordingState;
  * the catalogue entry (conditional on the state and version read), then the event's final outcome. A task that stops
  * part way leaves its event pending (an attempt, never a change claimed but not made) and the job's retry writes its
  * own. Tags go before the catalogue because a sweep in between re-checks the tags and keeps a recording whose date
- * moved later. Running a recording again once it is done answers {@link Reapplied.Change#UNCHANGED}.
+ * moved later. Running a recording again once it is done answers {@link Reapplied.Change#UNCHANGED}. A real run also
+ * files each recording it passes under its call id, if it was catalogued before call ids were indexed.
  */
 public final class PolicyReapplication {
 
@@ -90,6 +91,11 @@ public final class PolicyReapplication {
         }
         if (!stillKept(entry)) {
             return Reapplied.of(Reapplied.Change.NOT_ACTIVE);
+        }
+        if (!dryRun) {
+            // Not a retention change, so neither audited nor counted: a run over a council's recordings, changed or not,
+            // is what files those catalogued before call ids were indexed, and a second run's write changes nothing.
+            catalogue.indexCallId(entry);
         }
         if (entry.recordedAt() == null
                 || !(schedule.decide(entry.council(), entry.team(), entry.channel(), entry.recordedAt()) instanceof RetentionDecision.Retain retain)) {

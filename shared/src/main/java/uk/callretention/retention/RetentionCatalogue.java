@@ -36,4 +36,10 @@ public interface RetentionCatalogue {
      * {@code day}, a held one stays out of the index.
      */
     boolean reclassify(CatalogueEntry entry, String retentionClass, LocalDate expiresOn, String policyRef, LocalDate day);
+
+    /**
+     * Files an entry catalogued before call ids were indexed under its council and call id, so that a search by call
+     * id finds it; does nothing to one filed already, one without a call id, or one deleted meanwhile.
+     */
+    void indexCallId(CatalogueEntry entry);
 }

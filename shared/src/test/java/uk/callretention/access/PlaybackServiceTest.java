@@ -157,6 +157,11 @@ class PlaybackServiceTest {
         public List<CatalogueEntry> callerRecordings(String callerHash, Instant from, Instant until, int max) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<CatalogueEntry> callRecordings(String council, String callId, Instant from, Instant until, int max) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static final class NoRequests implements AccessRequests {

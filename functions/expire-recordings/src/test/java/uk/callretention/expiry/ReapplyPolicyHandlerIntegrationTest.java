@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.callretention.aws.DynamoDbAccessCatalogue;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.observability.LogLine;
@@ -113,6 +117,25 @@ class ReapplyPolicyHandlerIntegrationTest {
 
         assertThat(again.getResults()).extracting(S3BatchResponse.Result::getResultString).containsOnly("unchanged");
         assertThat(recordings.repositories().audit().trailOf(keptLonger.recordingId())).hasSize(1);
+    }
+
+    @Test
+    void handleRequest_whenARecordingWasCataloguedBeforeCallIdsWereIndexed_aRealRunFilesItUnderItsCallIdAndADryRunDoesNot() {
+        CatalogueEntry old = recordings.catalogued(RecordingState.ACTIVE, "P3M", RECENTLY, RECENTLY.plusMonths(3), "rutland@1");
+        DynamoDbClient dynamoDb = aws.clients().dynamoDb();
+        String table = aws.stack().tableName("CatalogueTable");
+        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("recordingId", AttributeValue.fromS(old.recordingId())))
+                .updateExpression("REMOVE councilCallId"));
+        DynamoDbAccessCatalogue catalogue = new DynamoDbAccessCatalogue(dynamoDb, table);
+        String callId = old.callId().orElseThrow();
+
+        run(true, old);
+        assertThat(catalogue.callRecordings("rutland", callId, Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), 10)).isEmpty();
+
+        assertThat(run(false, old).getResults()).extracting(S3BatchResponse.Result::getResultString).containsExactly("unchanged");
+        assertThat(catalogue.callRecordings("rutland", callId, Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), 10))
+                .extracting(CatalogueEntry::recordingId).containsExactly(old.recordingId());
+        assertThat(recordings.repositories().audit().trailOf(old.recordingId())).isEmpty();
     }
 
     @Test

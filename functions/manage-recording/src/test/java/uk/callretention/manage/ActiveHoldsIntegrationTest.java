@@ -131,7 +131,7 @@ class ActiveHoldsIntegrationTest {
         Map<String, Object> noCouncil = call(now, staff("rutland-dpo", "rutland:*:dpo"), Map.of("council", "atlantis"));
         assertThat(status(otherCouncil)).isEqualTo(404);
         assertThat(body(otherCouncil)).isEqualTo(body(noCouncil)).containsEntry("error", "not-found");
-        assertThat(error(call(now, staff("two-councils", "rotherham:*:dpo rutland:*:dpo"), Map.of()))).isEqualTo("bad-request");
+        assertThat(error(call(now, staff("two-councils", "south-hams:*:dpo rutland:*:dpo"), Map.of()))).isEqualTo("bad-request");
         assertThat(status(call(now, Map.of(), Map.of("council", "rotherham")))).isEqualTo(401);
 
         assertThat(audit.trailOf("holds:rotherham")).extracting(AuditEvent::action).containsOnly(AuditAction.LISTED);

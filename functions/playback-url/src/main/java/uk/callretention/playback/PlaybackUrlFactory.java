@@ -8,6 +8,7 @@ import uk.callretention.access.AccessCatalogue;
 import uk.callretention.access.AccessRequestDesk;
 import uk.callretention.access.AccessRequests;
 import uk.callretention.access.AuditTrail;
+import uk.callretention.access.CallSearch;
 import uk.callretention.access.PlaybackService;
 import uk.callretention.access.RecordingDetails;
 import uk.callretention.access.RecordingListing;
@@ -26,7 +27,7 @@ import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 
 /** The function's production wiring, in one place: clients built once, at initialisation. */
-record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, SubjectAccess subjectAccess,
+record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, CallSearch callSearch, SubjectAccess subjectAccess,
                           AccessRequestDesk accessRequests, AuditTrail auditTrail, StaffProfile profile,
                           RecordingDetails details, LogLine log) {
 
@@ -43,6 +44,7 @@ record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, Su
                 new PlaybackService(policies, catalogue, requests, links, audit,
                         new DynamoDbBrowsingGuard(dynamoDb, AwsClients.require(environment, "BROWSING_GUARD_TABLE")), clock),
                 new RecordingListing(policies, catalogue, audit, clock),
+                new CallSearch(catalogue, audit, clock),
                 new SubjectAccess(catalogue, CallerHashKey.load(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN")),
                         audit, clock),
                 new AccessRequestDesk(policies, catalogue, requests, audit, clock),

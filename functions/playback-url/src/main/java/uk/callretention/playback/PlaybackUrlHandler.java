@@ -3,6 +3,7 @@ package uk.callretention.playback;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
+import uk.callretention.access.CallSearch;
 import uk.callretention.access.api.ApiRoutes;
 import uk.callretention.access.api.ApiRoutes.Answer;
 
@@ -43,7 +44,9 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
                         f.playback().playback(who, request.path("recordingId"), request.body()), 200, Shapes::link))
                 .route(RELEASE, (request, who) -> Answer.of(
                         f.playback().release(who, request.path("recordingId"), request.body()), 200, Shapes::link))
-                .route(LIST, (request, who) -> Answer.of(f.listing().list(who, request.query()), 200, Shapes::listing))
+                .route(LIST, (request, who) -> CallSearch.asks(request.query())
+                        ? Answer.of(f.callSearch().find(who, request.query()), 200, Shapes::found)
+                        : Answer.of(f.listing().list(who, request.query()), 200, Shapes::listing))
                 .route(SUBJECT_ACCESS, (request, who) -> Answer.of(f.subjectAccess().search(who, request.query()), 200, Shapes::found))
                 .route(REQUEST_ACCESS, (request, who) -> Answer.of(
                         f.accessRequests().request(who, request.path("recordingId"), request.body()), 201, Shapes::accessRequest))

@@ -170,12 +170,88 @@ class RecordingDetailsIntegrationTest {
         assertThat(body(answer)).containsEntry("error", "recording-deleted");
     }
 
+    @Test
+    void callSearch_whenManagerOrDpoSearchesACallId_findsItsRecordingsInTheirScopeOnly() throws Exception {
+        CatalogueEntry theirs = recording("newark-sherwood", "housing-services", "2026-04-10T09:00:00Z", "CA-9001", Duration.ofSeconds(30));
+        CatalogueEntry transferred = recording("newark-sherwood", "customer-services", "2026-04-10T09:05:00Z", "CA-9001", null);
+        CatalogueEntry quarantined = quarantined(recording("newark-sherwood", "housing-services", "2026-04-11T09:00:00Z", "CA-9001", null));
+        recording("newark-sherwood", "housing-services", "2026-04-10T09:00:00Z", "CA-9002", null);
+        recording("rutland", "customer-services", "2026-04-10T09:00:00Z", "CA-9001", null);
+        Map<String, String> manager = staff("searcher", "newark-sherwood:housing-services:manager");
+
+        Map<String, Object> managers = call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-9001"));
+        Map<String, Object> dpos = call(PlaybackUrlHandler.LIST, staff("searching-dpo", "newark-sherwood:*:dpo"), null, Map.of("callId", "CA-9001"));
+        Map<String, Object> none = call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-0000"));
+
+        assertThat(status(managers)).isEqualTo(200);
+        assertThat(recordings(body(managers))).singleElement().satisfies(r -> assertThat(r).containsEntry("recordingId", theirs.recordingId())
+                .containsEntry("callId", "CA-9001").containsEntry("durationSeconds", 30.0));
+        assertThat(recordings(body(dpos))).extracting(r -> r.get("recordingId"))
+                .containsExactly(quarantined.recordingId(), transferred.recordingId(), theirs.recordingId());
+        assertThat(status(none)).isEqualTo(200);
+        assertThat(body(none)).isEqualTo(Map.of("recordings", List.of()));
+        assertThat(audit.trailOf("call:newark-sherwood")).filteredOn(event -> event.actor().equals(manager.get("sub")))
+                .hasSize(2).allSatisfy(event -> {
+                    assertThat(event.action()).isEqualTo(AuditAction.LISTED);
+                    assertThat(event.outcome()).isEqualTo("allowed");
+                    assertThat(event.details()).containsEntry("search", "by call id").containsKey("callId");
+                });
+    }
+
+    @Test
+    void callSearch_whenTheDatesLeaveTheCallOut_findsNothing() throws Exception {
+        recording("newark-sherwood", "careline-services", "2026-04-12T09:00:00Z", "CA-9101", null);
+        Map<String, String> manager = staff("dated", "newark-sherwood:careline-services:manager");
+
+        assertThat(recordings(body(call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-9101", "from", "2026-04-12", "to", "2026-04-12")))))
+                .hasSize(1);
+        assertThat(recordings(body(call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-9101", "from", "2026-04-13"))))).isEmpty();
+    }
+
+    @Test
+    void callSearch_whenStaffOrSomeoneOfAnotherCouncilSearches_isRefusedAsListingIs() throws Exception {
+        recording("newark-sherwood", "housing-services", "2026-04-13T09:00:00Z", "CA-9201", null);
+
+        Map<String, Object> byStaff = call(PlaybackUrlHandler.LIST, staff("agent", "newark-sherwood:housing-services:staff"), null, Map.of("callId", "CA-9201"));
+        Map<String, Object> byOutsider = call(PlaybackUrlHandler.LIST, staff("outsider", "rotherham:contact-centre:manager"), null,
+                Map.of("callId", "CA-9201", "council", "newark-sherwood"));
+
+        assertThat(status(byStaff)).isEqualTo(403);
+        assertThat(status(byOutsider)).isEqualTo(403);
+        assertThat(JSON.std.asString(body(byStaff)) + JSON.std.asString(body(byOutsider))).doesNotContain("rec-");
+    }
+
+    @Test
+    void callSearch_whenTheCallIdIsEmptyTooLongOrComesWithTeamOrQuarantined_is400SayingWhat() throws Exception {
+        Map<String, String> manager = staff("careless", "newark-sherwood:housing-services:manager");
+
+        assertThat(refusal(call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "")))).contains("callId is empty");
+        assertThat(refusal(call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "  ")))).contains("callId is empty");
+        assertThat(refusal(call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "é".repeat(513))))).contains("1024 bytes");
+        assertThat(refusal(call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "x".repeat(1025))))).contains("callId");
+        assertThat(refusal(call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "a/b")))).contains("cannot contain /");
+        assertThat(refusal(call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-1", "team", "housing-services"))))
+                .contains("leave out team and quarantined");
+        assertThat(refusal(call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-1", "quarantined", "true"))))
+                .contains("leave out team and quarantined");
+        assertThat(audit.trailOf("call:newark-sherwood")).filteredOn(event -> event.actor().equals(manager.get("sub")))
+                .extracting(AuditEvent::outcome).containsOnly("bad-request").hasSize(7);
+    }
+
     /** Each test class has its own tables, so call ids need only differ within this class. */
     private static CatalogueEntry recording(String council, String team, String recordedAt, String callId, Duration duration) {
         String key = council + "/" + team + "/phone/" + recordedAt.substring(0, 10).replace('-', '/') + "/" + callId + ".wav";
         CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, "v1", "t1", RecordingState.ACTIVE, council, team, "phone",
                 Instant.parse(recordedAt), LocalDate.parse(recordedAt.substring(0, 10)), "P3M", LocalDate.now().plusMonths(3), council + "@1",
                 CALLER_HASH, "agent-7", "inbound", "audio/wav", 12, duration, null, null, Instant.now());
+        catalogue.putItem(CatalogueItem.from(entry));
+        return entry;
+    }
+
+    private static CatalogueEntry quarantined(CatalogueEntry e) {
+        CatalogueEntry entry = new CatalogueEntry(e.recordingId(), e.objectKey(), e.versionId(), e.ordering(), RecordingState.QUARANTINED,
+                e.council(), e.team(), e.channel(), e.recordedAt(), e.recordedOn(), "quarantine", e.expiresOn(), null, e.callerHash(), e.agent(),
+                e.direction(), e.contentType(), e.sizeBytes(), e.duration(), "date-mismatch", "recorded-at falls on another day", e.cataloguedAt());
         catalogue.putItem(CatalogueItem.from(entry));
         return entry;
     }
@@ -219,6 +295,12 @@ class RecordingDetailsIntegrationTest {
 
     private static Map<String, Object> body(Map<String, Object> response) throws Exception {
         return JSON.std.mapFrom((String) response.get("body"));
+    }
+
+    /** The 400's message. */
+    private static String refusal(Map<String, Object> response) throws Exception {
+        assertThat(status(response)).isEqualTo(400);
+        return (String) body(response).get("message");
     }
 
     @SuppressWarnings("unchecked")

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -29,6 +31,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +159,31 @@ class TagRecordingIntegrationTest {
         assertThat(entry.callerHash()).hasSize(64);
         assertThat(rawItem(key)).doesNotContain("1572722577").doesNotContain("01572 722577");
         assertThat(LOG.toString(UTF_8)).doesNotContain("1572722577");
+    }
+
+    @Test
+    void upload_whenARealWav_cataloguesItsDurationFromTheHeaderAndItsCallIdUnderTheCallIdIndex() throws Exception {
+        String key = "rutland/customer-services/phone/2026/11/22/CTI-88 0042.wav";
+        put(key, wav(Duration.ofMillis(2_750)), Map.of("recorded-at", "2026-11-22T10:00:00Z"));
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        CatalogueEntry entry = entry(key);
+        assertThat(entry.duration()).isEqualTo(Duration.ofMillis(2_750));
+        assertThat(entry.callId()).contains("CTI-88 0042");
+        assertThat(rawItem(key)).contains("councilCallId=AttributeValue(S=rutland#CTI-88 0042)").contains("durationMillis=AttributeValue(N=2750)");
+    }
+
+    @Test
+    void upload_whenMp3_cataloguesNoDuration() {
+        String key = "rutland/customer-services/phone/2026/11/22/CTI-88 0043.mp3";
+        put(key, MP3, Map.of("recorded-at", "2026-11-22T10:05:00Z"));
+
+        assertThat(deliver(receive(1)).getBatchItemFailures()).isEmpty();
+
+        assertThat(entry(key).duration()).isNull();
+        assertThat(entry(key).callId()).contains("CTI-88 0043");
+        assertThat(rawItem(key)).doesNotContain("durationMillis");
     }
 
     @Test
@@ -625,6 +656,15 @@ class TagRecordingIntegrationTest {
         assertThat(entry(key).callerHash()).hasSize(64);
         assertThat(s3.headObject(b -> b.bucket(bucket).key(key).versionId(kept)).metadata()).doesNotContainKey("caller")
                 .doesNotContainEntry("scrubbed-from", "some-version");
+    }
+
+    /** Silence of that length as the JDK's own WAV writer writes it: 8 kHz, 16-bit, mono, as call recorders commonly do. */
+    private static byte[] wav(Duration length) throws IOException {
+        AudioFormat format = new AudioFormat(8000, 16, 1, true, false);
+        int frames = (int) (length.toMillis() * 8);
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(new byte[frames * 2]), format, frames), AudioFileFormat.Type.WAVE, wav);
+        return wav.toByteArray();
     }
 
     private static String put(String key, byte[] bytes, Map<String, String> metadata) {

@@ -1,6 +1,7 @@
 package uk.callretention.system.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -103,6 +104,22 @@ class ConsoleSmokeIntegrationTest {
             browser.screenshot("first-page-320px");
         });
         browser.assertNoCspViolations();
+    }
+
+    /** The harness's own checks catch what they are for: the browser enforces the console's CSP, and axe sees a fault. */
+    @Test
+    void harnessChecks_whenThePageBreaksTheRules_fail() {
+        browser.openConsole();
+        browser.await("the console's page", driver -> !driver.findElements(By.tagName("h1")).isEmpty());
+        browser.assertNoCspViolations();
+
+        browser.script("document.body.setAttribute('style', 'color: red'); setTimeout(() => { throw new Error('harness check'); });"
+                + " const image = document.createElement('img'); image.src = '/assets/images/govuk-icon-180.png'; document.querySelector('main').append(image);");
+
+        assertThatThrownBy(browser::assertNoCspViolations).hasMessageContaining("Content Security Policy").hasMessageContaining("Uncaught Error: harness check");
+        assertThatThrownBy(() -> browser.assertAccessible("a page with an image without alt text")).hasMessageContaining("image-alt (critical)")
+                .hasMessageContaining("at [img]");
+        browser.openConsole();
     }
 
     @Test

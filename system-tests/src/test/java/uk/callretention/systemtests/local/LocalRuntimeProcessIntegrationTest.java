@@ -66,6 +66,7 @@ class LocalRuntimeProcessIntegrationTest {
         awaitLine("Press Ctrl-C to stop");
         long moto = motoPid();
         assertThat(dataFolder.resolve("endpoints.json")).exists();
+        assertThat(stdout).anyMatch(line -> line.matches("  Console: http://127\\.0\\.0\\.1:\\d+/ .*"));
         assertThat(stdout).anyMatch(line -> line.contains("aws s3 cp file.wav s3://call-retention-local-uploads/rutland/customer-services/phone/2026/11/25/call-0001.wav"
                 + " --endpoint-url http://127.0.0.1:") && line.startsWith("  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=eu-west-2"));
 
