@@ -15,8 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +34,7 @@ import org.openqa.selenium.By;
 @ExtendWith(ConsoleExtension.class)
 class ConsoleSmokeIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     static ConsoleStack stack;
     static Browser browser;
@@ -135,6 +139,20 @@ class ConsoleSmokeIntegrationTest {
         HttpResponse<String> listing = HTTP.send(HttpRequest.newBuilder(stack.api("/recordings?council=rutland&team=customer-services"))
                 .header("authorization", "Bearer " + body.get("accessToken")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+    }
+
+    @Test
+    void upload_whenCatalogued_isListedByTheApiUnderTheIdItReturns() throws Exception {
+        LocalDate yesterday = LocalDate.now(UK).minusDays(1);
+        String key = "rutland/customer-services/phone/" + yesterday.toString().replace('-', '/') + "/smoke-" + UUID.randomUUID() + ".wav";
+
+        String recordingId = stack.upload(key, Wavs.tone(1.5, 440), Map.of("recorded-at", yesterday.atTime(10, 15).atZone(UK).toInstant().toString()));
+
+        HttpResponse<String> listing = HTTP.send(HttpRequest.newBuilder(stack.api("/recordings?council=rutland&team=customer-services&from=" + yesterday
+                + "&to=" + yesterday)).header("authorization", "Bearer " + stack.token("rutland", "customer-services", "manager")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
+        assertThat(listing.body()).contains("\"" + recordingId + "\"");
     }
 
     @Test

@@ -48,8 +48,11 @@ public final class LocalStaffTokens {
         return issue(username, groups).accessToken();
     }
 
-    /** As {@link #accessToken}, with how long the token lasts. */
-    public Issued issue(String username, Collection<String> groups) {
+    /**
+     * As {@link #accessToken}, with how long the token lasts. One at a time: two sign-ins as the same user at once
+     * (a double click) would each set a fresh password and one would sign in with a password already replaced.
+     */
+    public synchronized Issued issue(String username, Collection<String> groups) {
         try {
             cognito.adminCreateUser(b -> b.userPoolId(userPoolId).username(username).messageAction(MessageActionType.SUPPRESS));
         } catch (UsernameExistsException alreadyThere) {
