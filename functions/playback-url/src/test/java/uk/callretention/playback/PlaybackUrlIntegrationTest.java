@@ -3,6 +3,9 @@ package uk.callretention.playback;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static uk.callretention.playback.Invocations.body;
+import static uk.callretention.playback.Invocations.staff;
+import static uk.callretention.playback.Invocations.status;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -255,31 +257,8 @@ class PlaybackUrlIntegrationTest {
         return entry;
     }
 
-    private static Map<String, String> staff(String subject, String group) {
-        return Map.of("sub", subject + "-" + UUID.randomUUID(), "username", subject, "cognito:groups", "[" + group + "]");
-    }
-
-    /** An API Gateway HTTP API v2 event as the JWT authorizer passes it on. */
     private static Map<String, Object> call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query, String body) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims", claims))));
-        if (recordingId != null) {
-            event.put("pathParameters", Map.of("recordingId", recordingId));
-        }
-        event.put("queryStringParameters", query);
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
-        return handler.handleRequest(event, Invocations.context());
-    }
-
-    private static int status(Map<String, Object> response) {
-        return (Integer) response.get("statusCode");
-    }
-
-    private static Map<String, Object> body(Map<String, Object> response) throws Exception {
-        return JSON.std.mapFrom((String) response.get("body"));
+        return handler.handleRequest(Invocations.apiEvent(routeKey, claims, recordingId, query, body), Invocations.context());
     }
 
     private static List<Object> recordedAt(Map<String, Object> listing) {

@@ -2,6 +2,9 @@ package uk.callretention.playback;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.callretention.playback.Invocations.body;
+import static uk.callretention.playback.Invocations.staff;
+import static uk.callretention.playback.Invocations.status;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +12,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -133,7 +135,7 @@ class RecordingDetailsIntegrationTest {
                 RecordingId.forKey("newark-sherwood/housing-services/phone/2026/04/05/none.wav"), Map.of());
         Map<String, Object> malformed = call(PlaybackUrlHandler.RECORDING, staff("nosy", "newark-sherwood:customer-services:manager"), "rec-../../x", Map.of());
 
-        assertThat(List.of(otherTeam, otherCouncil, missing, malformed)).extracting(RecordingDetailsIntegrationTest::status).containsOnly(404);
+        assertThat(List.of(otherTeam, otherCouncil, missing, malformed)).extracting(Invocations::status).containsOnly(404);
         assertThat(body(otherTeam)).isEqualTo(body(missing)).isEqualTo(body(otherCouncil)).isEqualTo(body(malformed))
                 .containsEntry("error", "not-found");
         assertThat(audit.trailOf(entry.recordingId())).extracting(AuditEvent::outcome).containsExactly("not-found", "not-found");
@@ -272,29 +274,8 @@ class RecordingDetailsIntegrationTest {
         return hold;
     }
 
-    private static Map<String, String> staff(String subject, String group) {
-        return Map.of("sub", subject + "-" + UUID.randomUUID(), "username", subject, "cognito:groups", "[" + group + "]");
-    }
-
     private static Map<String, Object> call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims", claims))));
-        if (recordingId != null) {
-            event.put("pathParameters", Map.of("recordingId", recordingId));
-        }
-        event.put("queryStringParameters", query);
-        event.put("isBase64Encoded", false);
-        return handler.handleRequest(event, Invocations.context());
-    }
-
-    private static int status(Map<String, Object> response) {
-        return (Integer) response.get("statusCode");
-    }
-
-    private static Map<String, Object> body(Map<String, Object> response) throws Exception {
-        return JSON.std.mapFrom((String) response.get("body"));
+        return handler.handleRequest(Invocations.apiEvent(routeKey, claims, recordingId, query, null), Invocations.context());
     }
 
     /** The 400's message. */
