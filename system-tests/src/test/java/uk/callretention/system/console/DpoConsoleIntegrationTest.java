@@ -80,8 +80,7 @@ class DpoConsoleIntegrationTest {
         WebElement confirmation = browser.await("the release's confirmation",
                 d -> d.findElements(By.cssSelector("[data-test=release-hold-confirmation]")).stream().findFirst().orElse(null));
         assertThat(confirmation.getText()).contains("last hold", "deleted on its expiry date", "next nightly sweep");
-        browser.assertAccessible("a hold's release confirmation");
-        browser.screenshot("dpo-release-hold-confirmation");
+        checkEverywhere("a hold's release confirmation", "dpo-release-hold-confirmation");
         browser.press("Yes, release hold");
 
         browser.await("the release to be confirmed", d -> d.findElement(By.cssSelector("section[aria-labelledby=holds-heading]")).getText().contains("Hold released"));
@@ -166,8 +165,7 @@ class DpoConsoleIntegrationTest {
         });
         assertThat(section.getText()).contains(recordingId, "Every version of the recording is deleted now", "cannot be undone", "tombstone",
                 "refused while a recording is held");
-        browser.assertAccessible("the erasure's confirmation");
-        browser.screenshot("dpo-erasure-confirmation");
+        checkEverywhere("the erasure's confirmation", "dpo-erasure-confirmation");
         browser.press("Cancel");
         browser.await("the erasure to be called off", d -> !d.findElements(By.xpath("//button[normalize-space(.)='Erase recording']")).isEmpty());
         assertThat(playbackStatus(recordingId)).as("the recording after a cancelled erasure").isEqualTo(200);
@@ -182,8 +180,7 @@ class DpoConsoleIntegrationTest {
 
         WebElement panel = browser.await("the erasure's confirmation panel", d -> d.findElements(By.cssSelector("[data-test=erased]")).stream().findFirst().orElse(null));
         assertThat(panel.getText()).contains("Recording erased").containsPattern("\\d+ versions? deleted on");
-        browser.assertAccessible("a recording just erased");
-        browser.screenshot("dpo-erased");
+        checkEverywhere("a recording just erased", "dpo-erased");
         assertThat(playbackStatus(recordingId)).as("the recording after its erasure").isEqualTo(410);
         browser.open("#/holds");
         openRecording(recordingId);
@@ -226,7 +223,7 @@ class DpoConsoleIntegrationTest {
                 .contains("Check before you release"));
         assertThat(browser.driver().findElement(By.cssSelector("section[aria-labelledby=release-heading]")).getText())
                 .contains("Police", "works for 5 minutes", "send the file only to the police", "audit trail");
-        browser.assertAccessible("the release's check page");
+        checkEverywhere("the release's check page", "dpo-release-check");
         browser.press("Create download link");
 
         WebElement download = browser.await("the download button", d -> d.findElements(By.cssSelector("a[data-test=release-download]")).stream().findFirst().orElse(null));
@@ -237,8 +234,7 @@ class DpoConsoleIntegrationTest {
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).hasSize(Wavs.tone(1, 440).length);
         assertThat(URLDecoder.decode(url, StandardCharsets.UTF_8)).as("what the link asks S3 to answer with").contains("response-content-disposition=attachment");
-        browser.assertAccessible("a release's download link");
-        browser.screenshot("dpo-release-download");
+        checkEverywhere("a release's download link", "dpo-release-download");
 
         download.click();
         browser.await("the link to be taken off the page", d -> d.findElements(By.cssSelector("a[data-test=release-download]")).isEmpty());
