@@ -67,6 +67,7 @@ function buttons(...children) {
   return h('div', { class: 'govuk-button-group' }, children);
 }
 
+/** Names the recording in a sentence; its id is long and unbroken, so where it is shown it may break anywhere at 320 px. */
 function describe(recording) {
   const when = recording.recordedAt ? ukDateTime(recording.recordedAt) : 'an unknown time';
   return `the ${label(recording.channel).toLowerCase()} recording of ${when}, ${label(recording.team)} team (${recording.recordingId})`;
@@ -172,7 +173,7 @@ function releaseConfirm(section, recording, council, refreshTrail, typed) {
   const minutes = council?.urlLifetimeSeconds ? Math.round(council.urlLifetimeSeconds / 60) : null;
   const lasting = minutes ? `for ${minutes === 1 ? '1 minute' : `${minutes} minutes`}` : 'for a few minutes';
   const page = h('div', {},
-    summaryList([['Recording', describe(recording)], ['Released to', label(typed.recipient)], ['Their reference', typed.reference],
+    summaryList([['Recording', h('span', { class: 'govuk-!-text-break-word' }, describe(recording))], ['Released to', label(typed.recipient)], ['Their reference', typed.reference],
       ['Note', typed.note || 'None']]),
     h('p', { class: 'govuk-body' }, `A download link to a copy of the recording will be made. It works ${lasting}; send the file only to `
       + `${RECIPIENTS[typed.recipient]}. The release is recorded in the audit trail with your name, the recipient and their reference.`));
@@ -239,7 +240,7 @@ function erasureConfirm(section, recording, isHeld, onErased) {
   const erase = button('Erase recording now', { warning: true });
   const form = h('form', { novalidate: true }, reference, note, buttons(erase, button('Cancel', { secondary: true, type: 'button', onclick: cancel })));
   const page = h('div', {},
-    h('p', { class: 'govuk-body' }, `You are about to erase ${describe(recording)}.`),
+    h('p', { class: 'govuk-body govuk-!-text-break-word' }, `You are about to erase ${describe(recording)}.`),
     h('div', { class: 'govuk-warning-text' },
       h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
       h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
