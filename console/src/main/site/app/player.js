@@ -66,7 +66,9 @@ export function player(link, renew) {
     playedSinceRenewal = true;
   });
   audio.addEventListener('seeking', () => {
-    if (!renewing && expired() && !buffered(audio.currentTime)) renewAndResume(audio.currentTime, !audio.paused);
+    if (renewing) return;
+    position = audio.currentTime; // where to carry on if the store refuses the link on the way there
+    if (expired() && !buffered(position)) renewAndResume(position, !audio.paused);
   });
   audio.addEventListener('error', () => {
     if (renewing) return;

@@ -8,9 +8,9 @@ import uk.callretention.access.api.ApiRoutes;
 import uk.callretention.access.api.ApiRoutes.Answer;
 
 /**
- * The read side of the access API, behind the JWT authorizer: playback and release links, listings, one recording's
- * details, subject access, access requests, audit trails, and what the signed-in member of staff may do. Its role may
- * read audio (it signs links with it) but never tag or delete.
+ * The read side of the access API, behind the JWT authorizer: playback and release links, listings and search by call
+ * id, one recording's details, subject access, access requests, audit trails, and what the signed-in member of staff
+ * may do. Its role may read audio (it signs links with it) but never tag or delete.
  */
 public final class PlaybackUrlHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
