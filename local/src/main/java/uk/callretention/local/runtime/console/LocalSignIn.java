@@ -61,7 +61,7 @@ public final class LocalSignIn {
         }
         Object team = fields.get("team");
         if (team == null || "".equals(team)) {
-            throw new IllegalArgumentException("a " + chosenRole + " signs in to a team: choose one of " + council.name() + "'s: " + String.join(", ", council.teams()));
+            throw new IllegalArgumentException((chosenRole.equals("staff") ? "a member of staff" : "a manager") + " signs in to a team: choose one of " + council.name() + "'s: " + String.join(", ", council.teams()));
         }
         if (!council.teams().contains(team)) {
             throw new IllegalArgumentException("team must be one of " + council.name() + "'s: " + String.join(", ", council.teams()));

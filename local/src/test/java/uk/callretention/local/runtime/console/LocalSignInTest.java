@@ -43,6 +43,7 @@ class LocalSignInTest {
             "{\"council\":\"nowhere\",\"team\":\"customer-services\",\"role\":\"manager\"} | council must be one of rutland, newark-sherwood",
             "{\"council\":7,\"role\":\"dpo\"} | council must be one of rutland, newark-sherwood",
             "{\"council\":\"rutland\",\"role\":\"manager\"} | a manager signs in to a team: choose one of Rutland County Council's: customer-services",
+            "{\"council\":\"rutland\",\"team\":\"\",\"role\":\"staff\"} | a member of staff signs in to a team: choose one of Rutland County Council's: customer-services",
             "{\"council\":\"rutland\",\"team\":\"housing-services\",\"role\":\"staff\"} | team must be one of Rutland County Council's: customer-services",
             "{\"council\":\"rutland\",\"team\":\"*\",\"role\":\"manager\"} | team must be one of Rutland County Council's: customer-services",
             "{\"council\":\"rutland\",\"team\":[\"customer-services\"],\"role\":\"manager\"} | team must be one of Rutland County Council's: customer-services"})
