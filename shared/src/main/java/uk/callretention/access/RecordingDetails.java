@@ -7,6 +7,7 @@ import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditLog;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.RecordingState;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.Holds;
 
@@ -15,7 +16,7 @@ import uk.callretention.retention.Holds;
  * with its active holds. Team staff of a council that takes written access requests see it too, as they must name it
  * in their request, but not its holds: a hold's reason and reference may be about them (a complaint about the agent).
  * Team staff of a council that takes none are told their role does not allow it; anyone else is answered as if it did
- * not exist.
+ * not exist. A quarantined upload is the DPO's to look at, as in listings and playback: anyone else is told so.
  */
 public final class RecordingDetails {
 
@@ -38,8 +39,10 @@ public final class RecordingDetails {
     public Outcome<Details> of(StaffMember who, String recordingId) {
         RecordingScope.Located located = scope.locate(who, recordingId);
         AccessAudit.Event event = audit.about(located, who, AuditAction.RECORDING_VIEWED, clock.instant());
-        return event.settle(() -> AccessRules.onExisting(located.standing(), located.entry() == null ? null : located.entry().state(),
-                        Standing.MANAGER, Standing.DPO, Standing.TEAM_STAFF)
+        RecordingState state = located.entry() == null ? null : located.entry().state();
+        return event.settle(() -> AccessRules.onExisting(located.standing(), state, Standing.MANAGER, Standing.DPO, Standing.TEAM_STAFF)
+                .or(() -> state == RecordingState.QUARANTINED && located.standing() != Standing.DPO
+                        ? Optional.of(Refusal.RECORDING_QUARANTINED) : Optional.empty())
                 .<Outcome<Details>>map(Outcome::refused).orElseGet(() -> {
                     event.allowed();
                     CatalogueEntry entry = located.entry();

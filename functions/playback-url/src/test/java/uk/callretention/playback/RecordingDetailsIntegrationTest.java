@@ -160,6 +160,19 @@ class RecordingDetailsIntegrationTest {
     }
 
     @Test
+    void recording_whenQuarantined_opensForTheDpoAloneAndTellsTheManagerWhy() throws Exception {
+        CatalogueEntry entry = quarantined(recording("rutland", "customer-services", "2026-04-08T09:00:00Z", "CA-8001", null));
+
+        Map<String, Object> byManager = call(PlaybackUrlHandler.RECORDING, staff("curious", "rutland:customer-services:manager"), entry.recordingId(), Map.of());
+        Map<String, Object> byDpo = call(PlaybackUrlHandler.RECORDING, staff("dpo", "rutland:*:dpo"), entry.recordingId(), Map.of());
+
+        assertThat(status(byManager)).isEqualTo(409);
+        assertThat(body(byManager)).containsEntry("error", "recording-quarantined");
+        assertThat(status(byDpo)).isEqualTo(200);
+        assertThat(body(byDpo)).containsEntry("state", "quarantined").containsEntry("quarantineReason", "date-mismatch");
+    }
+
+    @Test
     void recording_whenDeleted_is410ForThoseInScope() throws Exception {
         CatalogueEntry entry = recording("rutland", "customer-services", "2026-04-07T09:00:00Z", "CA-7001", null);
         catalogue.putItem(CatalogueItem.from(new CatalogueEntry(entry.recordingId(), null, entry.versionId(), null, RecordingState.DELETED,
