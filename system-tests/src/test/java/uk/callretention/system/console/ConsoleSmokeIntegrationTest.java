@@ -117,8 +117,9 @@ class ConsoleSmokeIntegrationTest {
         browser.await("the console's page", driver -> !driver.findElements(By.tagName("h1")).isEmpty());
         browser.assertNoCspViolations();
 
-        browser.script("document.body.setAttribute('style', 'color: red'); setTimeout(() => { throw new Error('harness check'); });"
+        browser.script("document.body.setAttribute('style', 'color: red'); setTimeout(() => { window.harnessCheckThrown = true; throw new Error('harness check'); });"
                 + " const image = document.createElement('img'); image.src = '/assets/images/govuk-icon-180.png'; document.querySelector('main').append(image);");
+        browser.await("the page's uncaught error", driver -> Boolean.TRUE.equals(browser.script("return window.harnessCheckThrown === true")));
 
         assertThatThrownBy(browser::assertNoCspViolations).hasMessageContaining("Content Security Policy").hasMessageContaining("Uncaught Error: harness check");
         assertThatThrownBy(() -> browser.assertAccessible("a page with an image without alt text")).hasMessageContaining("image-alt (critical)")
