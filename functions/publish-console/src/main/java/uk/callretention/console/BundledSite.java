@@ -14,22 +14,22 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import uk.callretention.console.site.ConsoleFiles;
 
 /**
  * The console's files as the build bundled them, under console-site/ on the class path: a folder in Lambda (which
  * unpacks the jar into /var/task) and in a Maven build, a jar entry when the local runtime loads the function's jar.
  */
 final class BundledSite {
-    static final String FOLDER = "console-site/";
 
     private BundledSite() {
     }
 
     /** @return each file's bytes by its path under console-site/ */
     static Map<String, byte[]> read(ClassLoader loader) {
-        URL index = loader.getResource(FOLDER + "index.html");
+        URL index = loader.getResource(ConsoleFiles.ROOT + "index.html");
         if (index == null) {
-            throw new IllegalStateException("no " + FOLDER + "index.html on the class path; is the console module's jar in this function's jar?");
+            throw new IllegalStateException("no " + ConsoleFiles.ROOT + "index.html on the class path; is the console module's jar in this function's jar?");
         }
         try {
             return switch (index.getProtocol()) {
@@ -60,9 +60,9 @@ final class BundledSite {
         try (JarFile jar = connection.getJarFile()) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 JarEntry entry = entries.nextElement();
-                if (!entry.isDirectory() && entry.getName().startsWith(FOLDER)) {
+                if (!entry.isDirectory() && entry.getName().startsWith(ConsoleFiles.ROOT)) {
                     try (InputStream in = jar.getInputStream(entry)) {
-                        files.put(entry.getName().substring(FOLDER.length()), in.readAllBytes());
+                        files.put(entry.getName().substring(ConsoleFiles.ROOT.length()), in.readAllBytes());
                     }
                 }
             }

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.callretention.console.site.ConsoleFiles;
 
 /**
  * What is published for one stack: every file of the console's bundled site, with the type and caching S3 is to serve
@@ -37,19 +37,6 @@ final class ConsoleSite {
             "AuthorizationEndpoint", "TokenEndpoint", "LogoutEndpoint", "Issuer", "RecordingsOrigin");
     static final String INDEX_KEY = "index.html";
     private static final Pattern HEAD = Pattern.compile("<head(\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
-    private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"),
-            Map.entry("mjs", "text/javascript; charset=utf-8"),
-            Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("json", "application/json"),
-            Map.entry("map", "application/json"),
-            Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("svg", "image/svg+xml"),
-            Map.entry("png", "image/png"),
-            Map.entry("ico", "image/x-icon"),
-            Map.entry("woff", "font/woff"),
-            Map.entry("woff2", "font/woff2"));
     private static final Set<String> ALWAYS_FRESH = Set.of(INDEX_KEY, CONFIG_KEY);
 
     private final Map<String, byte[]> bundled;
@@ -148,13 +135,8 @@ final class ConsoleSite {
     }
 
     static String contentType(String key) {
-        String name = key.substring(key.lastIndexOf('/') + 1);
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        String type = CONTENT_TYPES.get(extension);
-        if (type == null) {
-            throw new IllegalArgumentException("no content type is known for " + key + "; add its extension to " + ConsoleSite.class.getName());
-        }
-        return type;
+        return ConsoleFiles.contentType(key).orElseThrow(() -> new IllegalArgumentException(
+                "no content type is known for " + key + "; add its extension to " + ConsoleFiles.class.getName()));
     }
 
     static String cacheControl(String key) {

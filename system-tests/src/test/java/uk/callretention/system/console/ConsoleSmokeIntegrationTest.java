@@ -118,7 +118,7 @@ class ConsoleSmokeIntegrationTest {
         browser.assertNoCspViolations();
 
         browser.script("document.body.setAttribute('style', 'color: red'); setTimeout(() => { window.harnessCheckThrown = true; throw new Error('harness check'); });"
-                + " const image = document.createElement('img'); image.src = '/assets/images/govuk-icon-180.png'; document.querySelector('main').append(image);");
+                + " const image = document.createElement('img'); image.src = '/assets/images/govuk-icon-180.png'; document.body.append(image);");
         browser.await("the page's uncaught error", driver -> Boolean.TRUE.equals(browser.script("return window.harnessCheckThrown === true")));
 
         assertThatThrownBy(browser::assertNoCspViolations).hasMessageContaining("Content Security Policy").hasMessageContaining("Uncaught Error: harness check");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import uk.callretention.console.site.ConsoleFiles;
 import uk.callretention.local.runtime.Json;
 
 /**
@@ -24,24 +25,11 @@ import uk.callretention.local.runtime.Json;
  * CloudFront adds when deployed, with the local origins.
  */
 public final class ConsoleSite {
-    static final String ROOT = "console-site/";
+    static final String ROOT = ConsoleFiles.ROOT;
     static final String CONFIG = "/config.json";
     private static final List<String> FOLDERS = List.of("/app/", "/govuk/", "/assets/");
     /** Every name the site uses; anything else (dot segments, encodings, back slashes, empty segments) is not a file of it. */
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
-    /** The types the site has; a file of any other type is not served, so nosniff never meets a guessed type. */
-    private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"),
-            Map.entry("mjs", "text/javascript; charset=utf-8"),
-            Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("json", "application/json"),
-            Map.entry("map", "application/json"),
-            Map.entry("woff2", "font/woff2"),
-            Map.entry("woff", "font/woff"),
-            Map.entry("png", "image/png"),
-            Map.entry("svg", "image/svg+xml"),
-            Map.entry("ico", "image/x-icon"));
 
     private final ClassLoader classPath;
     private final byte[] config;
@@ -80,13 +68,13 @@ public final class ConsoleSite {
             return Optional.empty();
         }
         String name = segments.get(segments.size() - 1);
-        String contentType = name.contains(".") ? CONTENT_TYPES.get(name.substring(name.lastIndexOf('.') + 1)) : null;
+        Optional<String> contentType = ConsoleFiles.contentType(name);
         URL resource = classPath.getResource(ROOT + String.join("/", segments));
-        if (contentType == null || resource == null || isFolder(resource)) {
+        if (contentType.isEmpty() || resource == null || isFolder(resource)) {
             return Optional.empty();
         }
         try (InputStream in = resource.openStream()) {
-            return Optional.of(new File(contentType, in.readAllBytes()));
+            return Optional.of(new File(contentType.get(), in.readAllBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
