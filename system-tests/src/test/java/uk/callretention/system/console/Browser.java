@@ -125,6 +125,7 @@ public final class Browser implements AutoCloseable {
      * legend is the label (by value, else the radio's own label).
      */
     public void choose(String label, String value) {
+        awaitLabelled(label);
         List<WebElement> labels = driver.findElements(By.xpath("//label[normalize-space(.)=" + literal(label) + "]"));
         if (!labels.isEmpty()) {
             WebElement control = driver.findElement(By.id(labels.get(0).getAttribute("for")));
@@ -158,14 +159,24 @@ public final class Browser implements AutoCloseable {
 
     /** The form control a visible label names. */
     public WebElement field(String label) {
+        awaitLabelled(label);
         WebElement found = driver.findElement(By.xpath("//label[normalize-space(.)=" + literal(label) + "]"));
         return driver.findElement(By.id(found.getAttribute("for")));
     }
 
-    /** Clicks the button (or link styled as one) with this text. */
+    /** Pages render after their API calls answer: wait for the control a person would look for, never a fixed time. */
+    private void awaitLabelled(String label) {
+        String text = literal(label);
+        await("a field labelled \"" + label + "\"",
+                d -> !d.findElements(By.xpath("//label[normalize-space(.)=" + text + "] | //legend[normalize-space(.)=" + text + "]")).isEmpty());
+    }
+
+    /** Clicks the button (or link styled as one) with this text, once the page has rendered it. */
     public void press(String text) {
-        List<WebElement> found = buttons(text);
-        assertThat(found).as("a button \"%s\" on %s", text, driver.getCurrentUrl()).isNotEmpty();
+        List<WebElement> found = await("a button \"" + text + "\"", d -> {
+            List<WebElement> buttons = buttons(text);
+            return buttons.isEmpty() ? null : buttons;
+        });
         found.get(0).click();
     }
 
