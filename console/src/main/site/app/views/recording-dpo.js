@@ -285,6 +285,8 @@ async function showTrail(section, recordingId) {
     status.replaceWith(problem(explain(error)));
     return;
   }
+  // The API answers with the trail oldest first, its last event being this reading, still pending as it answers.
+  const thisReading = trail.events.at(-1);
   const events = [...trail.events].sort((a, b) => b.at.localeCompare(a.at));
   const cell = (content) => h('td', { class: 'govuk-table__cell' }, content);
   const table = h('table', { class: 'govuk-table', 'data-test': 'audit-trail' },
@@ -294,7 +296,7 @@ async function showTrail(section, recordingId) {
       ['When', 'Who', 'Role', 'What', 'Purpose', 'Reference', 'Outcome'].map((name) => h('th', { class: 'govuk-table__header', scope: 'col' }, name)))),
     h('tbody', { class: 'govuk-table__body' }, events.map((event) => h('tr', { class: 'govuk-table__row', 'data-action': event.action },
       cell(ukDateTime(event.at)), cell(who(event)), cell(role(event)), cell(what(event)),
-      cell(event.purpose ? label(event.purpose) : 'None'), cell(event.reference || 'None'), cell(outcome(event.outcome))))));
+      cell(event.purpose ? label(event.purpose) : 'None'), cell(event.reference || 'None'), cell(event === thisReading && event.action === 'AUDIT_TRAIL_READ' ? 'This reading' : outcome(event.outcome))))));
   status.replaceWith(scrollRegion('Audit trail', table));
 }
 
@@ -324,7 +326,7 @@ function what(event) {
 
 function outcome(code) {
   if (code === 'allowed') return 'Done';
-  if (code === 'pending') return 'Under way, or stopped before it finished'; // this very reading is one, until it answers
+  if (code === 'pending') return 'Under way, or stopped before it finished';
   if (code === 'failed') return 'Failed: a fault in the service';
   return `Refused: ${label(code).toLowerCase()}`;
 }

@@ -149,6 +149,7 @@ class DpoConsoleIntegrationTest {
         assertThat(cells(trail, "HOLD_PLACED").subList(1, 7))
                 .containsExactly(DPO_NAME, "Data protection officer", "Hold placed: subject access", "None", "SAR-1", "Done");
         assertThat(trail.findElement(By.tagName("caption")).getText()).contains("most recent first", "UK time");
+        assertThat(trail.findElement(By.cssSelector("tbody tr")).getText()).as("the newest row is the reading that shows it").contains("Audit trail read", "This reading");
         List<String> actions = trail.findElements(By.cssSelector("tbody tr")).stream().map(r -> r.getAttribute("data-action")).toList();
         assertThat(actions.indexOf("HOLD_PLACED")).isLessThan(actions.indexOf("PLAYBACK_URL_ISSUED"));
         checkEverywhere("a recording's audit trail", "dpo-audit-trail");
