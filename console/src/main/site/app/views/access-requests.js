@@ -70,8 +70,8 @@ function card(request, council) {
       return;
     }
     flash = decision === 'approve'
-      ? `You approved ${request.requester}’s request. They can now play the recording once, for ${label(request.purpose).toLowerCase()}.`
-      : `You refused ${request.requester}’s request.`;
+      ? `You approved ${request.requesterName}’s request. They can now play the recording once, for ${label(request.purpose).toLowerCase()}.`
+      : `You refused ${request.requesterName}’s request.`;
     navigate(location.hash);
   };
   const form = h('form', { novalidate: true, class: 'app-decision' }, note,
@@ -81,7 +81,7 @@ function card(request, council) {
   form.addEventListener('submit', (event) => event.preventDefault());
   const wrapper = h('div', { class: 'govuk-summary-card', 'data-access-request-id': id },
     h('div', { class: 'govuk-summary-card__title-wrapper' },
-      h('h3', { class: 'govuk-summary-card__title', id: titleId }, `Request from ${request.requester}, ${ukDateTime(request.requestedAt)}`)),
+      h('h3', { class: 'govuk-summary-card__title', id: titleId }, `Request from ${request.requesterName}, ${ukDateTime(request.requestedAt)}`)),
     h('div', { class: 'govuk-summary-card__content' },
       summaryList([
         ['Team', teamName],

@@ -65,6 +65,7 @@ final class Shapes {
         json.put("reason", request.reason());
         putIfPresent(json, "reference", request.reference());
         json.put("requester", request.requester());
+        json.put("requesterName", request.requesterName());
         json.put("requestedAt", request.requestedAt().toString());
         putIfPresent(json, "decidedBy", request.decidedBy());
         putIfPresent(json, "decidedAt", request.decidedAt());

@@ -358,7 +358,8 @@ class AccessApiIntegrationTest {
                 assertThat(items).filteredOn(item -> requestId.equals(item.get("accessRequestId"))).singleElement().satisfies(item -> assertThat(item)
                         .containsEntry("recordingId", recording.recordingId()).containsEntry("team", "contact-centre")
                         .containsEntry("status", "pending").containsEntry("purpose", "training").containsEntry("reference", "TR-7")
-                        .containsKeys("requester", "requestedAt"));
+                        .containsKeys("requester", "requestedAt")
+                        .hasEntrySatisfying("requesterName", name -> assertThat((String) name).startsWith("pending-staff-")));
             }
             HttpResponse<String> otherTeams = api.get("/access-requests?status=pending", api.token("pending-other", "rotherham:housing:manager"));
             assertThat((List<Object>) ApiStack.json(otherTeams).get("accessRequests")).as("a manager sees their own teams' requests alone").isEmpty();

@@ -189,6 +189,7 @@ class ManagerConsoleIntegrationTest {
         WebElement request = browser.await("the pending request", driver -> driver.findElements(By.cssSelector("[data-access-request-id]")).stream()
                 .filter(card -> card.getText().contains(recordingId)).findFirst().orElse(null));
         checkPage("access-requests");
+        assertThat(request.getText()).as("the approver sees who asked, by name").contains("Request from rotherham.contact-centre.staff");
         request.findElement(By.xpath(".//button[normalize-space(.)='Approve']")).click();
         browser.await("the approval", driver -> driver.getPageSource().contains("You approved"));
         checkPage("access-request-approved");
