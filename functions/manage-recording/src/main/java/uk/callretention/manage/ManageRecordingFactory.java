@@ -3,6 +3,7 @@ package uk.callretention.manage;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.callretention.access.Erasure;
 import uk.callretention.access.HoldDesk;
 import uk.callretention.access.HoldsToReview;
@@ -23,12 +24,13 @@ record ManageRecordingFactory(HoldDesk holds, HoldsToReview holdsToReview, Erasu
     static ManageRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out, Clock clock) {
         AwsClients clients = AwsClients.fromEnvironment(environment);
         PolicyBook policies = PolicyBook.bundled(environment);
-        RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), clients.dynamoDb(), environment);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), dynamoDb, environment);
         return new ManageRecordingFactory(
                 new HoldDesk(policies, repositories.catalogue(), repositories.holdService(policies, clock), repositories.audit(), clock),
                 new HoldsToReview(policies, repositories.catalogue(), repositories.holds(), repositories.audit(), clock),
                 new Erasure(policies, repositories.catalogue(), repositories.holds(), repositories.store(),
-                        new DynamoDbErasedRecordings(clients.dynamoDb(), AwsClients.require(environment, "CATALOGUE_TABLE")),
+                        new DynamoDbErasedRecordings(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
                         repositories.audit(), clock),
                 new LogLine(out, clock));
     }

@@ -19,13 +19,7 @@ class OpenApiContractTest {
     @SuppressWarnings("unchecked")
     void openApi_whenComparedWithTheTemplate_documentsEveryRouteAndNoOther() throws IOException {
         Template template = Template.load(ApiStack.TEMPLATE);
-        Set<String> templateRoutes = new TreeSet<>();
-        template.functions().values().forEach(function -> function.events().values().stream()
-                .filter(event -> event.type().equals("HttpApi"))
-                .forEach(event -> {
-                    assertThat(event.properties().get("ApiId")).isEqualTo(Map.of("Ref", "StaffApi"));
-                    templateRoutes.add(event.properties().get("Method").toString().toUpperCase() + " " + event.properties().get("Path"));
-                }));
+        Set<String> templateRoutes = routes(template);
         assertThat(((Map<String, Object>) template.resources().get("StaffApi").properties().get("Auth"))).containsEntry("DefaultAuthorizer", "StaffJwt");
         Map<String, Object> openApi = new Yaml().load(Files.readString(Path.of("..", "api", "openapi.yaml")));
         Set<String> documented = new TreeSet<>();
@@ -34,5 +28,23 @@ class OpenApiContractTest {
 
         assertThat(documented).isEqualTo(templateRoutes);
         assertThat(openApi.get("security").toString()).contains("staffJwt");
+    }
+
+    @Test
+    void sampleHttpRequest_namesARouteTheTemplateServes() throws IOException {
+        Map<String, Object> sample = new Yaml().load(Files.readString(Path.of("..", "events", "http-api-request.json")));
+
+        assertThat(routes(Template.load(ApiStack.TEMPLATE))).contains((String) sample.get("routeKey"));
+    }
+
+    private static Set<String> routes(Template template) {
+        Set<String> routes = new TreeSet<>();
+        template.functions().values().forEach(function -> function.events().values().stream()
+                .filter(event -> event.type().equals("HttpApi"))
+                .forEach(event -> {
+                    assertThat(event.properties().get("ApiId")).isEqualTo(Map.of("Ref", "StaffApi"));
+                    routes.add(event.properties().get("Method").toString().toUpperCase() + " " + event.properties().get("Path"));
+                }));
+        return routes;
     }
 }

@@ -48,13 +48,13 @@ class EventMapperTest {
     void convert_whenTheSampleHttpRequest_isAnHttpApiV2EventWithClaims() throws IOException {
         APIGatewayV2HTTPEvent event = (APIGatewayV2HTTPEvent) EventMapper.convert(sample("http-api-request.json"), APIGatewayV2HTTPEvent.class);
 
-        assertThat(event.getRouteKey()).isEqualTo("GET /recordings/{recordingId}/playback-url");
+        assertThat(event.getRouteKey()).isEqualTo("POST /recordings/{recordingId}/playback-url");
         assertThat(event.getPathParameters()).containsEntry("recordingId", "rec-2a5f19cfe49d27bdf4a76abc02d2e242");
-        assertThat(event.getQueryStringParameters()).containsEntry("purpose", "complaint-investigation");
+        assertThat(event.getBody()).isEqualTo("{\"purpose\":\"complaint\",\"reference\":\"CMP-2026-0117\"}");
         assertThat(event.getIsBase64Encoded()).isFalse();
         assertThat(event.getRequestContext().getTimeEpoch()).isEqualTo(1795602000000L);
-        assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("GET");
-        assertThat(event.getRequestContext().getAuthorizer().getJwt().getClaims()).containsEntry("cognito:groups", "[rutland:customer-services:reviewer]");
+        assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("POST");
+        assertThat(event.getRequestContext().getAuthorizer().getJwt().getClaims()).containsEntry("cognito:groups", "[rutland:customer-services:manager]");
     }
 
     @Test
