@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -173,16 +174,23 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks the button (or link styled as one) with this text, once the page has rendered it. */
     public void press(String text) {
-        List<WebElement> found = await("a button \"" + text + "\"", d -> {
+        await("a button \"" + text + "\"", d -> {
             List<WebElement> buttons = buttons(text);
-            return buttons.isEmpty() ? null : buttons;
+            if (buttons.isEmpty()) {
+                return false;
+            }
+            buttons.get(0).click();
+            return true;
         });
-        found.get(0).click();
     }
 
-    /** Waits until the condition gives something other than null or false; fails naming what it waited for. */
+    /**
+     * Waits until the condition gives something other than null or false; fails naming what it waited for. A page that
+     * re-renders between finding an element and reading it makes the element stale: that is a reason to look again.
+     */
     public <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).withMessage("waited for " + what).until(condition::apply);
+        return new WebDriverWait(driver, PATIENCE).withMessage("waited for " + what)
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** The page's one h1, as the user reads it. */

@@ -101,8 +101,7 @@ class ManagerConsoleIntegrationTest {
         openRecordingAs("rutland", "customer-services", "manager", recordingId, "play-heading");
         browser.press("Play recording");
 
-        WebElement summary = errorSummary();
-        assertThat(summary.getText()).contains("Choose why you are playing this recording");
+        assertThat(errorSummary()).contains("Choose why you are playing this recording");
         assertThat(browser.script("return document.activeElement.classList.contains('govuk-error-summary')")).isEqualTo(true);
         assertThat(browser.driver().findElements(By.cssSelector("audio[data-test=player]"))).isEmpty();
         checkPage("recording-play-without-purpose");
@@ -161,8 +160,7 @@ class ManagerConsoleIntegrationTest {
         browser.fill("Reference", "CMP-2026-0200");
         reviewDate(today.plusYears(2));
         browser.press("Place hold");
-        WebElement summary = errorSummary();
-        assertThat(summary.getText()).contains("The review date must be within 12 months of today");
+        assertThat(errorSummary()).contains("The review date must be within 12 months of today");
         checkPage("hold-refused");
 
         reviewDate(today.plusMonths(3));
@@ -207,8 +205,7 @@ class ManagerConsoleIntegrationTest {
         checkPage("sign-in");
         browser.press("Sign in");
 
-        WebElement summary = errorSummary();
-        assertThat(summary.getText()).contains("Choose a council", "Choose a role");
+        assertThat(errorSummary()).contains("Choose a council", "Choose a role");
         checkPage("sign-in-errors");
     }
 
@@ -224,8 +221,9 @@ class ManagerConsoleIntegrationTest {
         browser.await("the recording to load", driver -> Long.valueOf(4).equals(browser.script("return document.querySelector('audio[data-test=player]')?.readyState")));
     }
 
-    private static WebElement errorSummary() {
-        return browser.await("an error summary", driver -> driver.findElements(By.cssSelector(".govuk-error-summary")).stream().findFirst().orElse(null));
+    /** The error summary's text, read as soon as the page shows one. */
+    private static String errorSummary() {
+        return browser.await("an error summary", driver -> driver.findElements(By.cssSelector(".govuk-error-summary")).stream().findFirst().map(WebElement::getText).orElse(null));
     }
 
     /** axe at full width and at 320 px, no sideways scrolling, no CSP violation, and a screenshot of each. */
