@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import uk.callretention.observability.LogLine;
 
 /**
- * ConsoleSite's custom resource provider: on Create and Update publishes the console and its config.json to the
+ * The ConsoleSite custom resource's provider: on Create and Update publishes the console and its config.json to the
  * console bucket, on Delete removes them. It always answers CloudFormation, SUCCESS or FAILED with a reason, before
  * Lambda's timeout: the work gets the time left less {@link #ANSWER_MARGIN}, and is given up as failed after it.
  *
@@ -30,7 +30,7 @@ public final class PublishConsoleHandler implements RequestHandler<Map<String, O
     static final Duration ANSWER_MARGIN = CloudFormationAnswer.CONNECT_TIMEOUT.plus(CloudFormationAnswer.READ_TIMEOUT)
             .multipliedBy(CloudFormationAnswer.ATTEMPTS).plusSeconds(5);
 
-    private final ConsoleSite site;
+    private final PublishedSite site;
     private final SitePublisher publisher;
     private final LogLine log;
     // Daemon threads: work given up at the deadline must not keep the runtime from freezing or exiting.
@@ -89,7 +89,7 @@ public final class PublishConsoleHandler implements RequestHandler<Map<String, O
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("requestType", request.requestType(), "logicalResourceId", request.logicalResourceId()));
         switch (request.requestType()) {
             case CloudFormationRequest.CREATE, CloudFormationRequest.UPDATE -> {
-                String bucket = ConsoleSite.bucket(request.properties());
+                String bucket = PublishedSite.bucket(request.properties());
                 List<SiteFile> files = site.files(request.properties());
                 List<String> removed = publisher.publish(bucket, files);
                 fields.putAll(Map.of("bucket", bucket, "filesPublished", files.size(), "filesRemoved", removed.size()));
@@ -97,7 +97,7 @@ public final class PublishConsoleHandler implements RequestHandler<Map<String, O
                 return CloudFormationAnswer.success(request, physicalId, "published " + files.size() + " files to " + bucket, Map.of("Bucket", bucket));
             }
             case CloudFormationRequest.DELETE -> {
-                String bucket = ConsoleSite.bucket(request.properties());
+                String bucket = PublishedSite.bucket(request.properties());
                 int removed = publisher.remove(bucket);
                 fields.putAll(Map.of("bucket", bucket, "filesRemoved", removed));
                 log.info("console removed", fields);

@@ -28,7 +28,7 @@ import uk.callretention.console.site.ConsoleFiles;
  * circular dependency: see ConsoleSecurityHeaders in template.yaml); a browser enforces both policies, so connections
  * are allowed only to this stack's API, its sign-in host and its recordings bucket.
  */
-final class ConsoleSite {
+final class PublishedSite {
     static final String CONFIG_KEY = "config.json";
     static final String ALWAYS_REVALIDATE = "no-cache";
     static final String SHORT_LIVED = "max-age=300";
@@ -42,7 +42,7 @@ final class ConsoleSite {
     private final Map<String, byte[]> bundled;
 
     /** @param bundled the site's files by their path under console-site/, which is their key in the bucket */
-    ConsoleSite(Map<String, byte[]> bundled) {
+    PublishedSite(Map<String, byte[]> bundled) {
         if (!bundled.containsKey(INDEX_KEY)) {
             throw new IllegalStateException("the bundled console site has no index.html; is the console module's jar in this function's jar?");
         }

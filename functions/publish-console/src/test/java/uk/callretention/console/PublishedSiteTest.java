@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class ConsoleSiteTest {
+class PublishedSiteTest {
     private static final Map<String, Object> COGNITO = Map.of(
             "ServiceToken", "arn:aws:lambda:eu-west-2:123456789012:function:publish",
             "Bucket", "console-bucket",
@@ -36,7 +36,7 @@ class ConsoleSiteTest {
 
     @Test
     void files_whenCognito_publishesEveryBundledFileAndAConfigForTheHostedUi() throws IOException {
-        List<SiteFile> files = new ConsoleSite(BUNDLED).files(COGNITO);
+        List<SiteFile> files = new PublishedSite(BUNDLED).files(COGNITO);
 
         assertThat(files).extracting(SiteFile::key).containsExactlyInAnyOrder("index.html", "app/main.js", "govuk/govuk-frontend.min.css",
                 "assets/fonts/bold-b542beb274-v2.woff2", "config.json");
@@ -54,7 +54,7 @@ class ConsoleSiteTest {
 
     @Test
     void index_whenPublished_narrowsConnectionsToThisStacksOriginsBeforeAnythingLoads() {
-        SiteFile index = new ConsoleSite(BUNDLED).files(COGNITO).stream().filter(file -> file.key().equals("index.html")).findFirst().orElseThrow();
+        SiteFile index = new PublishedSite(BUNDLED).files(COGNITO).stream().filter(file -> file.key().equals("index.html")).findFirst().orElseThrow();
 
         assertThat(new String(index.body(), StandardCharsets.UTF_8)).isEqualTo("""
                 <!doctype html>
@@ -73,13 +73,13 @@ class ConsoleSiteTest {
         List.of("AuthorizationEndpoint", "TokenEndpoint", "LogoutEndpoint").forEach(properties::remove);
         properties.put("Issuer", "https://login.rutland.gov.uk:8443/realms/staff");
 
-        assertThat(ConsoleSite.connectSources(properties)).containsExactly("'self'", "https://a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com",
+        assertThat(PublishedSite.connectSources(properties)).containsExactly("'self'", "https://a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com",
                 "https://login.rutland.gov.uk:8443", "https://rutland-recordings-111122223333.s3.eu-west-2.amazonaws.com");
     }
 
     @Test
     void files_whenIndexHasNoHead_refusesAsThePolicyWouldHaveNowhereToGo() {
-        assertThatThrownBy(() -> new ConsoleSite(Map.of("index.html", bytes("<p>hello</p>"))).files(COGNITO))
+        assertThatThrownBy(() -> new PublishedSite(Map.of("index.html", bytes("<p>hello</p>"))).files(COGNITO))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no <head>");
     }
 
@@ -89,7 +89,7 @@ class ConsoleSiteTest {
         List.of("AuthorizationEndpoint", "TokenEndpoint", "LogoutEndpoint").forEach(properties::remove);
         properties.put("Issuer", "https://login.rutland.gov.uk/realms/staff");
 
-        assertThat(JSON.std.mapFrom(ConsoleSite.config(properties))).isEqualTo(Map.of(
+        assertThat(JSON.std.mapFrom(PublishedSite.config(properties))).isEqualTo(Map.of(
                 "apiUrl", "https://a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com",
                 "signIn", "oidc",
                 "clientId", "client-1",
@@ -116,7 +116,7 @@ class ConsoleSiteTest {
         properties.put(property, value);
         properties.values().removeIf(v -> v == null);
 
-        assertThatThrownBy(() -> new ConsoleSite(BUNDLED).files(properties)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(refusal);
+        assertThatThrownBy(() -> new PublishedSite(BUNDLED).files(properties)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(refusal);
     }
 
     @Test
@@ -124,7 +124,7 @@ class ConsoleSiteTest {
         Map<String, Object> properties = new HashMap<>(COGNITO);
         List.of("AuthorizationEndpoint", "TokenEndpoint", "LogoutEndpoint").forEach(properties::remove);
 
-        assertThatThrownBy(() -> ConsoleSite.config(properties)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PublishedSite.config(properties)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("AuthorizationEndpoint and TokenEndpoint, or Issuer");
     }
 
@@ -143,8 +143,8 @@ class ConsoleSiteTest {
             assets/fonts/light-f591b13f7d-v2.woff      | font/woff                       | max-age=300
             """)
     void eachFile_isServedWithItsTypeAndOnlyTheEntryPointsAlwaysRevalidated(String key, String contentType, String cacheControl) {
-        assertThat(ConsoleSite.contentType(key)).isEqualTo(contentType);
-        assertThat(ConsoleSite.cacheControl(key)).isEqualTo(cacheControl);
+        assertThat(PublishedSite.contentType(key)).isEqualTo(contentType);
+        assertThat(PublishedSite.cacheControl(key)).isEqualTo(cacheControl);
     }
 
     @Test
@@ -152,14 +152,14 @@ class ConsoleSiteTest {
         Map<String, byte[]> bundled = new HashMap<>(BUNDLED);
         bundled.put("app/worker.wasm", new byte[] {0});
 
-        assertThatThrownBy(() -> new ConsoleSite(bundled).files(COGNITO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new PublishedSite(bundled).files(COGNITO)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("app/worker.wasm");
     }
 
     @Test
     void site_whenBundledWithoutIndexOrWithItsOwnConfig_isRefused() {
-        assertThatThrownBy(() -> new ConsoleSite(Map.of("app/main.js", bytes("")))).hasMessageContaining("no index.html");
-        assertThatThrownBy(() -> new ConsoleSite(Map.of("index.html", bytes(""), "config.json", bytes("{}")))).hasMessageContaining("its own config.json");
+        assertThatThrownBy(() -> new PublishedSite(Map.of("app/main.js", bytes("")))).hasMessageContaining("no index.html");
+        assertThatThrownBy(() -> new PublishedSite(Map.of("index.html", bytes(""), "config.json", bytes("{}")))).hasMessageContaining("its own config.json");
     }
 
     private static byte[] bytes(String text) {
