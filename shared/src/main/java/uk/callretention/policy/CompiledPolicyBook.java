@@ -1,0 +1,249 @@
+package uk.callretention.policy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.CRC32;
+import uk.callretention.recording.Channel;
+
+/**
+ * The policy book as the build compiles it from the checked {@code policies/*.yaml}, so that a
+ * function reads its policies with {@code java.io} alone instead of a YAML parser at every cold
+ * start. Periods a notice leaves to a setting are kept as the setting (name, default and the
+ * place in the file that names it) and chosen from the reader's settings, with the same checks
+ * and wording as reading the YAML.
+ *
+ * <p>The file is a magic number and format version, the councils, and a CRC-32 of all that: a
+ * file of another format, cut short or altered is refused whole, never read in part.
+ */
+final class CompiledPolicyBook {
+
+    /** "CRPB": call retention policy book. */
+    private static final int MAGIC = 0x43525042;
+    /** Raise on any change to what is written: a jar built with another format is refused, not misread. */
+    static final int FORMAT = 1;
+    private static final String REBUILD = "rebuild with Maven (the build of shared checks policies/*.yaml and compiles them into it)";
+
+    private CompiledPolicyBook() {
+    }
+
+    static byte[] write(PolicyBook book) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(book.councils().size());
+            for (CouncilPolicy council : book.councils()) {
+                writeCouncil(council, book.settablePeriods(council.id()), out);
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * @param name     the file's name, for messages
+     * @param settings the deployment settings for periods a notice leaves to the council
+     * @throws PolicyValidationException when a setting has a value its rule does not allow
+     * @throws IllegalStateException     when the file is not a whole compiled book of this format
+     */
+    static PolicyBook read(String name, byte[] compiled, Map<String, String> settings) {
+        if (compiled.length < 12) {
+            throw new IllegalStateException(name + " is cut short (" + compiled.length + " bytes): " + REBUILD);
+        }
+        if (intAt(compiled, 0) != MAGIC) {
+            throw new IllegalStateException(name + " is not a compiled policy book: " + REBUILD);
+        }
+        int format = intAt(compiled, 4);
+        if (format != FORMAT) {
+            throw new IllegalStateException(name + " is of format " + format + " but this code reads format " + FORMAT + ": " + REBUILD);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(compiled, 0, compiled.length - 4);
+        if ((int) crc.getValue() != intAt(compiled, compiled.length - 4)) {
+            throw new IllegalStateException(name + " is cut short or altered (its checksum does not match): " + REBUILD);
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(compiled, 8, compiled.length - 12));
+        List<PolicyProblem> problems = new ArrayList<>();
+        List<CouncilPolicy> councils = new ArrayList<>();
+        Map<String, List<SettablePeriod>> settable = new LinkedHashMap<>();
+        try {
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                List<SettablePeriod> periods = new ArrayList<>();
+                readCouncil(in, settings, periods, problems).ifPresent(council -> {
+                    councils.add(council);
+                    settable.put(council.id(), periods);
+                });
+            }
+            if (in.available() > 0) {
+                throw new IOException(in.available() + " bytes left over after the last council");
+            }
+        } catch (IOException | RuntimeException e) {
+            // Only a file this code did not write gets here: its checksum matched but its content does not.
+            throw new IllegalStateException(name + " cannot be read (" + e + "): " + REBUILD, e);
+        }
+        return PolicyBook.of(councils, settable, problems);
+    }
+
+    private static int intAt(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xff) << 24 | (bytes[offset + 1] & 0xff) << 16 | (bytes[offset + 2] & 0xff) << 8 | bytes[offset + 3] & 0xff;
+    }
+
+    private static void writeCouncil(CouncilPolicy council, List<SettablePeriod> settable, DataOutputStream out) throws IOException {
+        out.writeUTF(council.id());
+        out.writeUTF(council.name());
+        out.writeInt(council.version());
+        out.writeUTF(council.notice().title());
+        out.writeUTF(council.notice().date());
+        out.writeUTF(council.notice().seed());
+        out.writeInt(council.channels().size());
+        for (Map.Entry<Channel, Map<String, Team>> channel : council.channels().entrySet()) {
+            out.writeUTF(channel.getKey().id());
+            out.writeInt(channel.getValue().size());
+            for (Team team : channel.getValue().values()) {
+                out.writeUTF(team.id());
+                out.writeUTF(team.name());
+                out.writeLong(team.recordingBegan().toEpochDay());
+            }
+        }
+        out.writeInt(council.retention().size());
+        for (int index = 0; index < council.retention().size(); index++) {
+            int rule = index;
+            writeRule(council.retention().get(index), settable.stream().filter(period -> period.rule() == rule).findFirst(), out);
+        }
+        writeIds(council.purposes(), Purpose::id, out);
+        writeIds(council.holdReasons(), HoldReason::id, out);
+        writePeriod(council.maxHoldReviewInterval(), out);
+        out.writeLong(council.playback().urlLifetime().getSeconds());
+        out.writeInt(council.playback().urlLifetime().getNano());
+        out.writeInt(council.playback().maxUrlsPerUserPerHour());
+        out.writeBoolean(council.playback().accessRequestsRequired());
+        writeIds(council.legalBases(), Function.identity(), out);
+    }
+
+    private static void writeRule(RetentionRule rule, Optional<SettablePeriod> settable, DataOutputStream out) throws IOException {
+        out.writeBoolean(settable.isPresent());
+        if (settable.isPresent()) {
+            SettablePeriod period = settable.get();
+            out.writeUTF(period.setting());
+            writePeriod(period.fallback().period(), out);
+            out.writeUTF(period.file());
+            out.writeInt(period.line());
+            out.writeUTF(period.field());
+        } else {
+            writePeriod(rule.period().period(), out);
+        }
+        out.writeLong(rule.effectiveFrom().toEpochDay());
+        out.writeBoolean(rule.effectiveUntil().isPresent());
+        if (rule.effectiveUntil().isPresent()) {
+            out.writeLong(rule.effectiveUntil().get().toEpochDay());
+        }
+        writeIds(rule.channels(), Channel::id, out);
+        writeIds(rule.teams(), Function.identity(), out);
+    }
+
+    private static void writePeriod(Period period, DataOutputStream out) throws IOException {
+        out.writeInt(period.getYears());
+        out.writeInt(period.getMonths());
+        out.writeInt(period.getDays());
+    }
+
+    private static <T> void writeIds(Collection<T> items, Function<T, String> id, DataOutputStream out) throws IOException {
+        out.writeInt(items.size());
+        for (T item : items) {
+            out.writeUTF(id.apply(item));
+        }
+    }
+
+    /** The council, or empty when a setting it uses has a wrong value (reported in problems). */
+    private static Optional<CouncilPolicy> readCouncil(
+            DataInputStream in, Map<String, String> settings, List<SettablePeriod> settable, List<PolicyProblem> problems) throws IOException {
+        String id = in.readUTF();
+        String name = in.readUTF();
+        int version = in.readInt();
+        Notice notice = new Notice(in.readUTF(), in.readUTF(), in.readUTF());
+        Map<Channel, Map<String, Team>> channels = new EnumMap<>(Channel.class);
+        int channelCount = in.readInt();
+        for (int i = 0; i < channelCount; i++) {
+            Channel channel = Channel.fromId(in.readUTF()).orElseThrow();
+            Map<String, Team> teams = new LinkedHashMap<>();
+            int teamCount = in.readInt();
+            for (int j = 0; j < teamCount; j++) {
+                Team team = new Team(in.readUTF(), in.readUTF(), LocalDate.ofEpochDay(in.readLong()));
+                teams.put(team.id(), team);
+            }
+            channels.put(channel, teams);
+        }
+        List<RetentionRule> retention = new ArrayList<>();
+        boolean chosen = true;
+        int ruleCount = in.readInt();
+        for (int index = 0; index < ruleCount; index++) {
+            Optional<RetentionRule> rule = readRule(in, index, settings, settable, problems);
+            rule.ifPresent(retention::add);
+            chosen &= rule.isPresent();
+        }
+        Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
+        readIds(in, Purpose::fromId, purposes);
+        Set<HoldReason> holdReasons = EnumSet.noneOf(HoldReason.class);
+        readIds(in, HoldReason::fromId, holdReasons);
+        Period maxHoldReviewInterval = readPeriod(in);
+        Playback playback = new Playback(Duration.ofSeconds(in.readLong(), in.readInt()), in.readInt(), in.readBoolean());
+        List<String> legalBases = new ArrayList<>();
+        readIds(in, Optional::of, legalBases);
+        if (!chosen) {
+            return Optional.empty();
+        }
+        return Optional.of(new CouncilPolicy(id, name, version, notice, channels, retention, purposes, holdReasons,
+                maxHoldReviewInterval, playback, legalBases));
+    }
+
+    private static Optional<RetentionRule> readRule(DataInputStream in, int index, Map<String, String> settings,
+            List<SettablePeriod> settable, List<PolicyProblem> problems) throws IOException {
+        Optional<SettablePeriod> settablePeriod = in.readBoolean()
+                ? Optional.of(new SettablePeriod(index, in.readUTF(), new RetentionClass(readPeriod(in)), in.readUTF(), in.readInt(), in.readUTF()))
+                : Optional.empty();
+        settablePeriod.ifPresent(settable::add);
+        Optional<RetentionClass> period = settablePeriod.isPresent()
+                ? settablePeriod.get().choose(settings, new Problems(settablePeriod.get().file(), problems))
+                : Optional.of(new RetentionClass(readPeriod(in)));
+        LocalDate from = LocalDate.ofEpochDay(in.readLong());
+        Optional<LocalDate> until = in.readBoolean() ? Optional.of(LocalDate.ofEpochDay(in.readLong())) : Optional.empty();
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        readIds(in, Channel::fromId, channels);
+        Set<String> teams = new LinkedHashSet<>();
+        readIds(in, Optional::of, teams);
+        return period.map(chosen -> new RetentionRule(chosen, settablePeriod.map(SettablePeriod::setting), from, until, channels, teams));
+    }
+
+    private static Period readPeriod(DataInputStream in) throws IOException {
+        return Period.of(in.readInt(), in.readInt(), in.readInt());
+    }
+
+    private static <T> void readIds(DataInputStream in, Function<String, Optional<T>> lookup, Collection<T> into) throws IOException {
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            into.add(lookup.apply(in.readUTF()).orElseThrow());
+        }
+    }
+}
