@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,10 +90,11 @@ final class CompiledPolicyBook {
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 List<SettablePeriod> periods = new ArrayList<>();
-                readCouncil(in, settings, periods, problems).ifPresent(council -> {
-                    councils.add(council);
-                    settable.put(council.id(), periods);
-                });
+                Optional<CouncilPolicy> council = readCouncil(in, settings, periods, problems);
+                if (council.isPresent()) {
+                    councils.add(council.get());
+                    settable.put(council.get().id(), periods);
+                }
             }
             if (in.available() > 0) {
                 throw new IOException(in.available() + " bytes left over after the last council");
@@ -177,6 +177,9 @@ final class CompiledPolicyBook {
     }
 
     /** The council, or empty when a setting it uses has a wrong value (reported in problems). */
+    // Reading runs at every cold start: plain loops, where a lambda would cost a class spun at run time.
+
+    /** The council, or empty when a setting it uses has a wrong value (reported in problems). */
     private static Optional<CouncilPolicy> readCouncil(
             DataInputStream in, Map<String, String> settings, List<SettablePeriod> settable, List<PolicyProblem> problems) throws IOException {
         String id = in.readUTF();
@@ -196,54 +199,69 @@ final class CompiledPolicyBook {
             channels.put(channel, teams);
         }
         List<RetentionRule> retention = new ArrayList<>();
-        boolean chosen = true;
         int ruleCount = in.readInt();
         for (int index = 0; index < ruleCount; index++) {
             Optional<RetentionRule> rule = readRule(in, index, settings, settable, problems);
-            rule.ifPresent(retention::add);
-            chosen &= rule.isPresent();
+            if (rule.isPresent()) {
+                retention.add(rule.get());
+            }
         }
         Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
-        readIds(in, Purpose::fromId, purposes);
+        for (String purpose : readTexts(in)) {
+            purposes.add(Purpose.fromId(purpose).orElseThrow());
+        }
         Set<HoldReason> holdReasons = EnumSet.noneOf(HoldReason.class);
-        readIds(in, HoldReason::fromId, holdReasons);
+        for (String holdReason : readTexts(in)) {
+            holdReasons.add(HoldReason.fromId(holdReason).orElseThrow());
+        }
         Period maxHoldReviewInterval = readPeriod(in);
         Playback playback = new Playback(Duration.ofSeconds(in.readLong(), in.readInt()), in.readInt(), in.readBoolean());
-        List<String> legalBases = new ArrayList<>();
-        readIds(in, Optional::of, legalBases);
-        if (!chosen) {
+        List<String> legalBases = readTexts(in);
+        if (retention.size() < ruleCount) {
             return Optional.empty();
         }
         return Optional.of(new CouncilPolicy(id, name, version, notice, channels, retention, purposes, holdReasons,
                 maxHoldReviewInterval, playback, legalBases));
     }
 
+    /** The rule, or empty when its period is a setting with a wrong value (reported in problems). */
     private static Optional<RetentionRule> readRule(DataInputStream in, int index, Map<String, String> settings,
             List<SettablePeriod> settable, List<PolicyProblem> problems) throws IOException {
-        Optional<SettablePeriod> settablePeriod = in.readBoolean()
-                ? Optional.of(new SettablePeriod(index, in.readUTF(), new RetentionClass(readPeriod(in)), in.readUTF(), in.readInt(), in.readUTF()))
-                : Optional.empty();
-        settablePeriod.ifPresent(settable::add);
-        Optional<RetentionClass> period = settablePeriod.isPresent()
-                ? settablePeriod.get().choose(settings, new Problems(settablePeriod.get().file(), problems))
-                : Optional.of(new RetentionClass(readPeriod(in)));
+        Optional<RetentionClass> period;
+        Optional<String> setting;
+        if (in.readBoolean()) {
+            SettablePeriod fromSetting =
+                    new SettablePeriod(index, in.readUTF(), new RetentionClass(readPeriod(in)), in.readUTF(), in.readInt(), in.readUTF());
+            settable.add(fromSetting);
+            period = fromSetting.choose(settings, new Problems(fromSetting.file(), problems));
+            setting = Optional.of(fromSetting.setting());
+        } else {
+            period = Optional.of(new RetentionClass(readPeriod(in)));
+            setting = Optional.empty();
+        }
         LocalDate from = LocalDate.ofEpochDay(in.readLong());
         Optional<LocalDate> until = in.readBoolean() ? Optional.of(LocalDate.ofEpochDay(in.readLong())) : Optional.empty();
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
-        readIds(in, Channel::fromId, channels);
-        Set<String> teams = new LinkedHashSet<>();
-        readIds(in, Optional::of, teams);
-        return period.map(chosen -> new RetentionRule(chosen, settablePeriod.map(SettablePeriod::setting), from, until, channels, teams));
+        for (String channel : readTexts(in)) {
+            channels.add(Channel.fromId(channel).orElseThrow());
+        }
+        List<String> teams = readTexts(in);
+        if (period.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RetentionRule(period.get(), setting, from, until, channels, Set.copyOf(teams)));
     }
 
     private static Period readPeriod(DataInputStream in) throws IOException {
         return Period.of(in.readInt(), in.readInt(), in.readInt());
     }
 
-    private static <T> void readIds(DataInputStream in, Function<String, Optional<T>> lookup, Collection<T> into) throws IOException {
+    private static List<String> readTexts(DataInputStream in) throws IOException {
         int count = in.readInt();
+        List<String> texts = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            into.add(lookup.apply(in.readUTF()).orElseThrow());
+            texts.add(in.readUTF());
         }
+        return texts;
     }
 }
