@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import uk.callretention.recording.Channel;
@@ -121,7 +122,7 @@ final class CompiledPolicyBook {
         for (Map.Entry<Channel, Map<String, Team>> channel : council.channels().entrySet()) {
             out.writeUTF(channel.getKey().id());
             out.writeInt(channel.getValue().size());
-            for (Team team : channel.getValue().values()) {
+            for (Team team : new TreeMap<>(channel.getValue()).values()) {
                 out.writeUTF(team.id());
                 out.writeUTF(team.name());
                 out.writeLong(team.recordingBegan().toEpochDay());
@@ -132,14 +133,14 @@ final class CompiledPolicyBook {
             int rule = index;
             writeRule(council.retention().get(index), settable.stream().filter(period -> period.rule() == rule).findFirst(), out);
         }
-        writeIds(council.purposes(), Purpose::id, out);
-        writeIds(council.holdReasons(), HoldReason::id, out);
+        writeSorted(council.purposes(), Purpose::id, out);
+        writeSorted(council.holdReasons(), HoldReason::id, out);
         writePeriod(council.maxHoldReviewInterval(), out);
         out.writeLong(council.playback().urlLifetime().getSeconds());
         out.writeInt(council.playback().urlLifetime().getNano());
         out.writeInt(council.playback().maxUrlsPerUserPerHour());
         out.writeBoolean(council.playback().accessRequestsRequired());
-        writeIds(council.legalBases(), Function.identity(), out);
+        writeInOrder(council.legalBases(), out);
     }
 
     private static void writeRule(RetentionRule rule, Optional<SettablePeriod> settable, DataOutputStream out) throws IOException {
@@ -159,8 +160,16 @@ final class CompiledPolicyBook {
         if (rule.effectiveUntil().isPresent()) {
             out.writeLong(rule.effectiveUntil().get().toEpochDay());
         }
-        writeIds(rule.channels(), Channel::id, out);
-        writeIds(rule.teams(), Function.identity(), out);
+        writeSorted(rule.channels(), Channel::id, out);
+        writeSorted(rule.teams(), Function.identity(), out);
+    }
+
+    /** As listed in the file, where the order is the council's. */
+    private static void writeInOrder(List<String> texts, DataOutputStream out) throws IOException {
+        out.writeInt(texts.size());
+        for (String text : texts) {
+            out.writeUTF(text);
+        }
     }
 
     private static void writePeriod(Period period, DataOutputStream out) throws IOException {
@@ -169,10 +178,11 @@ final class CompiledPolicyBook {
         out.writeInt(period.getDays());
     }
 
-    private static <T> void writeIds(Collection<T> items, Function<T, String> id, DataOutputStream out) throws IOException {
+    /** Sorted, so that the same files always compile to the same bytes, whatever order a set iterates in. */
+    private static <T> void writeSorted(Collection<T> items, Function<T, String> text, DataOutputStream out) throws IOException {
         out.writeInt(items.size());
-        for (T item : items) {
-            out.writeUTF(id.apply(item));
+        for (String item : items.stream().map(text).sorted().toList()) {
+            out.writeUTF(item);
         }
     }
 

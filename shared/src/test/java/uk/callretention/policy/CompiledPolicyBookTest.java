@@ -72,6 +72,20 @@ class CompiledPolicyBookTest {
                 .map(rule -> rule.period().id()).contains(setting.isEmpty() ? "P6M" : setting);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("policyDirectories")
+    void write_whenBookReadBack_givesTheSameBytes(Path policies) {
+        byte[] compiled = compiledAsTheBuildDoes(policies);
+
+        byte[] again = CompiledPolicyBook.write(CompiledPolicyBook.read("book.bin", compiled, Map.of()));
+
+        assertThat(again).isEqualTo(compiled);
+    }
+
+    static Stream<Path> policyDirectories() {
+        return Stream.of(REPOSITORY, WITH_SETTINGS);
+    }
+
     static Stream<Arguments> wrongSettings() {
         return Stream.of(
                 Arguments.of(REPOSITORY, Map.of("RETENTION_PERIOD_ROTHERHAM", "P5M")),
