@@ -38,7 +38,8 @@ final class CompiledPolicyBook {
     private static final int MAGIC = 0x43525042;
     /** Raise on any change to what is written: a jar built with another format is refused, not misread. */
     static final int FORMAT = 1;
-    private static final String REBUILD = "rebuild with Maven (the build of shared checks policies/*.yaml and compiles them into it)";
+    /** What to do about a compiled book that is missing or cannot be read. */
+    static final String REBUILD = "rebuild with Maven (the build of shared checks policies/*.yaml and compiles them into it)";
 
     private CompiledPolicyBook() {
     }

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * Every council's policy, read and validated from the {@code policies/<council-id>.yaml}
  * files. A book exists only if every file is right: loading throws
- * {@link PolicyValidationException} listing each problem with its file and line.
+ * {@link PolicyValidationException} listing each problem with its file and line. The build
+ * checks the files and compiles them, so that functions read the {@link #bundled} book without
+ * a YAML parser.
  */
 public final class PolicyBook {
 
@@ -52,8 +54,7 @@ public final class PolicyBook {
     public static PolicyBook bundled(Map<String, String> settings) {
         try (InputStream in = PolicyBook.class.getClassLoader().getResourceAsStream(COMPILED)) {
             if (in == null) {
-                throw new IllegalStateException(COMPILED + " is not on the classpath: rebuild with Maven (the build of shared"
-                        + " checks policies/*.yaml and compiles them into it)");
+                throw new IllegalStateException(COMPILED + " is not on the classpath: " + CompiledPolicyBook.REBUILD);
             }
             return CompiledPolicyBook.read(COMPILED, in.readAllBytes(), settings);
         } catch (IOException e) {

@@ -104,8 +104,9 @@ final class RetentionRulesParser {
                 return Optional.empty();
             }
             PolicyValue at = setting.orElseThrow();
-            SettablePeriod settable = new SettablePeriod(index, name.orElseThrow(), fallback.orElseThrow(), problems.file(), at.line(), at.field());
-            return settable.choose(settings, problems).map(chosen -> new ChosenPeriod(chosen, Optional.of(settable)));
+            SettablePeriod fromSetting =
+                    new SettablePeriod(index, name.orElseThrow(), fallback.orElseThrow(), problems.file(), at.line(), at.field());
+            return fromSetting.choose(settings, problems).map(chosen -> new ChosenPeriod(chosen, Optional.of(fromSetting)));
         });
     }
 
