@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The domain decides from facts alone; AWS types stay in the repositories, clients and handlers. */
+/**
+ * The domain decides from facts alone; AWS types stay in the repositories, clients and handlers. Only the policy file
+ * parser reads YAML: a function reads the compiled book, and its jar holds no YAML parser.
+ */
 @AnalyzeClasses(packages = "uk.callretention", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -20,4 +23,9 @@ class ArchitectureTest {
                     "uk.callretention.access..",
                     "uk.callretention.audit..")
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..");
+
+    @ArchTest
+    static final ArchRule yaml_whenRead_isReadOnlyByThePolicyFileParser = noClasses()
+            .that().haveNameNotMatching("uk\\.callretention\\.policy\\.(CouncilPolicyParser|PolicyMapping|PolicyValue)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("org.yaml..");
 }

@@ -36,16 +36,20 @@ final class CouncilPolicyParser {
     private final String fileName;
     private final Map<String, String> settings;
     private final Map<String, String> councilFiles;
+    private final List<SettablePeriod> settable;
     private final Problems problems;
 
     /**
      * @param settings     deployment settings (the function's environment) for periods a notice leaves to the council
      * @param councilFiles council ids already read, with their file, shared across one book to find duplicates
+     * @param settable     receives each retention period the file leaves to a setting
      */
-    CouncilPolicyParser(String fileName, Map<String, String> settings, Map<String, String> councilFiles, Problems problems) {
+    CouncilPolicyParser(String fileName, Map<String, String> settings, Map<String, String> councilFiles,
+            List<SettablePeriod> settable, Problems problems) {
         this.fileName = fileName;
         this.settings = settings;
         this.councilFiles = councilFiles;
+        this.settable = settable;
         this.problems = problems;
     }
 
@@ -81,7 +85,7 @@ final class CouncilPolicyParser {
         Optional<Notice> notice = file.required("notice").flatMap(this::notice);
         Optional<Map<Channel, Map<String, Team>>> channels = file.required("channels").flatMap(this::channels);
         Optional<List<RetentionRule>> retention =
-                file.required("retention").flatMap(value -> new RetentionRulesParser(channels, settings, problems).parse(value));
+                file.required("retention").flatMap(value -> new RetentionRulesParser(channels, settings, settable, problems).parse(value));
         Optional<Set<Purpose>> purposes = file.required("purposes")
                 .flatMap(value -> vocabulary(value, "purpose", Purpose::fromId, PURPOSES)
                         .filter(chosen -> value.check(!chosen.isEmpty(), "must name at least one purpose")));

@@ -22,36 +22,44 @@ import java.util.stream.Stream;
 /**
  * Every council's policy, read and validated from the {@code policies/<council-id>.yaml}
  * files. A book exists only if every file is right: loading throws
- * {@link PolicyValidationException} listing each problem with its file and line.
+ * {@link PolicyValidationException} listing each problem with its file and line. The build
+ * checks the files and compiles them, so that functions read the {@link #bundled} book without
+ * a YAML parser.
  */
 public final class PolicyBook {
 
-    /** Where the build lists the bundled council ids, since a directory inside a jar cannot be listed. */
-    static final String INDEX = "policies/index.txt";
+    /** Where the build writes the book compiled from the checked files, for {@link #bundled}. */
+    static final String COMPILED = "policies/book.bin";
 
     private record PolicyFile(String label, String name, String text) {
     }
 
     private final Map<String, CouncilPolicy> councils = new TreeMap<>();
+    private final Map<String, List<SettablePeriod>> settable;
 
-    private PolicyBook(List<CouncilPolicy> councils) {
+    private PolicyBook(List<CouncilPolicy> councils, Map<String, List<SettablePeriod>> settable) {
         councils.forEach(council -> this.councils.put(council.id(), council));
+        this.settable = Map.copyOf(settable);
     }
 
     /**
-     * The policies packaged into this library at build time.
+     * The policies packaged into this library at build time, read from their compiled form:
+     * a function's cold start reads no YAML.
      *
      * @param settings the deployment settings (a function passes {@code System.getenv()}) for
      *                 periods a notice leaves to the council, such as {@code RETENTION_PERIOD_ROTHERHAM}
+     * @throws PolicyValidationException when a setting has a value its rule does not allow, as {@link #load} does
+     * @throws IllegalStateException     when the compiled book is missing, of another format, cut short or altered
      */
     public static PolicyBook bundled(Map<String, String> settings) {
-        ClassLoader loader = PolicyBook.class.getClassLoader();
-        List<PolicyFile> files = resource(loader, INDEX).lines()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .map(id -> new PolicyFile("policies/" + id + ".yaml", id + ".yaml", resource(loader, "policies/" + id + ".yaml")))
-                .toList();
-        return read("policies", files, settings, new ArrayList<>());
+        try (InputStream in = PolicyBook.class.getClassLoader().getResourceAsStream(COMPILED)) {
+            if (in == null) {
+                throw new IllegalStateException(COMPILED + " is not on the classpath: " + CompiledPolicyBook.REBUILD);
+            }
+            return CompiledPolicyBook.read(COMPILED, in.readAllBytes(), settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + COMPILED, e);
+        }
     }
 
     /** The policies in a directory of {@code <council-id>.yaml} files, such as the repository's {@code policies/}. */
@@ -81,27 +89,31 @@ public final class PolicyBook {
         }
         Map<String, String> councilFiles = new HashMap<>();
         List<CouncilPolicy> councils = new ArrayList<>();
+        Map<String, List<SettablePeriod>> settable = new HashMap<>();
         for (PolicyFile file : files) {
-            new CouncilPolicyParser(file.name(), settings, councilFiles, new Problems(file.label(), problems))
+            List<SettablePeriod> periods = new ArrayList<>();
+            new CouncilPolicyParser(file.name(), settings, councilFiles, periods, new Problems(file.label(), problems))
                     .parse(file.text())
-                    .ifPresent(councils::add);
+                    .ifPresent(council -> {
+                        councils.add(council);
+                        settable.put(council.id(), periods);
+                    });
         }
+        return of(councils, settable, problems);
+    }
+
+    /** The book, unless any problem was found: then every problem, in file and line order. */
+    static PolicyBook of(List<CouncilPolicy> councils, Map<String, List<SettablePeriod>> settable, List<PolicyProblem> problems) {
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(PolicyProblem::file).thenComparingInt(PolicyProblem::line));
             throw new PolicyValidationException(problems);
         }
-        return new PolicyBook(councils);
+        return new PolicyBook(councils, settable);
     }
 
-    private static String resource(ClassLoader loader, String name) {
-        try (InputStream in = loader.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the classpath: the Maven build of shared bundles the policies and writes " + INDEX);
-            }
-            return new String(in.readAllBytes(), UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
+    /** The council's retention periods that a setting chooses, each with its default and where its file names it. */
+    List<SettablePeriod> settablePeriods(String councilId) {
+        return settable.getOrDefault(councilId, List.of());
     }
 
     public Optional<CouncilPolicy> council(String id) {

@@ -1,18 +1,15 @@
 package uk.callretention.policy;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The build's check of the policy files, run by {@code shared/pom.xml} before the tests: a
- * wrong file fails the build with every problem, file and line, and a right set is indexed
- * for {@link PolicyBook#bundled}. Settings are left unset, so each setting's default is checked.
+ * wrong file fails the build with every problem, file and line, and a right set is compiled
+ * into the form {@link PolicyBook#bundled} reads without a YAML parser. Settings are left
+ * unset, so each setting's default is checked; the compiled book keeps the setting itself.
  */
 public final class PolicyCheck {
 
@@ -20,19 +17,16 @@ public final class PolicyCheck {
     }
 
     /**
-     * @param args the policies directory, and the index file to write
+     * @param args the policies directory, and the compiled book to write (the build's {@code policies/book.bin})
      * @throws PolicyValidationException listing every problem, which fails the build
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            throw new IllegalArgumentException("usage: PolicyCheck <policies directory> <index file to write>");
+            throw new IllegalArgumentException("usage: PolicyCheck <policies directory> <compiled book to write>");
         }
         PolicyBook book = PolicyBook.load(Path.of(args[0]), Map.of());
-        List<String> index = new ArrayList<>();
-        index.add("# Council ids of the bundled policies, written by PolicyCheck at build time from policies/*.yaml.");
-        book.councils().forEach(council -> index.add(council.id()));
-        Path indexFile = Path.of(args[1]);
-        Files.createDirectories(indexFile.toAbsolutePath().getParent());
-        Files.write(indexFile, index, UTF_8);
+        Path compiled = Path.of(args[1]);
+        Files.createDirectories(compiled.toAbsolutePath().getParent());
+        Files.write(compiled, CompiledPolicyBook.write(book));
     }
 }

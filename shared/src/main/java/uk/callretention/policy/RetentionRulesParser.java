@@ -24,24 +24,26 @@ import uk.callretention.recording.Channel;
 final class RetentionRulesParser {
 
     private static final Pattern SETTING_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final String SETTABLE =
-            RetentionClass.SETTABLE.stream().map(RetentionClass::id).collect(Collectors.joining(", "));
 
-    private record ChosenPeriod(RetentionClass retentionClass, Optional<String> setting) {
+    private record ChosenPeriod(RetentionClass retentionClass, Optional<SettablePeriod> settable) {
     }
 
     private final Optional<Map<Channel, Map<String, Team>>> covered;
     private final Map<String, String> settings;
+    private final List<SettablePeriod> settable;
     private final Problems problems;
 
     /**
      * @param covered  what the council records, to check restrictions against; empty when that
      *                 part of the file is wrong (already reported), and then not checked against
      * @param settings deployment settings for periods a notice leaves to the council
+     * @param settable receives each period read from a setting, for the compiled book to choose again when read
      */
-    RetentionRulesParser(Optional<Map<Channel, Map<String, Team>>> covered, Map<String, String> settings, Problems problems) {
+    RetentionRulesParser(Optional<Map<Channel, Map<String, Team>>> covered, Map<String, String> settings,
+            List<SettablePeriod> settable, Problems problems) {
         this.covered = covered;
         this.settings = settings;
+        this.settable = settable;
         this.problems = problems;
     }
 
@@ -49,8 +51,8 @@ final class RetentionRulesParser {
         return value.list().map(items -> {
             value.check(!items.isEmpty(), "must hold at least one rule");
             List<DatedRule> rules = new ArrayList<>();
-            for (PolicyValue item : items) {
-                rule(item).ifPresent(rules::add);
+            for (int index = 0; index < items.size(); index++) {
+                rule(items.get(index), index).ifPresent(rules::add);
             }
             // Gaps and overlaps are only worth reporting once every rule reads correctly.
             if (rules.size() == items.size()) {
@@ -60,10 +62,10 @@ final class RetentionRulesParser {
         });
     }
 
-    private Optional<DatedRule> rule(PolicyValue value) {
+    private Optional<DatedRule> rule(PolicyValue value, int index) {
         int before = problems.count();
         return value.fields().flatMap(fields -> {
-            Optional<ChosenPeriod> period = fields.required("period").flatMap(this::period);
+            Optional<ChosenPeriod> period = fields.required("period").flatMap(v -> period(v, index));
             Optional<PolicyValue> from = fields.required("effectiveFrom");
             Optional<LocalDate> fromDate = from.flatMap(PolicyValue::date);
             Optional<PolicyValue> until = fields.optional("effectiveUntil");
@@ -79,14 +81,15 @@ final class RetentionRulesParser {
                 return Optional.empty();
             }
             ChosenPeriod chosen = period.orElseThrow();
-            RetentionRule rule = new RetentionRule(
-                    chosen.retentionClass(), chosen.setting(), fromDate.orElseThrow(), untilDate, channels, teams);
+            chosen.settable().ifPresent(settable::add);
+            RetentionRule rule = new RetentionRule(chosen.retentionClass(), chosen.settable().map(SettablePeriod::setting),
+                    fromDate.orElseThrow(), untilDate, channels, teams);
             return Optional.of(new DatedRule(rule, value.field(), from.orElseThrow(), until));
         });
     }
 
     /** A period written in the file ({@code P3M}), or a setting with a default where the notice gives no number. */
-    private Optional<ChosenPeriod> period(PolicyValue value) {
+    private Optional<ChosenPeriod> period(PolicyValue value, int index) {
         if (!value.hasFields()) {
             return value.text().flatMap(text -> retentionClass(value, text)).map(fixed -> new ChosenPeriod(fixed, Optional.empty()));
         }
@@ -95,26 +98,16 @@ final class RetentionRulesParser {
             Optional<String> name = setting.flatMap(v -> v.matching(SETTING_NAME, "an environment variable name such as RETENTION_PERIOD_ROTHERHAM"));
             Optional<RetentionClass> fallback = fields.required("default").flatMap(v -> v.text()
                     .flatMap(text -> retentionClass(v, text))
-                    .filter(c -> v.check(RetentionClass.SETTABLE.contains(c), "'" + c + "' is not one of the settable periods " + SETTABLE)));
+                    .filter(c -> v.check(RetentionClass.SETTABLE.contains(c), "'" + c + "' is not one of the settable periods " + SettablePeriod.ALLOWED)));
             fields.reportUnknownFields();
             if (!allPresent(name, fallback)) {
                 return Optional.empty();
             }
-            return configured(setting.orElseThrow(), name.orElseThrow(), fallback.orElseThrow())
-                    .map(chosen -> new ChosenPeriod(chosen, name));
+            PolicyValue at = setting.orElseThrow();
+            SettablePeriod fromSetting =
+                    new SettablePeriod(index, name.orElseThrow(), fallback.orElseThrow(), problems.file(), at.line(), at.field());
+            return fromSetting.choose(settings, problems).map(chosen -> new ChosenPeriod(chosen, Optional.of(fromSetting)));
         });
-    }
-
-    /** Unset or blank means the default: deployment tools pass an empty value for a parameter left unset. */
-    private Optional<RetentionClass> configured(PolicyValue at, String setting, RetentionClass fallback) {
-        String value = settings.get(setting);
-        if (value == null || value.isBlank()) {
-            return Optional.of(fallback);
-        }
-        Optional<RetentionClass> chosen =
-                RetentionClass.SETTABLE.stream().filter(c -> c.id().equals(value.strip())).findFirst();
-        at.check(chosen.isPresent(), "the setting " + setting + " is '" + value + "'; it must be one of " + SETTABLE);
-        return chosen;
     }
 
     private static Optional<RetentionClass> retentionClass(PolicyValue at, String text) {

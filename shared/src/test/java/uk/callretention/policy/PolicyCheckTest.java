@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,19 +81,21 @@ class PolicyCheckTest {
         Path empty = Files.createDirectories(work.resolve("policies"));
 
         PolicyValidationException failure = catchThrowableOfType(PolicyValidationException.class,
-                () -> PolicyCheck.main(new String[] {empty.toString(), work.resolve("index.txt").toString()}));
+                () -> PolicyCheck.main(new String[] {empty.toString(), work.resolve("book.bin").toString()}));
 
         assertThat(failure.problems()).singleElement().asString().isEqualTo("policies: no policy files (<council-id>.yaml)");
     }
 
     @Test
-    void main_whenRepositoryPoliciesAreRight_writesIndexOfCouncilIds() throws Exception {
-        Path index = work.resolve("classes/policies/index.txt");
+    void main_whenRepositoryPoliciesAreRight_writesTheBookAsTheFilesRead() throws Exception {
+        Path compiled = work.resolve("classes/policies/book.bin");
 
-        PolicyCheck.main(new String[] {"../policies", index.toString()});
+        PolicyCheck.main(new String[] {"../policies", compiled.toString()});
 
-        assertThat(Files.readAllLines(index)).filteredOn(line -> !line.startsWith("#"))
+        PolicyBook book = CompiledPolicyBook.read("book.bin", Files.readAllBytes(compiled), Map.of());
+        assertThat(book.councils()).extracting(CouncilPolicy::id)
                 .containsExactly("contact-centre-2019", "newark-sherwood", "rotherham", "rutland", "south-hams");
+        assertThat(book.councils()).isEqualTo(PolicyBook.load(Path.of("../policies"), Map.of()).councils());
     }
 
     /** Runs the check as the build does, over a copy of the bad files in a directory named like the repository's. */
@@ -104,13 +107,13 @@ class PolicyCheckTest {
                 Files.copy(file, policies.resolve(file.getFileName()));
             }
         }
-        String[] args = {policies.toString(), work.resolve("index.txt").toString()};
+        String[] args = {policies.toString(), work.resolve("book.bin").toString()};
 
         PolicyValidationException failure = catchThrowableOfType(PolicyValidationException.class, () -> PolicyCheck.main(args));
 
         assertThat(failure).as("the check must fail for " + kind).isNotNull();
         assertThat(failure.getMessage()).contains(failure.problems().get(0).toString());
-        assertThat(work.resolve("index.txt")).doesNotExist();
+        assertThat(work.resolve("book.bin")).as("no book is compiled from wrong files").doesNotExist();
         return failure.problems().stream().map(PolicyProblem::toString).toList();
     }
 }
