@@ -109,17 +109,17 @@ class DeployableFunctionsTest {
             "publish-console.jar", Set.of("s3"));
 
     /**
-     * Issue 11 asks for 10 MB a jar. The S3, DynamoDB and S3 Control service modules' request and response models alone
-     * are about 3.3, 2.5 and 2.9 MB compressed, and cannot be thinned by leaving classes out: verifying a service's
-     * client class loads every request class of the service, and the SDK's interceptors test requests against model
-     * classes by type. So the jars that call DynamoDB stay above 10 MB, and each is held to about what it reached.
+     * Issue 11 asks for 10 MB a jar: the console publisher's meets it. The S3, DynamoDB and S3 Control service modules'
+     * models alone are about 3.3, 2.5 and 2.9 MB compressed, and cannot be thinned by leaving classes out: verifying a
+     * service's client class loads every request class of the service, and the SDK's interceptors test requests against
+     * model classes by type. So the jars that call DynamoDB stay above 10 MB, each held to about what it reached.
      */
     private static final Map<String, Long> MOST_BYTES = Map.of(
-            "tag-recording.jar", 15_500_000L,
-            "expire-recordings.jar", 19_500_000L,
-            "playback-url.jar", 14_500_000L,
-            "manage-recording.jar", 14_000_000L,
-            "publish-console.jar", 10_500_000L);
+            "tag-recording.jar", 15_000_000L,
+            "expire-recordings.jar", 19_000_000L,
+            "playback-url.jar", 14_200_000L,
+            "manage-recording.jar", 13_500_000L,
+            "publish-console.jar", 10_000_000L);
 
     static Stream<Path> jars() {
         return functions().map(FunctionDefinition::codeUri).distinct();
@@ -141,7 +141,9 @@ class DeployableFunctionsTest {
             assertThat(names).as("what no function of %s reaches", name)
                     .noneMatch(entry -> entry.matches("software/amazon/awssdk/services/[a-z0-9]+/[A-Za-z0-9]*Async.*"))
                     .noneMatch(entry -> entry.startsWith("software/amazon/awssdk/services/dynamodb/streams/"))
-                    .noneMatch(entry -> entry.startsWith("META-INF/maven/"));
+                    .noneMatch(entry -> entry.startsWith("META-INF/maven/"))
+                    .as("%s reads the policies compiled at build time, without a YAML parser", name)
+                    .noneMatch(entry -> entry.startsWith("org/yaml/"));
         }
     }
 
