@@ -33,7 +33,8 @@ import uk.callretention.testsupport.Uploads;
  * Each function of the template, loaded from the jar {@code sam deploy} uploads as Lambda loads it (the jar's own
  * classes first, nothing of the test's class path but Lambda's interfaces and events), constructed with the template's
  * environment and serving one real request against the local AWS. This is what shows that what the shade filters leave
- * out of the jars (see the root pom) is nothing a function needs.
+ * out of the jars (see the root pom) is nothing a function needs. That the event classes a handler takes and returns
+ * are in its jar too, DeployableFunctionsTest shows.
  */
 @ExtendWith(LocalAwsExtension.class)
 class FunctionJarsIntegrationTest {
@@ -51,7 +52,8 @@ class FunctionJarsIntegrationTest {
                 Arguments.of("ReconcileRecordingsFunction", json("{\"days\": 1, \"dryRun\": true}"), hasKey("dryRun")),
                 Arguments.of("ExpireRecordingsFunction", (Supplier<Object>) () -> Json.parse(SampleEvents.read("scheduler-input.json")), hasKey("dryRun")),
                 Arguments.of("ReapplyPolicyFunction", (Supplier<Object>) FunctionJarsIntegrationTest::reapplyTask,
-                        (Consumer<Map<String, Object>>) answer -> assertThat((List<?>) answer.get("results")).hasSize(1)),
+                        (Consumer<Map<String, Object>>) answer -> assertThat((List<?>) answer.get("results")).singleElement()
+                                .extracting(result -> answer(result).get("taskId")).isEqualTo("dGFza2lkZ29lc2hlcmUK")),
                 Arguments.of("PlaybackUrlFunction", apiRequest("GET", "/recordings", "rutland:customer-services:manager"), status(200)),
                 Arguments.of("ManageRecordingFunction", apiRequest("GET", "/holds", "rutland:*:dpo"), status(200)));
     }
@@ -92,10 +94,11 @@ class FunctionJarsIntegrationTest {
 
     private static LambdaFunction load(String logicalId) {
         FunctionDefinition function = aws.template().functions().get(logicalId);
-        FunctionSettings settings = new FunctionSettings(logicalId, aws.stack().stackName() + "-" + logicalId, "arn:aws:lambda:"
-                + aws.environmentOf(logicalId).get("AWS_REGION") + ":123456789012:function:" + logicalId,
-                aws.environmentOf(logicalId).get("AWS_REGION"), function.timeoutSeconds(), function.memoryMb());
-        return FunctionLoader.load(function, settings, aws.environmentOf(logicalId));
+        Map<String, String> environment = aws.environmentOf(logicalId);
+        String name = aws.stack().stackName() + "-" + logicalId;
+        String region = environment.get("AWS_REGION");
+        return FunctionLoader.load(function, new FunctionSettings(logicalId, name, "arn:aws:lambda:" + region + ":123456789012:function:" + name,
+                region, function.timeoutSeconds(), function.memoryMb()), environment);
     }
 
     /** An upload of a recording, and S3's notification of it as SQS delivers it. */
