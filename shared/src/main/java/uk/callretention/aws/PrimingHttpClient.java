@@ -29,23 +29,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class PrimingHttpClient implements SdkHttpClient {
 
     /** One canned answer: a status, headers (S3 puts results there) and a body. */
-    public record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
 
         public static Answer json(String body) {
-            return new Answer(200, Map.of(), body);
+            return new Answer(200, Map.of(), body.getBytes(StandardCharsets.UTF_8));
         }
 
         public static Answer xml(String body) {
-            return new Answer(200, Map.of("Content-Type", "application/xml"), body);
+            return new Answer(200, Map.of("Content-Type", "application/xml"), body.getBytes(StandardCharsets.UTF_8));
         }
 
         public static Answer headers(Map<String, String> headers) {
-            return new Answer(200, headers, "");
+            return new Answer(200, headers, new byte[0]);
         }
 
         /** DynamoDB's answer to GetItem that found {@code item}. */
         public static Answer item(Map<String, AttributeValue> item) {
             return json(text(Map.of("Item", wire(item))));
+        }
+
+        /** DynamoDB's answer to UpdateItem or PutItem asked to return the item, {@code item}. */
+        public static Answer attributes(Map<String, AttributeValue> item) {
+            return json(text(Map.of("Attributes", wire(item))));
         }
 
         /** DynamoDB's answer to Query or Scan that found {@code items}, the last page. */
@@ -100,11 +105,11 @@ public final class PrimingHttpClient implements SdkHttpClient {
         String operation = operation(request.httpRequest());
         answered.add(operation);
         Answer answer = answers.getOrDefault(operation,
-                new Answer(200, Map.of(), request.httpRequest().firstMatchingHeader("X-Amz-Target").isPresent() ? "{}" : ""));
+                request.httpRequest().firstMatchingHeader("X-Amz-Target").isPresent() ? Answer.json("{}") : Answer.headers(Map.of()));
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
-                byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+                byte[] body = answer.body();
                 SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(answer.status())
                         .putHeader("Content-Length", Integer.toString(body.length));
                 answer.headers().forEach(response::putHeader);

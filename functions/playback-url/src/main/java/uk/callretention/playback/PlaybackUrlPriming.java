@@ -1,18 +1,11 @@
 package uk.callretention.playback;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
-import uk.callretention.aws.CatalogueItem;
 import uk.callretention.aws.PrimingHttpClient;
 import uk.callretention.aws.PrimingHttpClient.Answer;
 import uk.callretention.aws.PrimingInvocation;
+import uk.callretention.aws.PrimingRecording;
 import uk.callretention.aws.SnapStartPriming;
-import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
-import uk.callretention.recording.RecordingState;
 
 /**
  * PlaybackUrl's usual request, made before a SnapStart snapshot (see {@link SnapStartPriming}): a manager presses Play
@@ -21,7 +14,6 @@ import uk.callretention.recording.RecordingState;
  */
 final class PlaybackUrlPriming {
 
-    private static final String KEY = "rutland/customer-services/phone/2026/11/25/call-0001.wav";
     private static final String MANAGER_GROUP = "rutland:customer-services:manager";
 
     private PlaybackUrlPriming() {
@@ -29,7 +21,7 @@ final class PlaybackUrlPriming {
 
     /** The priming clients' HTTP client, with AWS's answers to the usual request. */
     static PrimingHttpClient aws() {
-        return new PrimingHttpClient(Map.of("GetItem", Answer.item(CatalogueItem.SCHEMA.itemToMap(CatalogueItem.from(catalogued()), true))));
+        return new PrimingHttpClient(Map.of("GetItem", Answer.item(PrimingRecording.catalogueItem())));
     }
 
     /** @return the handler's answer, a 200 with a link when the priming took the usual path */
@@ -39,14 +31,6 @@ final class PlaybackUrlPriming {
         return handler.handleRequest(playRequest(), new PrimingInvocation());
     }
 
-    private static CatalogueEntry catalogued() {
-        Instant recordedAt = Instant.now().minus(Duration.ofDays(1));
-        LocalDate recordedOn = LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
-        return new CatalogueEntry(RecordingId.forKey(KEY), KEY, "priming-version", "priming-etag", RecordingState.ACTIVE, "rutland", "customer-services",
-                "phone", recordedAt, recordedOn, "P3M", recordedOn.plusMonths(3), "rutland@1", null, "agent-1", "inbound", "audio/wav", 61, null, null,
-                null, recordedAt);
-    }
-
     /** As API Gateway passes it on (events/http-api-request.json is the same request). */
     private static Map<String, Object> playRequest() {
         return Map.of(
@@ -54,7 +38,7 @@ final class PlaybackUrlPriming {
                 "routeKey", PlaybackUrlHandler.PLAYBACK_URL,
                 "requestContext", Map.of("requestId", PrimingInvocation.REQUEST_ID, "authorizer", Map.of("jwt", Map.of("claims", Map.of(
                         "sub", "snapstart-priming", "username", "snapstart-priming", "cognito:groups", "[" + MANAGER_GROUP + "]")))),
-                "pathParameters", Map.of("recordingId", RecordingId.forKey(KEY)),
+                "pathParameters", Map.of("recordingId", PrimingRecording.RECORDING_ID),
                 "body", "{\"purpose\":\"complaint\",\"reference\":\"CMP-2026-0117\"}",
                 "isBase64Encoded", false);
     }

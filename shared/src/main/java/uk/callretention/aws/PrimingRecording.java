@@ -1,0 +1,35 @@
+package uk.callretention.aws;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.RecordingId;
+import uk.callretention.recording.RecordingState;
+
+/**
+ * The recording the functions' priming requests are about ({@link SnapStartPriming}): a Rutland customer-services call
+ * of yesterday, catalogued and active, as the catalogue holds it. It exists nowhere; the priming clients answer with it.
+ */
+public final class PrimingRecording {
+
+    public static final String KEY = "rutland/customer-services/phone/2026/11/25/call-0001.wav";
+    public static final String VERSION_ID = "Xl0qQ7m1r5rTkzq1JpYkZgkV3Ex1d9Ns";
+    public static final String RECORDING_ID = RecordingId.forKey(KEY);
+
+    private PrimingRecording() {
+    }
+
+    /** Its catalogue item, as DynamoDB answers with it. */
+    public static Map<String, AttributeValue> catalogueItem() {
+        Instant recordedAt = Instant.now().minus(Duration.ofDays(1));
+        LocalDate recordedOn = LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
+        CatalogueEntry entry = new CatalogueEntry(RECORDING_ID, KEY, VERSION_ID, "5f363e0e58a95f06cbe9bbc662c5dfb6", RecordingState.ACTIVE, "rutland",
+                "customer-services", "phone", recordedAt, recordedOn, "P3M", recordedOn.plusMonths(3), "rutland@1", null, "agent-1", "inbound",
+                "audio/wav", 30, null, null, null, recordedAt);
+        return CatalogueItem.SCHEMA.itemToMap(CatalogueItem.from(entry), true);
+    }
+}
