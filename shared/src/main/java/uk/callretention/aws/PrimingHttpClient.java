@@ -3,6 +3,7 @@ package uk.callretention.aws;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,9 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The HTTP client of the clients a function primes itself with before a SnapStart snapshot: it sends nothing anywhere
- * and answers each call from a table by operation name, as AWS would for the function's usual request, so the request
- * path taken is the common one. An operation the table does not name gets an empty success ({@code {}} for the JSON
- * services, no body for S3). It keeps the operations it answered, in order, for tests.
+ * and answers each call from a table by operation name ({@code "GetItem"}), or by operation and DynamoDB table
+ * ({@code "GetItem catalogue"}), which wins, as AWS would for the function's usual request, so the request path taken is
+ * the common one. An operation the table does not name gets an empty success ({@code {}} for the JSON services, no body
+ * for S3). It keeps the operations it answered, in order, for tests.
  */
 public final class PrimingHttpClient implements SdkHttpClient {
 
@@ -104,8 +106,8 @@ public final class PrimingHttpClient implements SdkHttpClient {
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         String operation = operation(request.httpRequest());
         answered.add(operation);
-        Answer answer = answers.getOrDefault(operation,
-                request.httpRequest().firstMatchingHeader("X-Amz-Target").isPresent() ? Answer.json("{}") : Answer.headers(Map.of()));
+        Answer answer = table(request).map(table -> answers.get(operation + " " + table)).or(() -> Optional.ofNullable(answers.get(operation)))
+                .orElse(request.httpRequest().firstMatchingHeader("X-Amz-Target").isPresent() ? Answer.json("{}") : Answer.headers(Map.of()));
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
@@ -122,6 +124,18 @@ public final class PrimingHttpClient implements SdkHttpClient {
                 // nothing is in flight
             }
         };
+    }
+
+    /** The DynamoDB table a request names, if it names one. */
+    private static Optional<String> table(HttpExecuteRequest request) {
+        if (request.contentStreamProvider().isEmpty() || request.httpRequest().firstMatchingHeader("X-Amz-Target").isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream body = request.contentStreamProvider().get().newStream()) {
+            return Optional.ofNullable(JSON.std.mapFrom(body).get("TableName")).map(String::valueOf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

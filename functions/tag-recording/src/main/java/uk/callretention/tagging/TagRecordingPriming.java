@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +33,7 @@ final class TagRecordingPriming {
 
     private static final String KEY = PrimingRecording.KEY;
     private static final String VERSION = PrimingRecording.VERSION_ID;
-    private static final String ETAG = "5f363e0e58a95f06cbe9bbc662c5dfb6";
+    private static final String ETAG = PrimingRecording.ETAG;
     /** A WAV header: PCM, mono, 8 kHz, 16-bit, 480,000 bytes of audio (30 seconds). */
     private static final byte[] WAV_HEADER = ("RIFF\u0024\u0053\u0007\0WAVEfmt \u0010\0\0\0\u0001\0\u0001\0\u0040\u001f\0\0\u0080\u003e\0\0"
             + "\u0002\0\u0010\0data\0\u0053\u0007\0").getBytes(StandardCharsets.ISO_8859_1);
@@ -45,7 +44,6 @@ final class TagRecordingPriming {
     /** The priming clients' HTTP client, with AWS's answers to the usual requests. */
     static PrimingHttpClient aws() {
         String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atZone(ZoneOffset.UTC));
-        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
         return new PrimingHttpClient(Map.of(
                 "HeadObject", Answer.headers(Map.of("Content-Type", "audio/wav", "Content-Length", "480044", "ETag", "\"" + ETAG + "\"",
                         "Last-Modified", lastModified, "x-amz-version-id", VERSION, "x-amz-meta-recorded-at", Instant.now().toString(),
@@ -60,9 +58,7 @@ final class TagRecordingPriming {
                 "UpdateItem", Answer.attributes(PrimingRecording.catalogueItem()),
                 "Scan", Answer.items(List.of(PrimingRecording.catalogueItem())),
                 "GetItem", Answer.item(PrimingRecording.catalogueItem()),
-                "ListObjectVersions", Answer.xml("<ListVersionsResult><IsTruncated>false</IsTruncated><Version><Key>" + KEY + "</Key><VersionId>"
-                        + VERSION + "</VersionId><IsLatest>true</IsLatest><LastModified>" + yesterday + "</LastModified><ETag>\"" + ETAG
-                        + "\"</ETag><Size>480044</Size><StorageClass>STANDARD</StorageClass></Version></ListVersionsResult>"),
+                "ListObjectVersions", PrimingRecording.versions(),
                 "GetObjectTagging", Answer.xml("<Tagging><TagSet><Tag><Key>council</Key><Value>rutland</Value></Tag><Tag><Key>retention</Key>"
                         + "<Value>P3M</Value></Tag><Tag><Key>expires</Key><Value>" + LocalDate.now().plusMonths(3) + "</Value></Tag></TagSet></Tagging>")));
     }
