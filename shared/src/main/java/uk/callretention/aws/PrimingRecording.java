@@ -3,6 +3,7 @@ package uk.callretention.aws;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,10 +27,15 @@ public final class PrimingRecording {
 
     /** Its catalogue item, as DynamoDB answers with it. */
     public static Map<String, AttributeValue> catalogueItem() {
+        return catalogueItem("P3M");
+    }
+
+    /** Its catalogue item, classed as an older policy classed it: for re-application, which then reclassifies it. */
+    public static Map<String, AttributeValue> catalogueItem(String retentionClass) {
         Instant recordedAt = Instant.now().minus(Duration.ofDays(1));
         LocalDate recordedOn = LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
         CatalogueEntry entry = new CatalogueEntry(RECORDING_ID, KEY, VERSION_ID, ETAG, RecordingState.ACTIVE, "rutland",
-                "customer-services", "phone", recordedAt, recordedOn, "P3M", recordedOn.plusMonths(3), "rutland@1", null, "agent-1", "inbound",
+                "customer-services", "phone", recordedAt, recordedOn, retentionClass, recordedOn.plus(Period.parse(retentionClass)), "rutland@1", null, "agent-1", "inbound",
                 "audio/wav", 30, null, null, null, recordedAt);
         return CatalogueItem.SCHEMA.itemToMap(CatalogueItem.from(entry), true);
     }
