@@ -11,22 +11,25 @@ import uk.callretention.recording.CallerHash;
  * The caller-hash key, which lives in Secrets Manager, never in code or configuration files. A function holds it only
  * while it serves requests: it is read when a request first needs it (never at initialisation, so it cannot be written
  * into a SnapStart snapshot), forgotten before a snapshot (its bytes zeroed), and read again after a restore. A read
- * that fails fails the request that needed the key, saying so, and the next request that needs it tries again.
+ * that fails fails the request that needed the key, saying so, and the next request that needs it tries again. Its
+ * Secrets Manager client too is built when the key is first read: most of a function's requests never need the key.
  */
 public final class CallerHashKey implements Supplier<byte[]> {
 
-    private final SecretsManagerClient secrets;
+    private final Supplier<SecretsManagerClient> client;
     private final String secretArn;
+    private SecretsManagerClient secrets;
     private byte[] key;
 
-    public CallerHashKey(SecretsManagerClient secrets, String secretArn) {
-        this.secrets = secrets;
+    /** @param client builds the Secrets Manager client, when the key is first read */
+    public CallerHashKey(Supplier<SecretsManagerClient> client, String secretArn) {
+        this.client = client;
         this.secretArn = secretArn;
     }
 
     /** The key read now, once: for tests and tools that hash as the functions do. */
     public static CallerHash load(SecretsManagerClient secrets, String secretArn) {
-        return new CallerHash(new CallerHashKey(secrets, secretArn).get());
+        return new CallerHash(new CallerHashKey(() -> secrets, secretArn).get());
     }
 
     /** A caller hash that asks this holder for the key at each use. */
@@ -41,6 +44,9 @@ public final class CallerHashKey implements Supplier<byte[]> {
     @Override
     public synchronized byte[] get() {
         if (key == null) {
+            if (secrets == null) {
+                secrets = client.get();
+            }
             try {
                 key = secrets.getSecretValue(b -> b.secretId(secretArn)).secretString().getBytes(StandardCharsets.UTF_8);
             } catch (SdkException e) {

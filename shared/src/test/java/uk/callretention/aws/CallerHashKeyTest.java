@@ -18,7 +18,7 @@ class CallerHashKeyTest {
     @Test
     void get_whenAskedTwice_readsTheSecretOnceThenHoldsIt() {
         PrimingHttpClient secrets = secretsAnswering(Answer.json("{\"SecretString\":\"" + SECRET + "\"}"));
-        CallerHashKey key = new CallerHashKey(SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(), ARN);
+        CallerHashKey key = new CallerHashKey(() -> SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(), ARN);
         assertThat(secrets.answered()).as("nothing read until asked").isEmpty();
 
         key.get();
@@ -31,7 +31,7 @@ class CallerHashKeyTest {
     @Test
     void forget_zeroesTheKeyHeldAndTheNextUseReadsItAgain() {
         PrimingHttpClient secrets = secretsAnswering(Answer.json("{\"SecretString\":\"" + SECRET + "\"}"));
-        CallerHashKey key = new CallerHashKey(SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(), ARN);
+        CallerHashKey key = new CallerHashKey(() -> SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(), ARN);
         byte[] held = key.get();
 
         key.forget();
@@ -44,7 +44,7 @@ class CallerHashKeyTest {
     @Test
     void callerHash_hashesWithTheKeyReadWhenFirstUsed() {
         PrimingHttpClient secrets = secretsAnswering(Answer.json("{\"SecretString\":\"" + SECRET + "\"}"));
-        CallerHashKey key = new CallerHashKey(SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(), ARN);
+        CallerHashKey key = new CallerHashKey(() -> SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(), ARN);
         CallerHash hash = key.callerHash();
         assertThat(secrets.answered()).isEmpty();
 
@@ -59,7 +59,7 @@ class CallerHashKeyTest {
     void get_whenTheSecretCannotBeRead_failsSayingSoAndTheNextUseTriesAgain() {
         PrimingHttpClient secrets = secretsAnswering(new Answer(400, Map.of(),
                 "{\"__type\":\"ResourceNotFoundException\",\"message\":\"no such secret\"}".getBytes(StandardCharsets.UTF_8)));
-        CallerHashKey key = new CallerHashKey(SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(), ARN);
+        CallerHashKey key = new CallerHashKey(() -> SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(), ARN);
 
         for (int attempt = 1; attempt <= 2; attempt++) {
             assertThatThrownBy(key::get).isInstanceOf(CallerHashKey.Unavailable.class)

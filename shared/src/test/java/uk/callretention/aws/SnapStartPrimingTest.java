@@ -14,7 +14,7 @@ class SnapStartPrimingTest {
 
     private final PrimingHttpClient secrets = new PrimingHttpClient(Map.of("GetSecretValue",
             Answer.json("{\"SecretString\":\"0123456789abcdef0123456789abcdef\"}")));
-    private final CallerHashKey key = new CallerHashKey(SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(),
+    private final CallerHashKey key = new CallerHashKey(() -> SnapStartPriming.clients(Map.of("AWS_REGION", "eu-west-2"), secrets).secretsManager(),
             "arn:aws:secretsmanager:eu-west-2:123456789012:secret:caller-hash");
 
     @Test

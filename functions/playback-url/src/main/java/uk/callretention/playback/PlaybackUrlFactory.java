@@ -44,8 +44,8 @@ record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, Ca
         AccessCatalogue catalogue = new DynamoDbAccessCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE"));
         AuditLog audit = new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE"));
         AccessRequests requests = new DynamoDbAccessRequests(dynamoDb, AwsClients.require(environment, "ACCESS_REQUESTS_TABLE"));
-        // Read when subject access first needs it, not here: see CallerHashKey.
-        CallerHashKey callerHashKey = new CallerHashKey(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
+        // Read, and its client built, when subject access first needs it, not here: see CallerHashKey.
+        CallerHashKey callerHashKey = new CallerHashKey(clients::secretsManager, AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
         S3PlaybackLinks links = new S3PlaybackLinks(clients.s3Presigner(), AwsClients.require(environment, "RECORDINGS_BUCKET"));
         return new PlaybackUrlFactory(
                 new PlaybackService(policies, catalogue, requests, links, audit,

@@ -85,8 +85,8 @@ record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, Stri
             this.clients = clients;
             dynamoDb = clients.dynamoDb();
             policies = PolicyBook.bundled(environment);
-            // Read when the first upload needs it, not here: see CallerHashKey.
-            callerHashKey = new CallerHashKey(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
+            // Read, and its client built, when the first upload needs it, not here: see CallerHashKey.
+            callerHashKey = new CallerHashKey(clients::secretsManager, AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
             CallerHash callerHash = callerHashKey.callerHash();
             RecordingClassifier classifier = new RecordingClassifier(new RetentionSchedule(policies, clock)::decide, callerHash);
             store = new S3RecordingStore(clients.s3(), AwsClients.require(environment, "RECORDINGS_BUCKET"));
