@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import uk.callretention.audit.AuditDigester;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbAuditLog;
@@ -34,14 +35,15 @@ record ExpireRecordingsFactory(Sweep sweep, ReapplicationJobs reapplication, Aud
         Clock clock = Clock.systemUTC();
         PolicyBook policies = PolicyBook.bundled(environment);
         LogLine log = new LogLine(out, clock);
-        RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), dynamoDb, environment);
+        S3Client s3 = clients.s3();
+        RetentionRepositories repositories = RetentionRepositories.fromEnvironment(s3, dynamoDb, environment);
         return new ExpireRecordingsFactory(
                 repositories.sweep(new DynamoDbSweepProgress(dynamoDb, AwsClients.require(environment, "SWEEP_STATE_TABLE")), policies, log, clock,
                         concurrency),
                 new ReapplicationJobs(repositories.policyReapplication(policies, clock),
-                        S3BatchJobs.fromEnvironment(clients.s3(), clients.s3Control(), environment), log),
+                        S3BatchJobs.fromEnvironment(s3, clients::s3Control, environment), log),
                 new AuditDigester(new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")),
-                        new S3AuditDigestStore(clients.s3(), AwsClients.require(environment, "AUDIT_DIGEST_BUCKET"))),
+                        new S3AuditDigestStore(s3, AwsClients.require(environment, "AUDIT_DIGEST_BUCKET"))),
                 clock,
                 new SnapStartPriming(() -> ExpiryPriming.catchUp(environment, ExpiryPriming.aws(environment))));
     }
