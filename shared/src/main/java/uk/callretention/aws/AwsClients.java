@@ -75,6 +75,11 @@ public final class AwsClients {
         return new AwsClients(region, endpoint, s3ControlEndpoint, credentials, pooled, RetryMode.ADAPTIVE_V2);
     }
 
+    /** The same clients over another HTTP client: a function's priming clients, which send nothing ({@link SnapStartPriming}). */
+    public AwsClients over(SdkHttpClient other) {
+        return new AwsClients(region, endpoint, s3ControlEndpoint, credentials, other, retryMode);
+    }
+
     private static URI uri(String endpoint) {
         return endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
     }

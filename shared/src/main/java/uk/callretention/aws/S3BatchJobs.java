@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.s3control.model.JobReportScope;
 import software.amazon.awssdk.services.s3control.model.JobStatus;
 import software.amazon.awssdk.services.s3control.model.NotFoundException;
 import software.amazon.awssdk.services.s3control.model.S3ControlException;
+import software.amazon.awssdk.utils.Lazy;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.retention.BatchJobs;
 
@@ -52,7 +54,8 @@ public final class S3BatchJobs implements BatchJobs {
     private static final Set<JobStatus> FINISHED = Set.of(JobStatus.COMPLETE, JobStatus.FAILED, JobStatus.CANCELLED);
 
     private final S3Client s3;
-    private final S3ControlClient control;
+    /** Built when a job is first started or followed: the function's usual requests (sweeps, digests) never need it. */
+    private final Lazy<S3ControlClient> control;
     private final String jobsBucket;
     private final String recordingsBucket;
     private final String roleArn;
@@ -61,12 +64,12 @@ public final class S3BatchJobs implements BatchJobs {
     /**
      * @param functionArn the per-object function's ARN; the job is created in its account and partition
      */
-    public S3BatchJobs(S3Client s3, S3ControlClient control, String jobsBucket, String recordingsBucket, String roleArn, String functionArn) {
+    public S3BatchJobs(S3Client s3, Supplier<S3ControlClient> control, String jobsBucket, String recordingsBucket, String roleArn, String functionArn) {
         if (functionArn.split(":").length < 7) {
             throw new IllegalArgumentException("not a Lambda function ARN: " + functionArn);
         }
         this.s3 = s3;
-        this.control = control;
+        this.control = new Lazy<>(control);
         this.jobsBucket = jobsBucket;
         this.recordingsBucket = recordingsBucket;
         this.roleArn = roleArn;
@@ -74,7 +77,7 @@ public final class S3BatchJobs implements BatchJobs {
     }
 
     /** From the environment the template gives expire-recordings. */
-    public static S3BatchJobs fromEnvironment(S3Client s3, S3ControlClient control, Map<String, String> environment) {
+    public static S3BatchJobs fromEnvironment(S3Client s3, Supplier<S3ControlClient> control, Map<String, String> environment) {
         return new S3BatchJobs(s3, control, AwsClients.require(environment, "BATCH_JOBS_BUCKET"), AwsClients.require(environment, "RECORDINGS_BUCKET"),
                 AwsClients.require(environment, "BATCH_JOB_ROLE_ARN"), AwsClients.require(environment, "REAPPLY_FUNCTION_ARN"));
     }
@@ -92,7 +95,7 @@ public final class S3BatchJobs implements BatchJobs {
             // S3 answers the ETag in quotes; CreateJob's examples give it bare.
             String eTag = s3.putObject(put -> put.bucket(jobsBucket).key(manifestKey).contentType("text/csv"), RequestBody.fromFile(file)).eTag()
                     .replace("\"", "");
-            String jobId = control.createJob(createJob(runId, dryRun, manifestKey, eTag)).jobId();
+            String jobId = control.getValue().createJob(createJob(runId, dryRun, manifestKey, eTag)).jobId();
             return new Started(runId, jobId, dryRun, rows, "s3://" + jobsBucket + "/" + manifestKey);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the manifest of run " + runId, e);
@@ -143,7 +146,7 @@ public final class S3BatchJobs implements BatchJobs {
     public Progress progress(String jobId) {
         JobDescriptor job;
         try {
-            job = control.describeJob(describe -> describe.accountId(functionArn.split(":")[4]).jobId(jobId)).job();
+            job = control.getValue().describeJob(describe -> describe.accountId(functionArn.split(":")[4]).jobId(jobId)).job();
         } catch (S3ControlException e) {
             if (e.statusCode() == 404 || e instanceof NotFoundException) {
                 throw new IllegalArgumentException("no batch job " + jobId);

@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -17,13 +18,28 @@ public final class CallerHash {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final String SEAL_PREFIX = "seal\n";
-    private final SecretKeySpec key;
+    /** The key's bytes, asked for at each hash: a holder may read the key when first needed and forget it again. */
+    private final Supplier<byte[]> key;
 
     public CallerHash(byte[] key) {
+        byte[] copy = checked(key).clone();
+        this.key = () -> copy;
+    }
+
+    /** A hash whose key is asked for at each use, and checked then: the key need not be known when the hash is made. */
+    public static CallerHash keyedBy(Supplier<byte[]> key) {
+        return new CallerHash(key);
+    }
+
+    private CallerHash(Supplier<byte[]> key) {
+        this.key = key;
+    }
+
+    private static byte[] checked(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the caller-hash key must be at least 32 bytes");
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        return key;
     }
 
     /** The hash of the number, or empty when it is not a phone number (withheld, blank, malformed). */
@@ -42,7 +58,7 @@ public final class CallerHash {
     private String hash(String message) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
+            mac.init(new SecretKeySpec(checked(key.get()), ALGORITHM));
             return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

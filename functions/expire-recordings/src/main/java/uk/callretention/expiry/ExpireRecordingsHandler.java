@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.callretention.audit.AuditDigester;
+import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.retention.Deadline;
 import uk.callretention.retention.BatchJobs;
@@ -33,10 +34,13 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
     private final ReapplicationJobs reapplication;
     private final AuditDigester auditDigester;
     private final Clock clock;
+    /** Only on the paths that start from the environment: a handler built from parts (tests) is never primed. */
+    private SnapStartPriming snapStart;
 
-    /** Lambda's constructor. */
+    /** Lambda's constructor: registers the SnapStart hooks too. */
     public ExpireRecordingsHandler() {
         this(System.getenv());
+        snapStart.registered();
     }
 
     /** The local runtime's and tests' constructor: the environment the template gives the function. */
@@ -44,8 +48,9 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
         this(ExpireRecordingsFactory.fromEnvironment(environment));
     }
 
-    private ExpireRecordingsHandler(ExpireRecordingsFactory factory) {
+    ExpireRecordingsHandler(ExpireRecordingsFactory factory) {
         this(factory.sweep(), factory.reapplication(), factory.auditDigester(), factory.clock());
+        this.snapStart = factory.snapStart();
     }
 
     ExpireRecordingsHandler(Sweep sweep, ReapplicationJobs reapplication, AuditDigester auditDigester, Clock clock) {
@@ -53,6 +58,11 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
         this.reapplication = reapplication;
         this.auditDigester = auditDigester;
         this.clock = clock;
+    }
+
+    /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */
+    SnapStartPriming snapStart() {
+        return snapStart;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package uk.callretention.expiry;
 
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -7,15 +8,20 @@ import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbRetentionCatalogue;
 import uk.callretention.aws.S3RetentionStore;
+import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.retention.PolicyReapplication;
 
 /** The per-object function's production wiring: the catalogue, the recordings' tags and the audit trail, nothing else. */
-record ReapplyPolicyFactory(PolicyReapplication reapplication, String recordingsBucket, LogLine log, Clock clock) {
+record ReapplyPolicyFactory(PolicyReapplication reapplication, String recordingsBucket, LogLine log, Clock clock, SnapStartPriming snapStart) {
 
     static ReapplyPolicyFactory fromEnvironment(Map<String, String> environment) {
-        AwsClients clients = AwsClients.fromEnvironment(environment);
+        return wired(AwsClients.fromEnvironment(environment), environment, System.out);
+    }
+
+    /** @param clients the function's own, or the priming clients its SnapStart priming wires a second handler with */
+    static ReapplyPolicyFactory wired(AwsClients clients, Map<String, String> environment, PrintStream out) {
         DynamoDbClient dynamoDb = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
         String recordingsBucket = AwsClients.require(environment, "RECORDINGS_BUCKET");
@@ -24,6 +30,7 @@ record ReapplyPolicyFactory(PolicyReapplication reapplication, String recordings
                         new DynamoDbRetentionCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
                         new S3RetentionStore(clients.s3(), recordingsBucket),
                         new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), clock),
-                recordingsBucket, new LogLine(System.out, clock), clock);
+                recordingsBucket, new LogLine(out, clock), clock,
+                new SnapStartPriming(() -> ExpiryPriming.reapplication(environment, ExpiryPriming.aws(environment))));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import uk.callretention.aws.S3BatchJobs;
+import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.RecordingId;
@@ -32,10 +33,13 @@ public final class ReapplyPolicyHandler implements RequestHandler<S3BatchEventV2
     private final String recordingsBucket;
     private final LogLine log;
     private final Clock clock;
+    /** Only on the paths that start from the environment: a handler built from parts (tests, benchmarks) is never primed. */
+    private SnapStartPriming snapStart;
 
-    /** Lambda's constructor. */
+    /** Lambda's constructor: registers the SnapStart hooks too. */
     public ReapplyPolicyHandler() {
         this(System.getenv());
+        snapStart.registered();
     }
 
     /** The local runtime's and tests' constructor: the environment the template gives the function. */
@@ -43,8 +47,9 @@ public final class ReapplyPolicyHandler implements RequestHandler<S3BatchEventV2
         this(ReapplyPolicyFactory.fromEnvironment(environment));
     }
 
-    private ReapplyPolicyHandler(ReapplyPolicyFactory factory) {
+    ReapplyPolicyHandler(ReapplyPolicyFactory factory) {
         this(factory.reapplication(), factory.recordingsBucket(), factory.log(), factory.clock());
+        this.snapStart = factory.snapStart();
     }
 
     ReapplyPolicyHandler(PolicyReapplication reapplication, String recordingsBucket, LogLine log, Clock clock) {
@@ -52,6 +57,11 @@ public final class ReapplyPolicyHandler implements RequestHandler<S3BatchEventV2
         this.recordingsBucket = recordingsBucket;
         this.log = log;
         this.clock = clock;
+    }
+
+    /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */
+    SnapStartPriming snapStart() {
+        return snapStart;
     }
 
     @Override

@@ -10,11 +10,12 @@ import uk.callretention.access.HoldsToReview;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbErasedRecordings;
 import uk.callretention.aws.RetentionRepositories;
+import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 
-/** The function's production wiring, in one place: clients built once, at initialisation. */
-record ManageRecordingFactory(HoldDesk holds, HoldsToReview holdsToReview, Erasure erasure, LogLine log) {
+/** The function's production wiring, in one place: clients built once, at initialisation, where SnapStart keeps them. */
+record ManageRecordingFactory(HoldDesk holds, HoldsToReview holdsToReview, Erasure erasure, LogLine log, SnapStartPriming snapStart) {
 
     static ManageRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
         return fromEnvironment(environment, out, Clock.systemUTC());
@@ -22,7 +23,11 @@ record ManageRecordingFactory(HoldDesk holds, HoldsToReview holdsToReview, Erasu
 
     /** @param clock tests' clock, set ahead to see holds' reviews fall due */
     static ManageRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out, Clock clock) {
-        AwsClients clients = AwsClients.fromEnvironment(environment);
+        return wired(AwsClients.fromEnvironment(environment), environment, out, clock);
+    }
+
+    /** @param clients the function's own, or the priming clients its SnapStart priming wires a second handler with */
+    static ManageRecordingFactory wired(AwsClients clients, Map<String, String> environment, PrintStream out, Clock clock) {
         PolicyBook policies = PolicyBook.bundled(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), dynamoDb, environment);
@@ -32,6 +37,7 @@ record ManageRecordingFactory(HoldDesk holds, HoldsToReview holdsToReview, Erasu
                 new Erasure(policies, repositories.catalogue(), repositories.holds(), repositories.store(),
                         new DynamoDbErasedRecordings(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
                         repositories.audit(), clock),
-                new LogLine(out, clock));
+                new LogLine(out, clock),
+                new SnapStartPriming(() -> ManageRecordingPriming.usualRequest(environment, ManageRecordingPriming.aws(environment))));
     }
 }

@@ -8,6 +8,7 @@ import uk.callretention.access.Erasure;
 import uk.callretention.access.HoldsToReview;
 import uk.callretention.access.api.ApiRoutes;
 import uk.callretention.access.api.ApiRoutes.Answer;
+import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.retention.Hold;
 import uk.callretention.retention.HoldOutcome;
 
@@ -24,10 +25,12 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
     static final String ERASE = "POST /recordings/{recordingId}/erasure";
 
     private final ApiRoutes routes;
+    private final SnapStartPriming snapStart;
 
-    /** Lambda's constructor. */
+    /** Lambda's constructor: registers the SnapStart hooks too. */
     public ManageRecordingHandler() {
         this(System.getenv());
+        snapStart.registered();
     }
 
     /** The local runtime's and tests' constructor: the environment the template gives the function. */
@@ -44,6 +47,12 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
                         f.holds().release(who, request.path("recordingId"), request.path("holdId")), 200, ManageRecordingHandler::released))
                 .route(ERASE, (request, who) -> Answer.of(
                         f.erasure().erase(who, request.path("recordingId"), request.body()), 200, ManageRecordingHandler::erased));
+        this.snapStart = f.snapStart();
+    }
+
+    /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */
+    SnapStartPriming snapStart() {
+        return snapStart;
     }
 
     @Override

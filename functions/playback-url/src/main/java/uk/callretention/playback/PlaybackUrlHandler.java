@@ -6,6 +6,7 @@ import java.util.Map;
 import uk.callretention.access.CallSearch;
 import uk.callretention.access.api.ApiRoutes;
 import uk.callretention.access.api.ApiRoutes.Answer;
+import uk.callretention.aws.SnapStartPriming;
 
 /**
  * The read side of the access API, behind the JWT authorizer: playback and release links, listings and search by call
@@ -26,10 +27,12 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
     static final String RECORDING = "GET /recordings/{recordingId}";
 
     private final ApiRoutes routes;
+    private final SnapStartPriming snapStart;
 
-    /** Lambda's constructor. */
+    /** Lambda's constructor: registers the SnapStart hooks too. */
     public PlaybackUrlHandler() {
         this(System.getenv());
+        snapStart.registered();
     }
 
     /** The local runtime's and tests' constructor: the environment the template gives the function. */
@@ -56,6 +59,12 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
                 .route(PENDING_ACCESS, (request, who) -> Answer.of(f.accessRequests().pending(who, request.query()), 200, Shapes::pending))
                 .route(AUDIT_TRAIL, (request, who) -> Answer.of(f.auditTrail().of(who, request.path("recordingId")), 200, Shapes::trail))
                 .route(RECORDING, (request, who) -> Answer.of(f.details().of(who, request.path("recordingId")), 200, Shapes::details));
+        this.snapStart = f.snapStart();
+    }
+
+    /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */
+    SnapStartPriming snapStart() {
+        return snapStart;
     }
 
     @Override

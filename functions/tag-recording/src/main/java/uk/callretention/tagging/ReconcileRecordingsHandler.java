@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.callretention.aws.AwsClients;
+import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.retention.Reconciliation;
 
 /**
@@ -32,22 +34,35 @@ public final class ReconcileRecordingsHandler implements RequestHandler<Map<Stri
     private final Reconciliation reconciliation;
     private final Clock clock;
     private final int defaultDays;
+    private final SnapStartPriming snapStart;
 
-    /** Lambda's constructor. */
+    /** Lambda's constructor: registers the SnapStart hooks too. */
     public ReconcileRecordingsHandler() {
         this(System.getenv());
+        snapStart.registered();
     }
 
     /** The local runtime's and tests' constructor: the environment the template gives the function. */
     public ReconcileRecordingsHandler(Map<String, String> environment) {
-        this(TagRecordingFactory.reconciliation(environment, System.out, Clock.systemUTC()), Clock.systemUTC(),
-                Integer.parseInt(environment.getOrDefault("RECONCILE_DAYS", Integer.toString(DEFAULT_DAYS))));
+        this(TagRecordingFactory.reconciling(AwsClients.fromEnvironment(environment), environment, System.out, Clock.systemUTC()), Clock.systemUTC(),
+                environment);
     }
 
-    ReconcileRecordingsHandler(Reconciliation reconciliation, Clock clock, int defaultDays) {
-        this.reconciliation = reconciliation;
+    /**
+     * @param clock       the handler's "today": tests move it with the reconciliation's
+     * @param environment the function's: its default days, and what its SnapStart priming wires a second time over priming clients
+     */
+    ReconcileRecordingsHandler(TagRecordingFactory.Reconciling reconciling, Clock clock, Map<String, String> environment) {
+        this.reconciliation = reconciling.reconciliation();
         this.clock = clock;
-        this.defaultDays = defaultDays;
+        this.defaultDays = Integer.parseInt(environment.getOrDefault("RECONCILE_DAYS", Integer.toString(DEFAULT_DAYS)));
+        this.snapStart = new SnapStartPriming(() -> TagRecordingPriming.dailyReconciliation(environment, TagRecordingPriming.aws()),
+                reconciling.callerHashKey());
+    }
+
+    /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */
+    SnapStartPriming snapStart() {
+        return snapStart;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.recording.MetadataCleanup;
 import uk.callretention.recording.RecordingId;
 
@@ -25,19 +26,28 @@ public final class ScrubMetadataHandler implements RequestHandler<Map<String, Ob
     private static final Set<String> FIELDS = Set.of("dryRun", "cursor", "pageSize");
 
     private final MetadataCleanup cleanup;
+    private final SnapStartPriming snapStart;
 
-    /** Lambda's constructor. */
+    /** Lambda's constructor: registers the SnapStart hooks too. */
     public ScrubMetadataHandler() {
         this(System.getenv());
+        snapStart.registered();
     }
 
     /** The local runtime's and tests' constructor: the environment the template gives the function. */
     public ScrubMetadataHandler(Map<String, String> environment) {
-        this(TagRecordingFactory.fromEnvironment(environment, System.out).cleanup());
+        this(TagRecordingFactory.fromEnvironment(environment, System.out));
     }
 
-    ScrubMetadataHandler(MetadataCleanup cleanup) {
-        this.cleanup = cleanup;
+    ScrubMetadataHandler(TagRecordingFactory factory) {
+        this.cleanup = factory.cleanup();
+        this.snapStart = new SnapStartPriming(() -> TagRecordingPriming.dryScrub(factory.environment(), TagRecordingPriming.aws()),
+                factory.callerHashKey());
+    }
+
+    /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */
+    SnapStartPriming snapStart() {
+        return snapStart;
     }
 
     @Override

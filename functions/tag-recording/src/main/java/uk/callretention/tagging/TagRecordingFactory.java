@@ -24,17 +24,27 @@ import uk.callretention.retention.Reconciliation;
 
 /**
  * The production wiring of the functions in this jar, the tagger, the metadata clean-up and reconciliation, in one
- * place: clients built once, at initialisation.
+ * place: clients built once, at initialisation, where SnapStart keeps them.
  */
-record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, String bucket, LogLine log) {
+record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, String bucket, LogLine log, CallerHashKey callerHashKey,
+                           Map<String, String> environment) {
 
     /** Reconciliation's checks at once when the environment names no number: the SDK's URL-connection client keeps up. */
     static final String DEFAULT_CONCURRENCY = "8";
 
     static TagRecordingFactory fromEnvironment(Map<String, String> environment, PrintStream out) {
-        Wiring wiring = new Wiring(environment, Clock.systemUTC());
+        return wired(AwsClients.fromEnvironment(environment), environment, out);
+    }
+
+    /** @param clients the function's own, or the priming clients its SnapStart priming wires a second time with */
+    static TagRecordingFactory wired(AwsClients clients, Map<String, String> environment, PrintStream out) {
+        Wiring wiring = new Wiring(clients, environment, Clock.systemUTC());
         return new TagRecordingFactory(wiring.tagger, new MetadataCleanup(wiring.catalogue, wiring.store, wiring.scrub), wiring.store.bucket(),
-                new LogLine(out, wiring.clock));
+                new LogLine(out, wiring.clock), wiring.callerHashKey, environment);
+    }
+
+    /** Reconciliation, and the caller-hash key its tagger reads when first needed. */
+    record Reconciling(Reconciliation reconciliation, CallerHashKey callerHashKey) {
     }
 
     /**
@@ -43,14 +53,19 @@ record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, Stri
      * @param clock the tagger's and reconciliation's: tests move it past the time an upload is left to settle
      */
     static Reconciliation reconciliation(Map<String, String> environment, PrintStream out, Clock clock) {
-        Wiring wiring = new Wiring(environment, clock);
+        return reconciling(AwsClients.fromEnvironment(environment), environment, out, clock).reconciliation();
+    }
+
+    /** @param clients the function's own, or the priming clients its SnapStart priming wires a second time with */
+    static Reconciling reconciling(AwsClients clients, Map<String, String> environment, PrintStream out, Clock clock) {
+        Wiring wiring = new Wiring(clients, environment, clock);
         String table = AwsClients.require(environment, "CATALOGUE_TABLE");
         Reconciliation.Sources sources = new Reconciliation.Sources(wiring.store.bucket(), wiring.store, wiring.store,
                 new DynamoDbAccessCatalogue(wiring.dynamoDb, table), new DynamoDbRetentionCatalogue(wiring.dynamoDb, table),
                 new SqsDeadLetters(wiring.clients.configured(SqsClient.builder()), AwsClients.require(environment, "UPLOADS_DEAD_LETTER_QUEUE_URL")));
-        return new Reconciliation(wiring.policies, wiring.tagger, sources,
+        return new Reconciling(new Reconciliation(wiring.policies, wiring.tagger, sources,
                 new DynamoDbAuditLog(wiring.dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), new LogLine(out, wiring.clock), wiring.clock,
-                Integer.parseInt(environment.getOrDefault("RECONCILE_CONCURRENCY", DEFAULT_CONCURRENCY)));
+                Integer.parseInt(environment.getOrDefault("RECONCILE_CONCURRENCY", DEFAULT_CONCURRENCY))), wiring.callerHashKey);
     }
 
     /** What every function in this jar builds the same way. */
@@ -63,13 +78,16 @@ record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, Stri
         private final DynamoDbCatalogue catalogue;
         private final MetadataScrub scrub;
         private final RecordingTagger tagger;
+        private final CallerHashKey callerHashKey;
 
-        Wiring(Map<String, String> environment, Clock clock) {
+        Wiring(AwsClients clients, Map<String, String> environment, Clock clock) {
             this.clock = clock;
-            clients = AwsClients.fromEnvironment(environment);
+            this.clients = clients;
             dynamoDb = clients.dynamoDb();
             policies = PolicyBook.bundled(environment);
-            CallerHash callerHash = CallerHashKey.load(clients.secretsManager(), AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
+            // Read, and its client built, when the first upload needs it, not here: see CallerHashKey.
+            callerHashKey = new CallerHashKey(clients::secretsManager, AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
+            CallerHash callerHash = callerHashKey.callerHash();
             RecordingClassifier classifier = new RecordingClassifier(new RetentionSchedule(policies, clock)::decide, callerHash);
             store = new S3RecordingStore(clients.s3(), AwsClients.require(environment, "RECORDINGS_BUCKET"));
             catalogue = new DynamoDbCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE"));

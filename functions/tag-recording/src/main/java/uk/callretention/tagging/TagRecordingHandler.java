@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.observability.LogLine;
 import uk.callretention.recording.MetadataScrub;
 import uk.callretention.recording.RecordingState;
@@ -22,14 +23,15 @@ import uk.callretention.recording.UploadNotifications;
  */
 public final class TagRecordingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-
     private final RecordingTagger tagger;
     private final String bucket;
     private final LogLine log;
+    private final SnapStartPriming snapStart;
 
-    /** Lambda's constructor. */
+    /** Lambda's constructor: registers the SnapStart hooks too. */
     public TagRecordingHandler() {
         this(System.getenv());
+        snapStart.registered();
     }
 
     /** The local runtime's and tests' constructor: the environment the template gives the function. */
@@ -38,13 +40,16 @@ public final class TagRecordingHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     TagRecordingHandler(TagRecordingFactory factory) {
-        this(factory.tagger(), factory.bucket(), factory.log());
+        this.tagger = factory.tagger();
+        this.bucket = factory.bucket();
+        this.log = factory.log();
+        this.snapStart = new SnapStartPriming(() -> TagRecordingPriming.usualUpload(factory.environment(), TagRecordingPriming.aws(),
+                SnapStartPriming.nowhere()), factory.callerHashKey());
     }
 
-    TagRecordingHandler(RecordingTagger tagger, String bucket, LogLine log) {
-        this.tagger = tagger;
-        this.bucket = bucket;
-        this.log = log;
+    /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */
+    SnapStartPriming snapStart() {
+        return snapStart;
     }
 
     @Override

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
+import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbRetentionCatalogue;
 import uk.callretention.aws.DynamoDbSweepProgress;
@@ -368,8 +369,8 @@ class ReconcileRecordingsIntegrationTest {
     }
 
     private ReconcileRecordingsHandler handler(Map<String, String> environment) {
-        return new ReconcileRecordingsHandler(TagRecordingFactory.reconciliation(environment, new PrintStream(logged, true, UTF_8), LATER), LATER,
-                ReconcileRecordingsHandler.DEFAULT_DAYS);
+        return new ReconcileRecordingsHandler(TagRecordingFactory.reconciling(AwsClients.fromEnvironment(environment), environment,
+                new PrintStream(logged, true, UTF_8), LATER), LATER, environment);
     }
 
     private static TestLambdaContext context() {
