@@ -1,0 +1,82 @@
+package uk.callretention.bench.naive.playback;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import uk.callretention.access.JsonBody;
+import uk.callretention.access.Outcome;
+import uk.callretention.access.PlaybackLink;
+import uk.callretention.access.PlaybackService;
+import uk.callretention.access.Refusal;
+import uk.callretention.access.StaffMember;
+import uk.callretention.aws.DynamoDbAccessRequests;
+import uk.callretention.aws.DynamoDbAuditLog;
+import uk.callretention.aws.DynamoDbBrowsingGuard;
+import uk.callretention.aws.S3PlaybackLinks;
+import uk.callretention.policy.PolicyBook;
+
+/**
+ * The benchmark's baseline for playback-url's {@code POST /recordings/{recordingId}/playback-url}, not product code: the
+ * same decision through the project's {@link PlaybackService}, so the same DynamoDB requests and the same presigned
+ * link, written the way most samples write a handler. Clients from {@code create()} (the SDK's Apache client, its
+ * default credential and region chains), the recording read through a reflective bean schema, the typed API Gateway
+ * event and the answer written with Jackson databind, the policies read with SnakeYAML ({@link PolicyBook#bundled}).
+ */
+public class NaivePlaybackUrlHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final DynamoDbClient dynamoDb = DynamoDbClient.create();
+    private final S3Presigner presigner = S3Presigner.create();
+    private final PlaybackService playback;
+
+    public NaivePlaybackUrlHandler() {
+        Clock clock = Clock.systemUTC();
+        PolicyBook policies = PolicyBook.bundled(System.getenv());
+        playback = new PlaybackService(policies, new BeanAccessCatalogue(System.getenv("CATALOGUE_TABLE")),
+                new DynamoDbAccessRequests(dynamoDb, System.getenv("ACCESS_REQUESTS_TABLE")),
+                new S3PlaybackLinks(presigner, System.getenv("RECORDINGS_BUCKET")),
+                new DynamoDbAuditLog(dynamoDb, System.getenv("AUDIT_TABLE")),
+                new DynamoDbBrowsingGuard(dynamoDb, System.getenv("BROWSING_GUARD_TABLE")), clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Map<String, String> claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
+        Optional<StaffMember> who = StaffMember.fromClaims(claims);
+        if (who.isEmpty()) {
+            return answer(401, Map.of("error", "unauthenticated"));
+        }
+        Outcome<PlaybackLink> outcome = playback.playback(who.get(), event.getPathParameters().get("recordingId"), JsonBody.of(event.getBody()));
+        if (outcome instanceof Outcome.Done<PlaybackLink> done) {
+            PlaybackLink link = done.value();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("recordingId", link.recordingId());
+            body.put("versionId", link.versionId());
+            body.put("url", link.url().toString());
+            body.put("expiresAt", link.expiresAt().toString());
+            body.put("contentType", link.contentType());
+            context.getLogger().log("playback link issued for " + link.recordingId());
+            return answer(200, body);
+        }
+        Refusal refusal = ((Outcome.Refused<PlaybackLink>) outcome).refusal();
+        return answer(refusal.status(), Map.of("error", refusal.code()));
+    }
+
+    private APIGatewayV2HTTPResponse answer(int status, Object body) {
+        try {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(Map.of("content-type", "application/json"))
+                    .withBody(mapper.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
