@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import uk.callretention.local.aws.LocalAwsClients;
@@ -28,7 +31,8 @@ import uk.callretention.local.template.Template;
  * medians and project/naive ratios. Progress goes to stderr, the report to stdout.
  */
 public final class Bench {
-    static final String USAGE = "usage: bench/run [--runs N] [--warm N] [--java /path/to/java] [--only tag-recording,playback-url]";
+    static final String USAGE = "usage: bench/run [--runs N] [--warm N] [--java /path/to/java]"
+            + " [--only tag-recording,playback-url,manage-recording,expire-recordings]";
     private static final String STACK = "bench";
 
     private final Path root;
@@ -48,7 +52,7 @@ public final class Bench {
     }
 
     /** A function and its baseline, and how to make a fresh event for one invocation of either. */
-    private record Subject(String name, String logicalId, Path naiveJar, String naiveHandler, Supplier<Path> event) {
+    private record Subject(String name, String logicalId, Path naiveJar, String naiveHandler, Supplier<Path> event, String answered) {
     }
 
     public static void main(String[] args) {
@@ -75,7 +79,7 @@ public final class Bench {
         int runs = 7;
         int warm = 5;
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> only = List.of("tag-recording", "playback-url");
+        List<String> only = List.of("tag-recording", "playback-url", "manage-recording", "expire-recordings");
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -129,21 +133,34 @@ public final class Bench {
             functions.forEach((id, function) -> environments.put(id, FunctionSettings.of(function, stack.intrinsics().pseudo())
                     .environment(stack.environmentOf(function), moto.endpoint())));
 
+            FunctionDefinition tagger = functions.get("TagRecordingFunction");
+            Path sample = root.resolve("events/http-api-request.json");
             List<Subject> subjects = new ArrayList<>();
-            subjects.add(new Subject("tag-recording", "TagRecordingFunction", naiveJar("tag-recording"),
-                    "uk.callretention.bench.naive.tagging.NaiveTagRecordingHandler", () -> events.upload().event()));
-            if (only.contains("playback-url")) {
-                progress("cataloguing a recording to play back (one unmeasured run of tag-recording)");
-                Events.Upload upload = events.upload();
-                FunctionDefinition tagger = functions.get("TagRecordingFunction");
-                jvm.run("seed-tag-recording", tagger.codeUri(), className(tagger), tagger.memoryMb(), environments.get("TagRecordingFunction"),
-                        "cold", List.of(upload.event()));
-                String recordingId = events.recordingIdOf(upload.key());
-                Path sample = root.resolve("events/http-api-request.json");
-                subjects.add(new Subject("playback-url", "PlaybackUrlFunction", naiveJar("playback-url"),
-                        "uk.callretention.bench.naive.playback.NaivePlaybackUrlHandler", () -> events.playback(sample, recordingId)));
+            if (only.contains("tag-recording")) {
+                subjects.add(new Subject("tag-recording", "TagRecordingFunction", naiveJar("tag-recording"),
+                        "uk.callretention.bench.naive.tagging.NaiveTagRecordingHandler", () -> events.upload().event(), "\"batchItemFailures\":[]"));
             }
-            subjects.removeIf(subject -> !only.contains(subject.name()));
+            if (only.contains("playback-url")) {
+                String recordingId = catalogue(jvm, tagger, environments.get("TagRecordingFunction"), events, 1).pop();
+                subjects.add(new Subject("playback-url", "PlaybackUrlFunction", naiveJar("playback-url"),
+                        "uk.callretention.bench.naive.playback.NaivePlaybackUrlHandler", () -> events.playback(sample, recordingId), "X-Amz-Signature"));
+            }
+            if (only.contains("manage-recording")) {
+                // Every hold on a recording of its own: a second hold on a held recording is other work.
+                Deque<String> unheld = catalogue(jvm, tagger, environments.get("TagRecordingFunction"), events, 2 * runs * (2 + warm));
+                subjects.add(new Subject("manage-recording", "ManageRecordingFunction", naiveJar("manage-recording"),
+                        "uk.callretention.bench.naive.manage.NaiveManageRecordingHandler", () -> events.hold(sample, unheld.pop()), "\"statusCode\":201"));
+            }
+            if (only.contains("expire-recordings")) {
+                Path sweep = events.sweep();
+                // The first sweep of a new stack catches up on every day since the policies began; later ones have only today.
+                progress("sweeping once, unmeasured, so every measured sweep finds little due");
+                FunctionDefinition expiry = functions.get("ExpireRecordingsFunction");
+                jvm.run("seed-expire-recordings", expiry.codeUri(), className(expiry), expiry, environments.get("ExpireRecordingsFunction"), "cold",
+                        List.of(sweep));
+                subjects.add(new Subject("expire-recordings", "ExpireRecordingsFunction", naiveJar("expire-recordings"),
+                        "uk.callretention.bench.naive.expiry.NaiveExpireRecordingsHandler", () -> sweep, "\"status\":\"COMPLETE\""));
+            }
 
             StringBuilder cold = new StringBuilder(Report.COLD_HEADER);
             StringBuilder primed = new StringBuilder(Report.PRIMED_HEADER);
@@ -159,12 +176,12 @@ public final class Bench {
                     for (Side side : order) {
                         String label = subject.name() + "-" + (side == project ? "project" : "naive") + "-" + i;
                         progress(label + ": cold");
-                        side.cold.add(jvm.run(label + "-cold", side.jar, side.handler, function.memoryMb(), environment, "cold",
+                        side.cold.add(jvm.run(label + "-cold", side.jar, side.handler, function, environment, "cold",
                                 List.of(subject.event().get())));
                         expectAnswered(subject, side.cold.get(side.cold.size() - 1), label);
                         progress(label + ": primed");
                         List<Path> invocations = IntStream.rangeClosed(0, warm).mapToObj(n -> subject.event().get()).toList();
-                        side.primed.add(jvm.run(label + "-primed", side.jar, side.handler, function.memoryMb(), environment,
+                        side.primed.add(jvm.run(label + "-primed", side.jar, side.handler, function, environment,
                                 side == project ? "primed" : "unprimed", invocations));
                         expectAnswered(subject, side.primed.get(side.primed.size() - 1), label);
                     }
@@ -179,12 +196,27 @@ public final class Bench {
         }
     }
 
+    /**
+     * Uploads {@code count} recordings and catalogues them with one unmeasured run of the project's tag-recording.
+     *
+     * @return their recording ids
+     */
+    private static Deque<String> catalogue(Jvm jvm, FunctionDefinition tagger, Map<String, String> environment, Events events, int count) {
+        progress("cataloguing " + count + " recording(s) for the runs to use (one unmeasured run of tag-recording)");
+        List<Events.Upload> uploads = IntStream.range(0, count).mapToObj(n -> events.upload()).toList();
+        jvm.run("seed-tag-recording-" + count, tagger.codeUri(), className(tagger), tagger, environment, "unprimed",
+                uploads.stream().map(Events.Upload::event).toList());
+        Map<String, String> ids = events.recordingIds();
+        Deque<String> catalogued = new ArrayDeque<>();
+        uploads.forEach(upload -> catalogued.add(Optional.ofNullable(ids.get(upload.key()))
+                .orElseThrow(() -> new IllegalStateException("tag-recording catalogued nothing for " + upload.key()))));
+        return catalogued;
+    }
+
     /** Both sides must have done the work: a failed invocation answers fast and would flatter whoever failed. */
     private static void expectAnswered(Subject subject, Jvm.Run run, String label) {
         String response = String.valueOf(run.response());
-        boolean answered = subject.name().equals("tag-recording")
-                ? response.contains("\"batchItemFailures\":[]")
-                : response.contains("\"statusCode\":200") && response.contains("X-Amz-Signature");
+        boolean answered = response.contains(subject.answered());
         if (!answered) {
             throw new IllegalStateException(label + " did not do the work; it answered " + response);
         }

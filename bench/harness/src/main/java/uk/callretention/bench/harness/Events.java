@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +25,9 @@ import uk.callretention.local.aws.LocalAwsClients;
 
 /**
  * What each run is invoked with, made on the provisioned stack: a fresh upload's own S3 notification for every
- * tag-recording invocation (so every one catalogues a new recording, as a real upload would), and the template's sample
+ * tag-recording invocation (so every one catalogues a new recording, as a real upload would); the template's sample
  * HTTP API request, pointed at a catalogued recording and made by a different member of staff each time, so no run's
- * playback counts against another's browsing limit.
+ * playback counts against another's browsing limit; the same request made a hold; and the sweep's scheduled input.
  */
 final class Events {
     private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -83,13 +85,12 @@ final class Events {
         throw new IllegalStateException("S3 queued no notification for " + key + " on " + uploadsQueueUrl);
     }
 
-    /** The catalogue's id for the recording stored under that key, once tag-recording has catalogued it. */
-    String recordingIdOf(String key) {
-        return clients.dynamoDb().scan(b -> b.tableName(catalogueTable).consistentRead(true)).items().stream()
-                .filter(item -> key.equals(item.getOrDefault("objectKey", AttributeValue.fromS("")).s()))
-                .map(item -> item.get("recordingId").s())
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("tag-recording catalogued nothing for " + key));
+    /** Object key to recording id, of everything catalogued. */
+    Map<String, String> recordingIds() {
+        Map<String, String> ids = new HashMap<>();
+        clients.dynamoDb().scanPaginator(b -> b.tableName(catalogueTable).consistentRead(true)).items()
+                .forEach(item -> ids.put(item.getOrDefault("objectKey", AttributeValue.fromS("")).s(), item.get("recordingId").s()));
+        return ids;
     }
 
     /** The template's sample POST /recordings/{recordingId}/playback-url, for that recording, by a member of staff of its own. */
@@ -99,6 +100,26 @@ final class Events {
             throw new IllegalStateException(sample + " no longer names " + SAMPLE_RECORDING + " and subject " + SAMPLE_SUBJECT);
         }
         return write("playback", text.replace(SAMPLE_RECORDING, recordingId).replace(SAMPLE_SUBJECT, UUID.randomUUID().toString()));
+    }
+
+    /**
+     * The same sample made {@code POST /recordings/{recordingId}/holds} on that recording, for a complaint, to be
+     * reviewed in a month.
+     */
+    Path hold(Path sample, String recordingId) {
+        String playback = read(playback(sample, recordingId));
+        String body = "\\\"purpose\\\":\\\"complaint\\\",\\\"reference\\\":\\\"CMP-2026-0117\\\"";
+        if (!playback.contains(body)) {
+            throw new IllegalStateException(sample + " no longer has the body " + body);
+        }
+        String reviewOn = LocalDate.now(UK).plusMonths(1).toString();
+        return write("hold", playback.replace("/playback-url", "/holds").replace(body,
+                "\\\"reason\\\":\\\"complaint-or-dispute\\\",\\\"reference\\\":\\\"CMP-2026-0117\\\",\\\"reviewOn\\\":\\\"" + reviewOn + "\\\""));
+    }
+
+    /** The expiry sweep's scheduled input, as the template's schedule gives it. */
+    Path sweep() {
+        return write("sweep", "{\"mode\": \"sweep\"}");
     }
 
     private Path write(String kind, String text) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import uk.callretention.bench.runner.Figures;
+import uk.callretention.local.template.FunctionDefinition;
 
 /**
  * Starts one fresh JVM per run with the flags Lambda's java21 runtime uses, the function's jar and the runner on its
@@ -50,10 +51,11 @@ final class Jvm {
         return flags;
     }
 
-    Run run(String label, Path jar, String handler, int memoryMb, Map<String, String> environment, String mode, List<Path> events) {
+    Run run(String label, Path jar, String handler, FunctionDefinition function, Map<String, String> environment, String mode, List<Path> events) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(flags(memoryMb));
+        command.addAll(flags(function.memoryMb()));
+        command.add("-Dbench.timeoutMillis=" + function.timeoutSeconds() * 1000L);
         command.add("-cp");
         command.add(classpath(jar, mode.equals("primed")));
         command.add(RUNNER);

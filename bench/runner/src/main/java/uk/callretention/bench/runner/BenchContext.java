@@ -8,10 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-/** What Lambda hands a handler about the invocation, filled from the function's environment. */
+/**
+ * What Lambda hands a handler about one invocation, filled from the function's environment; its remaining time counts
+ * down from the function's Timeout, which the harness passes as the system property {@value #TIMEOUT_PROPERTY}.
+ */
 final class BenchContext implements Context {
+    static final String TIMEOUT_PROPERTY = "bench.timeoutMillis";
+
     private final Map<String, String> environment;
     private final String requestId = UUID.randomUUID().toString();
+    private final long deadline = System.currentTimeMillis() + Long.getLong(TIMEOUT_PROPERTY, 60_000);
 
     BenchContext(Map<String, String> environment) {
         this.environment = environment;
@@ -59,7 +65,7 @@ final class BenchContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 60_000;
+        return (int) Math.max(0, deadline - System.currentTimeMillis());
     }
 
     @Override
