@@ -2,7 +2,6 @@ package uk.callretention.bench.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -278,13 +277,5 @@ public final class Bench {
 
     private static void progress(String message) {
         System.err.println("bench " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ": " + message);
-    }
-
-    static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
+import uk.callretention.bench.runner.Json;
 import uk.callretention.local.aws.LocalAwsClients;
 
 /**
@@ -63,9 +65,17 @@ final class Events {
                 .metadata(Map.of("recorded-at", now.toString(), "direction", "inbound")), RequestBody.fromBytes(wav()));
         Message message = notificationOf(key);
         clients.sqs().deleteMessage(b -> b.queueUrl(uploadsQueueUrl).receiptHandle(message.receiptHandle()));
-        String event = "{\"Records\":[{\"messageId\":" + quote(message.messageId()) + ",\"receiptHandle\":" + quote(message.receiptHandle())
-                + ",\"body\":" + quote(message.body()) + ",\"attributes\":{},\"messageAttributes\":{},\"md5OfBody\":" + quote(message.md5OfBody())
-                + ",\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:eu-west-2:123456789012:UploadsQueue\",\"awsRegion\":\"eu-west-2\"}]}";
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("messageId", message.messageId());
+        record.put("receiptHandle", message.receiptHandle());
+        record.put("body", message.body());
+        record.put("attributes", Map.of());
+        record.put("messageAttributes", Map.of());
+        record.put("md5OfBody", message.md5OfBody());
+        record.put("eventSource", "aws:sqs");
+        record.put("eventSourceARN", "arn:aws:sqs:eu-west-2:123456789012:UploadsQueue");
+        record.put("awsRegion", "eu-west-2");
+        String event = Json.write(Map.of("Records", List.of(record)));
         return new Upload(write("upload", event), key);
     }
 
@@ -148,19 +158,5 @@ final class Events {
                 .putInt(16000).putShort((short) 2).putShort((short) 16);
         wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
         return wav.array();
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for an event file and a handler's answer, so the runner adds no library to a function's classpath:
+ * Just enough JSON for an event file and a handler's answer, so the runner adds no library to a function's classpath
+ * (the harness writes its events with it too):
  * objects become {@link LinkedHashMap}s, arrays {@link ArrayList}s, numbers {@link Long} or {@link Double}.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int at;
 
@@ -20,7 +21,7 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.space();
@@ -162,7 +163,7 @@ final class Json {
     }
 
     /** Maps, collections, strings, numbers, booleans, enums, and beans through their public getters. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +13,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import uk.callretention.access.HoldDesk;
 import uk.callretention.access.JsonBody;
 import uk.callretention.access.Outcome;
-import uk.callretention.access.Refusal;
 import uk.callretention.access.StaffMember;
 import uk.callretention.aws.RetentionRepositories;
+import uk.callretention.bench.naive.ApiAnswers;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.retention.Hold;
 
@@ -31,7 +29,6 @@ import uk.callretention.retention.Hold;
  */
 public class NaiveManageRecordingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final S3Client s3 = S3Client.create();
     private final DynamoDbClient dynamoDb = DynamoDbClient.create();
     private final HoldDesk holds;
@@ -45,9 +42,9 @@ public class NaiveManageRecordingHandler implements RequestHandler<APIGatewayV2H
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        Optional<StaffMember> who = StaffMember.fromClaims(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        Optional<StaffMember> who = ApiAnswers.staffMember(event);
         if (who.isEmpty()) {
-            return answer(401, Map.of("error", "unauthenticated"));
+            return ApiAnswers.unauthenticated();
         }
         Outcome<Hold> outcome = holds.place(who.get(), event.getPathParameters().get("recordingId"), JsonBody.of(event.getBody()));
         if (outcome instanceof Outcome.Done<Hold> done) {
@@ -59,18 +56,8 @@ public class NaiveManageRecordingHandler implements RequestHandler<APIGatewayV2H
             body.put("reference", hold.reference());
             body.put("placedBy", hold.placedBy());
             context.getLogger().log("hold placed on " + hold.recordingId());
-            return answer(201, body);
+            return ApiAnswers.answer(201, body);
         }
-        Refusal refusal = ((Outcome.Refused<Hold>) outcome).refusal();
-        return answer(refusal.status(), Map.of("error", refusal.code()));
-    }
-
-    private APIGatewayV2HTTPResponse answer(int status, Object body) {
-        try {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(Map.of("content-type", "application/json"))
-                    .withBody(mapper.writeValueAsString(body)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiAnswers.refused(((Outcome.Refused<Hold>) outcome).refusal());
     }
 }

@@ -9,7 +9,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import uk.callretention.access.AccessCatalogue;
-import uk.callretention.bench.naive.tagging.CatalogueBean;
+import uk.callretention.bench.naive.CatalogueBean;
 import uk.callretention.recording.CatalogueEntry;
 
 /** The baseline's catalogue reads: one consistent GetItem through a {@link TableSchema#fromBean} table, as the project's. */

@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,12 +14,12 @@ import uk.callretention.access.JsonBody;
 import uk.callretention.access.Outcome;
 import uk.callretention.access.PlaybackLink;
 import uk.callretention.access.PlaybackService;
-import uk.callretention.access.Refusal;
 import uk.callretention.access.StaffMember;
 import uk.callretention.aws.DynamoDbAccessRequests;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbBrowsingGuard;
 import uk.callretention.aws.S3PlaybackLinks;
+import uk.callretention.bench.naive.ApiAnswers;
 import uk.callretention.policy.PolicyBook;
 
 /**
@@ -33,7 +31,6 @@ import uk.callretention.policy.PolicyBook;
  */
 public class NaivePlaybackUrlHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final DynamoDbClient dynamoDb = DynamoDbClient.create();
     private final S3Presigner presigner = S3Presigner.create();
     private final PlaybackService playback;
@@ -50,10 +47,9 @@ public class NaivePlaybackUrlHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        Map<String, String> claims = event.getRequestContext().getAuthorizer().getJwt().getClaims();
-        Optional<StaffMember> who = StaffMember.fromClaims(claims);
+        Optional<StaffMember> who = ApiAnswers.staffMember(event);
         if (who.isEmpty()) {
-            return answer(401, Map.of("error", "unauthenticated"));
+            return ApiAnswers.unauthenticated();
         }
         Outcome<PlaybackLink> outcome = playback.playback(who.get(), event.getPathParameters().get("recordingId"), JsonBody.of(event.getBody()));
         if (outcome instanceof Outcome.Done<PlaybackLink> done) {
@@ -65,18 +61,8 @@ public class NaivePlaybackUrlHandler implements RequestHandler<APIGatewayV2HTTPE
             body.put("expiresAt", link.expiresAt().toString());
             body.put("contentType", link.contentType());
             context.getLogger().log("playback link issued for " + link.recordingId());
-            return answer(200, body);
+            return ApiAnswers.answer(200, body);
         }
-        Refusal refusal = ((Outcome.Refused<PlaybackLink>) outcome).refusal();
-        return answer(refusal.status(), Map.of("error", refusal.code()));
-    }
-
-    private APIGatewayV2HTTPResponse answer(int status, Object body) {
-        try {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(Map.of("content-type", "application/json"))
-                    .withBody(mapper.writeValueAsString(body)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ApiAnswers.refused(((Outcome.Refused<PlaybackLink>) outcome).refusal());
     }
 }

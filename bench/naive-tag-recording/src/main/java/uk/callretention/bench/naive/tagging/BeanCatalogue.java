@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import uk.callretention.bench.naive.CatalogueBean;
 import uk.callretention.recording.Catalogue;
 import uk.callretention.recording.CatalogueEntry;
 
@@ -22,6 +23,7 @@ import uk.callretention.recording.CatalogueEntry;
  */
 class BeanCatalogue implements Catalogue {
 
+    // The project's conditions, word for word: the baseline must make the same requests.
     private static final String ONLY_IF_NEWER = "attribute_not_exists(recordingId) OR (#state = :deleted AND versionId <> :versionId)"
             + " OR (#ordering < :ordering AND #state IN (:active, :quarantined))";
 

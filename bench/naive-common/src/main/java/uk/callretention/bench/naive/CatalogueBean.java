@@ -1,4 +1,4 @@
-package uk.callretention.bench.naive.tagging;
+package uk.callretention.bench.naive;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,11 @@ import uk.callretention.recording.ExpiryShard;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.retention.SweepCalendar;
 
-/** The baseline's catalogue item, a mutable bean for {@code TableSchema.fromBean}: the same attributes as the project writes. */
+/**
+ * The baselines' catalogue item, a mutable bean for {@code TableSchema.fromBean}. It mirrors the project's
+ * {@code CatalogueItem} on purpose, derived keys included: the baseline writes and reads the very same item, through a
+ * reflective schema instead of the project's static one.
+ */
 @DynamoDbBean
 public class CatalogueBean {
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -47,7 +51,7 @@ public class CatalogueBean {
     private String recordedAtId;
     private String councilCallId;
 
-    static CatalogueBean from(CatalogueEntry entry) {
+    public static CatalogueBean from(CatalogueEntry entry) {
         CatalogueBean item = new CatalogueBean();
         item.recordingId = entry.recordingId();
         item.objectKey = entry.objectKey();
