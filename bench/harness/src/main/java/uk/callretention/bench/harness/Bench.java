@@ -142,13 +142,15 @@ public final class Bench {
             if (only.contains("playback-url")) {
                 String recordingId = catalogue(jvm, tagger, environments.get("TagRecordingFunction"), events, 1).pop();
                 subjects.add(new Subject("playback-url", "PlaybackUrlFunction", naiveJar("playback-url"),
-                        "uk.callretention.bench.naive.playback.NaivePlaybackUrlHandler", () -> events.playback(sample, recordingId), "X-Amz-Signature"));
+                        "uk.callretention.bench.naive.playback.NaivePlaybackUrlHandler", () -> events.playback(sample, recordingId),
+                        "X-Amz-Signature"));
             }
             if (only.contains("manage-recording")) {
                 // Every hold on a recording of its own: a second hold on a held recording is other work.
                 Deque<String> unheld = catalogue(jvm, tagger, environments.get("TagRecordingFunction"), events, 2 * runs * (2 + warm));
                 subjects.add(new Subject("manage-recording", "ManageRecordingFunction", naiveJar("manage-recording"),
-                        "uk.callretention.bench.naive.manage.NaiveManageRecordingHandler", () -> events.hold(sample, unheld.pop()), "\"statusCode\":201"));
+                        "uk.callretention.bench.naive.manage.NaiveManageRecordingHandler", () -> events.hold(sample, unheld.pop()),
+                        "\"statusCode\":201"));
             }
             if (only.contains("expire-recordings")) {
                 Path sweep = events.sweep();
@@ -227,7 +229,8 @@ public final class Bench {
         Machine.describe(java).forEach(line -> System.out.println("- " + line));
         System.out.println("- runs: " + runs + " of each, project and naive alternately; primed: init, org.crac hooks, first invocation, median of "
                 + warm + " warm ones");
-        System.out.println("- JVM flags: " + String.join(" ", Jvm.LAMBDA_FLAGS) + " -Xmx<85% of MemorySize>; no class-data-sharing archive of our own");
+        System.out.println("- JVM flags: " + String.join(" ", Jvm.LAMBDA_FLAGS)
+                + " -Xmx<85% of MemorySize>; no class-data-sharing archive of our own");
         System.out.println();
         System.out.println("## Fresh process to first response (medians)");
         System.out.println();

@@ -84,7 +84,9 @@ final class Events {
 
     private Message notificationOf(String key) {
         for (int attempt = 0; attempt < 10; attempt++) {
-            List<Message> messages = clients.sqs().receiveMessage(b -> b.queueUrl(uploadsQueueUrl).maxNumberOfMessages(10).waitTimeSeconds(2)).messages();
+            List<Message> messages = clients.sqs()
+                    .receiveMessage(b -> b.queueUrl(uploadsQueueUrl).maxNumberOfMessages(10).waitTimeSeconds(2))
+                    .messages();
             for (Message message : messages) {
                 if (message.body().contains(key.substring(key.lastIndexOf('/') + 1))) {
                     return message;

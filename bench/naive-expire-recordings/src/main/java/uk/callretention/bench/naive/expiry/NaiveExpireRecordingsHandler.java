@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import uk.callretention.aws.DynamoDbSweepProgress;
 import uk.callretention.aws.RetentionRepositories;
+import uk.callretention.bench.naive.NaivePolicies;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
@@ -20,8 +21,8 @@ import uk.callretention.retention.SweepReport;
  * The benchmark's baseline for expire-recordings' scheduled sweep ({@code {"mode": "sweep"}}), not product code: the
  * project's {@link Sweep} and repositories, so the same S3 and DynamoDB requests, written the way most samples write a
  * handler: clients from {@code create()} (the SDK's Apache client with its default pool, its default credential and
- * region chains), the policies read with SnakeYAML ({@link PolicyBook#bundled}). It builds only the sweep, as a sample
- * for one schedule would; its repositories are the project's, static schemas included.
+ * region chains), the policies parsed from their YAML files with SnakeYAML ({@link NaivePolicies}). It builds only the
+ * sweep, as a sample for one schedule would; its repositories are the project's, static schemas included.
  */
 public class NaiveExpireRecordingsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -31,7 +32,7 @@ public class NaiveExpireRecordingsHandler implements RequestHandler<Map<String, 
     private final Sweep sweep;
 
     public NaiveExpireRecordingsHandler() {
-        PolicyBook policies = PolicyBook.bundled(System.getenv());
+        PolicyBook policies = NaivePolicies.load(System.getenv());
         RetentionRepositories repositories = RetentionRepositories.fromEnvironment(s3, dynamoDb, System.getenv());
         sweep = repositories.sweep(new DynamoDbSweepProgress(dynamoDb, System.getenv("SWEEP_STATE_TABLE")), policies, new LogLine(System.out, clock),
                 clock, Integer.parseInt(System.getenv("SWEEP_CONCURRENCY")));

@@ -16,6 +16,7 @@ import uk.callretention.access.Outcome;
 import uk.callretention.access.StaffMember;
 import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.bench.naive.ApiAnswers;
+import uk.callretention.bench.naive.NaivePolicies;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.retention.Hold;
 
@@ -24,8 +25,8 @@ import uk.callretention.retention.Hold;
  * same hold placed through the project's {@link HoldDesk} and repositories, so the same S3 and DynamoDB requests,
  * written the way most samples write a handler. Clients from {@code create()} (the SDK's Apache client, its default
  * credential and region chains), the typed API Gateway event and the answer written with Jackson databind, the policies
- * read with SnakeYAML ({@link PolicyBook#bundled}). Its repositories are the project's, static schemas included, so it
- * understates what a reflective bean schema would cost.
+ * parsed from their YAML files with SnakeYAML ({@link NaivePolicies}). Its repositories are the project's, static
+ * schemas included, so it understates what a reflective bean schema would cost.
  */
 public class NaiveManageRecordingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -35,7 +36,7 @@ public class NaiveManageRecordingHandler implements RequestHandler<APIGatewayV2H
 
     public NaiveManageRecordingHandler() {
         Clock clock = Clock.systemUTC();
-        PolicyBook policies = PolicyBook.bundled(System.getenv());
+        PolicyBook policies = NaivePolicies.load(System.getenv());
         RetentionRepositories repositories = RetentionRepositories.fromEnvironment(s3, dynamoDb, System.getenv());
         holds = new HoldDesk(policies, repositories.catalogue(), repositories.holdService(policies, clock), repositories.audit(), clock);
     }

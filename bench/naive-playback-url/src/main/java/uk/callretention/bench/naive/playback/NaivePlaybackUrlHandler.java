@@ -20,6 +20,7 @@ import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbBrowsingGuard;
 import uk.callretention.aws.S3PlaybackLinks;
 import uk.callretention.bench.naive.ApiAnswers;
+import uk.callretention.bench.naive.NaivePolicies;
 import uk.callretention.policy.PolicyBook;
 
 /**
@@ -27,7 +28,8 @@ import uk.callretention.policy.PolicyBook;
  * same decision through the project's {@link PlaybackService}, so the same DynamoDB requests and the same presigned
  * link, written the way most samples write a handler. Clients from {@code create()} (the SDK's Apache client, its
  * default credential and region chains), the recording read through a reflective bean schema, the typed API Gateway
- * event and the answer written with Jackson databind, the policies read with SnakeYAML ({@link PolicyBook#bundled}).
+ * event and the answer written with Jackson databind, the policies parsed from their YAML files with SnakeYAML
+ * ({@link NaivePolicies}). Unlike the project, it reads no caller-hash key at start-up: playback does not need it.
  */
 public class NaivePlaybackUrlHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -37,7 +39,7 @@ public class NaivePlaybackUrlHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public NaivePlaybackUrlHandler() {
         Clock clock = Clock.systemUTC();
-        PolicyBook policies = PolicyBook.bundled(System.getenv());
+        PolicyBook policies = NaivePolicies.load(System.getenv());
         playback = new PlaybackService(policies, new BeanAccessCatalogue(System.getenv("CATALOGUE_TABLE")),
                 new DynamoDbAccessRequests(dynamoDb, System.getenv("ACCESS_REQUESTS_TABLE")),
                 new S3PlaybackLinks(presigner, System.getenv("RECORDINGS_BUCKET")),

@@ -66,7 +66,9 @@ class BeanCatalogue implements Catalogue {
 
     @Override
     public Repointing repoint(String recordingId, String fromVersionId, String toVersionId, boolean held) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":from", AttributeValue.fromS(fromVersionId), ":to", AttributeValue.fromS(toVersionId)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":from", AttributeValue.fromS(fromVersionId),
+                ":to", AttributeValue.fromS(toVersionId)));
         if (held) {
             values.put(":held", AttributeValue.fromS("HELD"));
         } else {

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import uk.callretention.aws.S3RecordingStore;
+import uk.callretention.bench.naive.NaivePolicies;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CallerHash;
@@ -33,7 +34,7 @@ import uk.callretention.recording.Upload;
  * with the same S3, DynamoDB and Secrets Manager requests through the project's domain classes, written the way most
  * samples write a handler. Clients from {@code create()} (the SDK's Apache client, its default credential and region
  * chains), the catalogue through {@code DynamoDbEnhancedClient} with a reflective bean schema, the notification read
- * with Jackson databind, the policies with SnakeYAML ({@link PolicyBook#bundled}).
+ * with Jackson databind, the policies parsed from their YAML files with SnakeYAML ({@link NaivePolicies}).
  */
 public class NaiveTagRecordingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -46,7 +47,7 @@ public class NaiveTagRecordingHandler implements RequestHandler<SQSEvent, SQSBat
 
     public NaiveTagRecordingHandler() {
         Clock clock = Clock.systemUTC();
-        PolicyBook policies = PolicyBook.bundled(System.getenv());
+        PolicyBook policies = NaivePolicies.load(System.getenv());
         String key = secrets.getSecretValue(GetSecretValueRequest.builder().secretId(System.getenv("CALLER_HASH_SECRET_ARN")).build()).secretString();
         CallerHash callerHash = new CallerHash(key.getBytes(StandardCharsets.UTF_8));
         S3RecordingStore store = new S3RecordingStore(s3, bucket);
