@@ -30,8 +30,9 @@ import uk.callretention.local.template.Template;
  * medians and project/naive ratios. Progress goes to stderr, the report to stdout.
  */
 public final class Bench {
-    static final String USAGE = "usage: bench/run [--runs N] [--warm N] [--java /path/to/java]"
-            + " [--only tag-recording,playback-url,manage-recording,expire-recordings]";
+    /** The functions a user waits for, each with a baseline. */
+    static final List<String> FUNCTIONS = List.of("tag-recording", "playback-url", "manage-recording", "expire-recordings");
+    static final String USAGE = "usage: bench/run [--runs N] [--warm N] [--java /path/to/java] [--only " + String.join(",", FUNCTIONS) + "]";
     private static final String STACK = "bench";
 
     private final Path root;
@@ -78,7 +79,7 @@ public final class Bench {
         int runs = 7;
         int warm = 5;
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> only = List.of("tag-recording", "playback-url", "manage-recording", "expire-recordings");
+        List<String> only = FUNCTIONS;
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -97,6 +98,12 @@ public final class Bench {
             if (!name.equals("--root")) {
                 shown.add(name);
                 shown.add(value);
+            }
+        }
+        for (String function : only) {
+            if (!FUNCTIONS.contains(function)) {
+                throw new IllegalArgumentException("--only names " + function + ", which has no baseline; the functions are "
+                        + String.join(", ", FUNCTIONS));
             }
         }
         return new Bench(root.toAbsolutePath().normalize(), runs, warm, java, only, shown);
@@ -132,61 +139,15 @@ public final class Bench {
             functions.forEach((id, function) -> environments.put(id, FunctionSettings.of(function, stack.intrinsics().pseudo())
                     .environment(stack.environmentOf(function), moto.endpoint())));
 
-            FunctionDefinition tagger = functions.get("TagRecordingFunction");
-            Path sample = root.resolve("events/http-api-request.json");
-            List<Subject> subjects = new ArrayList<>();
-            if (only.contains("tag-recording")) {
-                subjects.add(new Subject("tag-recording", "TagRecordingFunction", naiveJar("tag-recording"),
-                        "uk.callretention.bench.naive.tagging.NaiveTagRecordingHandler", () -> events.upload().event(), "\"batchItemFailures\":[]"));
-            }
-            if (only.contains("playback-url")) {
-                String recordingId = catalogue(jvm, tagger, environments.get("TagRecordingFunction"), events, 1).pop();
-                subjects.add(new Subject("playback-url", "PlaybackUrlFunction", naiveJar("playback-url"),
-                        "uk.callretention.bench.naive.playback.NaivePlaybackUrlHandler", () -> events.playback(sample, recordingId),
-                        "X-Amz-Signature"));
-            }
-            if (only.contains("manage-recording")) {
-                // Every hold on a recording of its own: a second hold on a held recording is other work.
-                Deque<String> unheld = catalogue(jvm, tagger, environments.get("TagRecordingFunction"), events, 2 * runs * (2 + warm));
-                subjects.add(new Subject("manage-recording", "ManageRecordingFunction", naiveJar("manage-recording"),
-                        "uk.callretention.bench.naive.manage.NaiveManageRecordingHandler", () -> events.hold(sample, unheld.pop()),
-                        "\"statusCode\":201"));
-            }
-            if (only.contains("expire-recordings")) {
-                Path sweep = events.sweep();
-                // The first sweep of a new stack catches up on every day since the policies began; later ones have only today.
-                progress("sweeping once, unmeasured, so every measured sweep finds little due");
-                FunctionDefinition expiry = functions.get("ExpireRecordingsFunction");
-                jvm.run("seed-expire-recordings", expiry.codeUri(), className(expiry), expiry, environments.get("ExpireRecordingsFunction"), "cold",
-                        List.of(sweep));
-                subjects.add(new Subject("expire-recordings", "ExpireRecordingsFunction", naiveJar("expire-recordings"),
-                        "uk.callretention.bench.naive.expiry.NaiveExpireRecordingsHandler", () -> sweep, "\"status\":\"COMPLETE\""));
-            }
-
+            List<Subject> subjects = subjects(jvm, functions, environments, events);
             StringBuilder cold = new StringBuilder(Report.COLD_HEADER);
             StringBuilder primed = new StringBuilder(Report.PRIMED_HEADER);
             List<String> notes = new ArrayList<>();
             for (Subject subject : subjects) {
                 FunctionDefinition function = functions.get(subject.logicalId());
-                Map<String, String> environment = environments.get(subject.logicalId());
                 Side project = new Side(function.codeUri(), className(function));
                 Side naive = new Side(subject.naiveJar(), subject.naiveHandler());
-                for (int i = 1; i <= runs; i++) {
-                    // Alternate which goes first, so neither always finds the disk cache or the machine in the same state.
-                    List<Side> order = i % 2 == 1 ? List.of(project, naive) : List.of(naive, project);
-                    for (Side side : order) {
-                        String label = subject.name() + "-" + (side == project ? "project" : "naive") + "-" + i;
-                        progress(label + ": cold");
-                        side.cold.add(jvm.run(label + "-cold", side.jar, side.handler, function, environment, "cold",
-                                List.of(subject.event().get())));
-                        expectAnswered(subject, side.cold.get(side.cold.size() - 1), label);
-                        progress(label + ": primed");
-                        List<Path> invocations = IntStream.rangeClosed(0, warm).mapToObj(n -> subject.event().get()).toList();
-                        side.primed.add(jvm.run(label + "-primed", side.jar, side.handler, function, environment,
-                                side == project ? "primed" : "unprimed", invocations));
-                        expectAnswered(subject, side.primed.get(side.primed.size() - 1), label);
-                    }
-                }
+                measure(jvm, subject, function, environments.get(subject.logicalId()), project, naive);
                 cold.append('\n').append(Report.cold(subject.name(), project.cold, naive.cold, size(project.jar), size(naive.jar)));
                 primed.append('\n').append(Report.primed(subject.name(), project.primed, naive.primed));
                 if (project.primed.stream().anyMatch(run -> run.figures().getOrDefault("hooks", 0.0) == 0)) {
@@ -194,6 +155,62 @@ public final class Bench {
                 }
             }
             print(cold, primed, notes);
+        }
+    }
+
+    /** The functions asked for, each with its baseline and its events, and what each needs in place before it runs. */
+    private List<Subject> subjects(Jvm jvm, Map<String, FunctionDefinition> functions, Map<String, Map<String, String>> environments,
+                                   Events events) {
+        FunctionDefinition tagger = functions.get("TagRecordingFunction");
+        Path sample = root.resolve("events/http-api-request.json");
+        List<Subject> subjects = new ArrayList<>();
+        if (only.contains("tag-recording")) {
+            subjects.add(new Subject("tag-recording", "TagRecordingFunction", naiveJar("tag-recording"),
+                    "uk.callretention.bench.naive.tagging.NaiveTagRecordingHandler", () -> events.upload().event(), "\"batchItemFailures\":[]"));
+        }
+        if (only.contains("playback-url")) {
+            String recordingId = catalogue(jvm, tagger, environments.get("TagRecordingFunction"), events, 1).pop();
+            subjects.add(new Subject("playback-url", "PlaybackUrlFunction", naiveJar("playback-url"),
+                    "uk.callretention.bench.naive.playback.NaivePlaybackUrlHandler", () -> events.playback(sample, recordingId),
+                    "X-Amz-Signature"));
+        }
+        if (only.contains("manage-recording")) {
+            // Every hold on a recording of its own: a second hold on a held recording is other work.
+            Deque<String> unheld = catalogue(jvm, tagger, environments.get("TagRecordingFunction"), events, 2 * runs * (2 + warm));
+            subjects.add(new Subject("manage-recording", "ManageRecordingFunction", naiveJar("manage-recording"),
+                    "uk.callretention.bench.naive.manage.NaiveManageRecordingHandler", () -> events.hold(sample, unheld.pop()),
+                    "\"statusCode\":201"));
+        }
+        if (only.contains("expire-recordings")) {
+            Path sweep = events.sweep();
+            // The first sweep of a new stack catches up on every day since the policies began; later ones have only today.
+            progress("sweeping once, unmeasured, so every measured sweep finds little due");
+            FunctionDefinition expiry = functions.get("ExpireRecordingsFunction");
+            jvm.run("seed-expire-recordings", expiry.codeUri(), className(expiry), expiry, environments.get("ExpireRecordingsFunction"), "cold",
+                    List.of(sweep));
+            subjects.add(new Subject("expire-recordings", "ExpireRecordingsFunction", naiveJar("expire-recordings"),
+                    "uk.callretention.bench.naive.expiry.NaiveExpireRecordingsHandler", () -> sweep, "\"status\":\"COMPLETE\""));
+        }
+        return subjects;
+    }
+
+    /** Project and naive alternately, {@code runs} times each: a cold run, then a primed one. */
+    private void measure(Jvm jvm, Subject subject, FunctionDefinition function, Map<String, String> environment, Side project, Side naive) {
+        for (int i = 1; i <= runs; i++) {
+            // Alternate which goes first, so neither always finds the disk cache or the machine in the same state.
+            List<Side> order = i % 2 == 1 ? List.of(project, naive) : List.of(naive, project);
+            for (Side side : order) {
+                String label = subject.name() + "-" + (side == project ? "project" : "naive") + "-" + i;
+                progress(label + ": cold");
+                side.cold.add(jvm.run(label + "-cold", side.jar, side.handler, function, environment, "cold",
+                        List.of(subject.event().get())));
+                expectAnswered(subject, side.cold.get(side.cold.size() - 1), label);
+                progress(label + ": primed");
+                List<Path> invocations = IntStream.rangeClosed(0, warm).mapToObj(n -> subject.event().get()).toList();
+                side.primed.add(jvm.run(label + "-primed", side.jar, side.handler, function, environment,
+                        side == project ? "primed" : "unprimed", invocations));
+                expectAnswered(subject, side.primed.get(side.primed.size() - 1), label);
+            }
         }
     }
 
