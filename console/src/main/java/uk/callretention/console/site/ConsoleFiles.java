@@ -18,7 +18,6 @@ public final class ConsoleFiles {
             Map.entry("mjs", "text/javascript; charset=utf-8"),
             Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("json", "application/json"),
-            Map.entry("map", "application/json"),
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("svg", "image/svg+xml"),
             Map.entry("png", "image/png"),

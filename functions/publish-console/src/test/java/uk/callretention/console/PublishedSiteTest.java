@@ -134,7 +134,6 @@ class PublishedSiteTest {
             config.json                                | application/json                | no-cache
             app/views/recordings.js                    | text/javascript; charset=utf-8  | max-age=300
             app/app.css                                | text/css; charset=utf-8         | max-age=300
-            govuk/govuk-frontend.min.js.map            | application/json                | max-age=300
             assets/manifest.json                       | application/json                | max-age=300
             assets/images/favicon.svg                  | image/svg+xml                   | max-age=300
             assets/images/favicon.ico                  | image/x-icon                    | max-age=300
