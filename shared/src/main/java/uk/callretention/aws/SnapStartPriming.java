@@ -3,6 +3,7 @@ package uk.callretention.aws;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,11 @@ import uk.callretention.observability.LogLine;
  * <p>Before the snapshot: the usual request, once, so that the classes and code a first request needs are loaded and
  * compiled in the snapshot rather than after a restore, while a manager waits. Priming clients answer from a table and
  * send nothing, so no table, bucket or log is touched; the request's log lines and metrics go {@link #nowhere()}. Then
- * the caller-hash key is forgotten: Lambda initialises a function without reading it, but a snapshot must not hold it
- * even when something did.
+ * one {@link LoopbackRequest}, so the JDK's HTTP and socket classes, which the priming clients never reach, are loaded
+ * too. Then the caller-hash key is forgotten: Lambda initialises a function without reading it, but a snapshot must not
+ * hold it even when something did.
  *
- * <p>After a restore: the caller-hash key is read again, in the background. Nothing else the functions hold needs
+ * <p>After a restore: the caller-hash key the usual request needs is read again, in the background. Nothing else the functions hold needs
  * refreshing, and why: the function's own clients send nothing before the snapshot, so the default credentials chain
  * first resolves after a restore and reads the container credentials Lambda gives the restored instance (and no
  * connection opened before the snapshot is reused); clocks are {@code Clock.systemUTC()}, read at each use, and no date
@@ -35,11 +37,28 @@ public final class SnapStartPriming implements Resource {
             "AWS_ACCESS_KEY_ID", "AKIAPRIMINGNOTAKEY00", "AWS_SECRET_ACCESS_KEY", "priming-only-not-a-secret-key-of-any-account");
 
     private final Runnable usualRequest;
-    private final List<CallerHashKey> keys;
+    private final List<CallerHashKey> rereadAfterRestore;
+    private final List<CallerHashKey> forgotten;
 
-    public SnapStartPriming(Runnable usualRequest, CallerHashKey... keys) {
+    /** @param keysTheUsualRequestNeeds forgotten before the snapshot and read again, in the background, after a restore */
+    public SnapStartPriming(Runnable usualRequest, CallerHashKey... keysTheUsualRequestNeeds) {
+        this(usualRequest, List.of(keysTheUsualRequestNeeds), List.of(keysTheUsualRequestNeeds));
+    }
+
+    private SnapStartPriming(Runnable usualRequest, List<CallerHashKey> rereadAfterRestore, List<CallerHashKey> forgotten) {
         this.usualRequest = usualRequest;
-        this.keys = List.of(keys);
+        this.rereadAfterRestore = rereadAfterRestore;
+        this.forgotten = forgotten;
+    }
+
+    /**
+     * These hooks, also forgetting {@code key} before the snapshot but leaving it unread after a restore, for a key only a
+     * rarer request needs (playback's subject access): reading it then would slow the usual first request for nothing.
+     */
+    public SnapStartPriming forgetting(CallerHashKey key) {
+        List<CallerHashKey> more = new ArrayList<>(forgotten);
+        more.add(key);
+        return new SnapStartPriming(usualRequest, rereadAfterRestore, List.copyOf(more));
     }
 
     /**
@@ -74,16 +93,17 @@ public final class SnapStartPriming implements Resource {
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
             usualRequest.run();
+            LoopbackRequest.send();
         } catch (RuntimeException e) {
             // An unprimed snapshot still serves correctly, only its first request is slower: no reason to fail the deploy.
             new LogLine(System.out, Clock.systemUTC()).error("SnapStart priming failed; the first request after a restore will be slower",
                     Map.of("error", e.getClass().getName(), "cause", String.valueOf(e.getMessage())));
         }
-        keys.forEach(CallerHashKey::forget);
+        forgotten.forEach(CallerHashKey::forget);
     }
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        keys.forEach(CallerHashKey::readInBackground);
+        rereadAfterRestore.forEach(CallerHashKey::readInBackground);
     }
 }

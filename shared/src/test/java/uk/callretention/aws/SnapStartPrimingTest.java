@@ -46,4 +46,16 @@ class SnapStartPrimingTest {
         assertThat(new String(key.get(), StandardCharsets.UTF_8)).isEqualTo("0123456789abcdef0123456789abcdef");
         assertThat(secrets.answered()).containsExactly("GetSecretValue");
     }
+
+    @Test
+    void aKeyOnlyForgotten_isZeroedBeforeTheSnapshotAndLeftUnreadAfterARestore() {
+        byte[] held = key.get();
+        SnapStartPriming hooks = new SnapStartPriming(() -> { }).forgetting(key);
+
+        hooks.beforeCheckpoint(null);
+        hooks.afterRestore(null);
+
+        assertThat(held).containsOnly(0);
+        assertThat(secrets.answered()).as("read once, before the snapshot, and not again").containsExactly("GetSecretValue");
+    }
 }

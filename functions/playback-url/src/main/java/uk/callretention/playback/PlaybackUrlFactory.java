@@ -58,6 +58,6 @@ record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, Ca
                 new StaffProfile(policies, audit, clock),
                 new RecordingDetails(policies, catalogue, new DynamoDbHolds(dynamoDb, AwsClients.require(environment, "HOLDS_TABLE")), audit, clock),
                 new LogLine(out, clock),
-                new SnapStartPriming(() -> PlaybackUrlPriming.usualRequest(environment, PlaybackUrlPriming.aws()), callerHashKey));
+                new SnapStartPriming(() -> PlaybackUrlPriming.usualRequest(environment, PlaybackUrlPriming.aws())).forgetting(callerHashKey));
     }
 }
