@@ -8,8 +8,8 @@ import uk.callretention.access.Erasure;
 import uk.callretention.access.HoldsToReview;
 import uk.callretention.access.api.ApiRoutes;
 import uk.callretention.access.api.ApiRoutes.Answer;
+import uk.callretention.access.api.HoldShape;
 import uk.callretention.aws.SnapStartPriming;
-import uk.callretention.retention.Hold;
 import uk.callretention.retention.HoldOutcome;
 
 /**
@@ -42,7 +42,7 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
         this.routes = new ApiRoutes(f.log())
                 .route(ACTIVE_HOLDS, (request, who) -> Answer.of(f.holdsToReview().list(who, request.query()), 200, ManageRecordingHandler::activeHolds))
                 .route(PLACE_HOLD, (request, who) -> Answer.of(
-                        f.holds().place(who, request.path("recordingId"), request.body()), 201, ManageRecordingHandler::hold))
+                        f.holds().place(who, request.path("recordingId"), request.body()), 201, HoldShape::of))
                 .route(RELEASE_HOLD, (request, who) -> Answer.of(
                         f.holds().release(who, request.path("recordingId"), request.path("holdId")), 200, ManageRecordingHandler::released))
                 .route(ERASE, (request, who) -> Answer.of(
@@ -60,19 +60,6 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
         return routes.handle(event, context.getAwsRequestId());
     }
 
-    private static Map<String, Object> hold(Hold hold) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("holdId", hold.holdId());
-        json.put("recordingId", hold.recordingId());
-        json.put("reason", hold.reason().id());
-        json.put("reference", hold.reference());
-        json.put("placedBy", hold.placedBy());
-        json.put("placedAt", hold.placedAt().toString());
-        json.put("reviewOn", hold.reviewOn().toString());
-        json.put("active", hold.active());
-        return json;
-    }
-
     private static Object activeHolds(HoldsToReview.Page page) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("council", page.council());
@@ -83,7 +70,7 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
 
     /** A hold as placing answers it, with its recording's team and whether its review is overdue. */
     private static Object activeHold(HoldsToReview.ActiveHold active) {
-        Map<String, Object> json = hold(active.hold());
+        Map<String, Object> json = HoldShape.of(active.hold());
         if (active.team() != null) {
             json.put("team", active.team());
         }
@@ -93,7 +80,7 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
 
     private static Object released(HoldOutcome.Released released) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("hold", hold(released.hold()));
+        json.put("hold", HoldShape.of(released.hold()));
         json.put("stillHeld", released.stillHeld());
         if (released.dueOn() != null) {
             json.put("dueOn", released.dueOn().toString());

@@ -9,11 +9,11 @@ import uk.callretention.access.PlaybackLink;
 import uk.callretention.access.RecordingDetails;
 import uk.callretention.access.RecordingListing;
 import uk.callretention.access.StaffProfile;
+import uk.callretention.access.api.HoldShape;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.policy.HoldReason;
 import uk.callretention.policy.Purpose;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.retention.Hold;
 
 /**
  * The JSON the API answers with. A recording is described by what a manager looks a call up by (time, agent, direction,
@@ -47,7 +47,7 @@ final class Shapes {
     /** The recording, and its active holds when the caller may see them. */
     static Object details(RecordingDetails.Details details) {
         Map<String, Object> json = recording(details.recording());
-        details.activeHolds().ifPresent(holds -> json.put("holds", holds.stream().map(Shapes::hold).toList()));
+        details.activeHolds().ifPresent(holds -> json.put("holds", holds.stream().map(HoldShape::of).toList()));
         return json;
     }
 
@@ -128,17 +128,6 @@ final class Shapes {
         json.put("maxUrlsPerUserPerHour", council.maxUrlsPerUserPerHour());
         json.put("urlLifetimeSeconds", council.urlLifetime().toSeconds());
         json.put("maxHoldReviewInterval", council.maxHoldReviewInterval().toString());
-        return json;
-    }
-
-    private static Object hold(Hold hold) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("holdId", hold.holdId());
-        json.put("reason", hold.reason().id());
-        json.put("reference", hold.reference());
-        json.put("placedBy", hold.placedBy());
-        json.put("placedAt", hold.placedAt().toString());
-        json.put("reviewOn", hold.reviewOn().toString());
         return json;
     }
 

@@ -106,8 +106,9 @@ class RecordingDetailsIntegrationTest {
         Map<String, Object> recording = body(answer);
         assertThat(recording).containsEntry("recordingId", entry.recordingId()).containsEntry("callId", "CA-3001")
                 .containsEntry("durationSeconds", 5.0).containsEntry("state", "active").doesNotContainKeys("objectKey", "callerHash", "versionId");
-        assertThat(recording.get("holds")).isEqualTo(List.of(Map.of("holdId", active.holdId(), "reason", "complaint-or-dispute",
-                "reference", "CMP-77", "placedBy", "placer", "placedAt", "2026-04-03T10:00:00Z", "reviewOn", "2027-01-01")));
+        assertThat(recording.get("holds")).isEqualTo(List.of(Map.of("holdId", active.holdId(), "recordingId", entry.recordingId(),
+                "reason", "complaint-or-dispute", "reference", "CMP-77", "placedBy", "placer", "placedAt", "2026-04-03T10:00:00Z",
+                "reviewOn", "2027-01-01", "active", true)));
         assertThat(audit.trailOf(entry.recordingId())).singleElement().satisfies(event -> {
             assertThat(event.action()).isEqualTo(AuditAction.RECORDING_VIEWED);
             assertThat(event.outcome()).isEqualTo("allowed");
