@@ -10,7 +10,8 @@ import uk.callretention.recording.CallerHash;
 /**
  * The caller-hash key, which lives in Secrets Manager, never in code or configuration files. A function holds it only
  * while it serves requests: it is read when a request first needs it (never at initialisation, so it cannot be written
- * into a SnapStart snapshot), forgotten before a snapshot (its bytes zeroed), and read again after a restore. A read
+ * into a SnapStart snapshot), forgotten before a snapshot (its bytes zeroed), and read again when next needed, or at
+ * once after a restore by a function whose usual request needs it ({@link SnapStartPriming}). A read
  * that fails fails the request that needed the key, saying so, and the next request that needs it tries again. Its
  * Secrets Manager client too is built when the key is first read: most of a function's requests never need the key.
  */
