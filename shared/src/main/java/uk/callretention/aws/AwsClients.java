@@ -57,12 +57,17 @@ public final class AwsClients {
     }
 
     public static AwsClients fromEnvironment(Map<String, String> environment) {
+        return fromEnvironment(environment, UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10))
+                .build());
+    }
+
+    /** The clients the environment configures, over {@code http}: a function's priming clients, which send nothing ({@link SnapStartPriming}). */
+    public static AwsClients fromEnvironment(Map<String, String> environment, SdkHttpClient http) {
         String region = require(environment, "AWS_REGION");
         return new AwsClients(Region.of(region), uri(environment.get("AWS_ENDPOINT_URL")), uri(environment.get("AWS_ENDPOINT_URL_S3_CONTROL")),
-                credentialsFrom(environment), UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10))
-                        .build(), null);
+                credentialsFrom(environment), http, null);
     }
 
     /**
@@ -73,11 +78,6 @@ public final class AwsClients {
      */
     public AwsClients forManyCallsAtOnce(SdkHttpClient pooled) {
         return new AwsClients(region, endpoint, s3ControlEndpoint, credentials, pooled, RetryMode.ADAPTIVE_V2);
-    }
-
-    /** The same clients over another HTTP client: a function's priming clients, which send nothing ({@link SnapStartPriming}). */
-    public AwsClients over(SdkHttpClient other) {
-        return new AwsClients(region, endpoint, s3ControlEndpoint, credentials, other, retryMode);
     }
 
     private static URI uri(String endpoint) {

@@ -81,7 +81,7 @@ public final class SnapStartPriming implements Resource {
         priming.keySet().removeIf(name -> name.startsWith("AWS_ENDPOINT_URL"));
         priming.remove("AWS_SESSION_TOKEN");
         priming.putAll(PRIMING_CREDENTIALS);
-        return AwsClients.fromEnvironment(priming).over(http);
+        return AwsClients.fromEnvironment(priming, http);
     }
 
     /** Where the priming request's log lines and metrics go: nowhere. */
