@@ -64,6 +64,67 @@ public final class WaveHeader {
         return Optional.empty();
     }
 
+    /**
+     * Where a WAV's samples lie and how they are laid out, for code that rewrites samples in place and must leave every
+     * other byte alone. The same walk as {@link #duration}: chunks before {@code data} stepped over, pad bytes honoured.
+     *
+     * @param encoding      the fmt chunk's format tag, or for WAVE_FORMAT_EXTENSIBLE the tag its sub-format GUID wraps
+     * @param blockAlign    bytes per sample frame, all channels
+     * @param dataOffset    where the first sample's byte is in the object
+     * @param dataBytes     the data chunk's bytes as far as the object holds them (a streaming writer's unknown size
+     *                      taken as the rest of the object)
+     * @param truncated     the header declares more data than the object holds: an upload cut short
+     */
+    public record Layout(int encoding, int channels, long sampleRate, int blockAlign, int bitsPerSample,
+                         int dataOffset, long dataBytes, boolean truncated) {
+    }
+
+    /**
+     * @param wav a whole WAV object
+     * @return its layout, or empty when it does not read as a WAV with a consistent fmt chunk before its data chunk
+     */
+    public static Optional<Layout> layout(byte[] wav) {
+        if (wav.length < 12 || !ascii(wav, 0).equals("RIFF") || !ascii(wav, 8).equals("WAVE")) {
+            return Optional.empty();
+        }
+        int fmt = -1;
+        long fmtSize = 0;
+        long offset = 12;
+        while (offset + 8 <= wav.length) {
+            int at = (int) offset;
+            String id = ascii(wav, at);
+            long size = uint32(wav, at + 4);
+            long body = offset + 8;
+            if (id.equals("fmt ")) {
+                if (size < FMT_MIN_SIZE || body + size > wav.length || byteRate(wav, (int) body) == 0) {
+                    return Optional.empty();
+                }
+                fmt = (int) body;
+                fmtSize = size;
+            } else if (id.equals("data")) {
+                if (fmt < 0) {
+                    return Optional.empty();
+                }
+                long available = wav.length - body;
+                boolean streamed = size == UNKNOWN_SIZE_ZERO || size == UNKNOWN_SIZE_ALL_ONES;
+                return Optional.of(new Layout(encoding(wav, fmt, fmtSize), uint16(wav, fmt + 2), uint32(wav, fmt + 4),
+                        uint16(wav, fmt + 12), uint16(wav, fmt + 14), (int) body, dataBytes(size, available),
+                        !streamed && size > available));
+            }
+            offset = body + size + (size & 1);
+        }
+        return Optional.empty();
+    }
+
+    /** WAVE_FORMAT_EXTENSIBLE names its real encoding in the first two bytes of the sub-format GUID, after cbSize and two fields. */
+    private static int encoding(byte[] wav, int fmt, long fmtSize) {
+        int tag = uint16(wav, fmt);
+        if (tag == 0xFFFE) {
+            return fmtSize >= 40 ? uint16(wav, fmt + 24) : 0;
+        }
+        return tag;
+    }
+
     /** The fmt chunk's byte rate, or 0 when the chunk contradicts itself. */
     private static long byteRate(byte[] head, int fmt) {
         int format = uint16(head, fmt);
