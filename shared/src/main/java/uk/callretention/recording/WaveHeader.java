@@ -37,10 +37,23 @@ public final class WaveHeader {
      * @return the duration to the millisecond, or empty when the header does not say
      */
     public static Optional<Duration> duration(byte[] head, long objectSize) {
+        return dataChunk(head).flatMap(found -> playing(dataBytes(found.dataSize(), objectSize - found.dataOffset()), byteRate(head, found.fmt())));
+    }
+
+    /** Where the fmt chunk's body and the data chunk are, as far as {@code head} shows them. */
+    private record Chunks(int fmt, long fmtSize, int dataOffset, long dataSize) {
+    }
+
+    /**
+     * Walks the chunks to the data chunk: empty when the bytes are not RIFF/WAVE, or end before the data chunk, or no
+     * consistent fmt chunk comes before it (a data chunk before any fmt chunk has no rate to play at).
+     */
+    private static Optional<Chunks> dataChunk(byte[] head) {
         if (head.length < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WAVE")) {
             return Optional.empty();
         }
-        long byteRate = 0;
+        int fmt = -1;
+        long fmtSize = 0;
         long offset = 12;
         while (offset + 8 <= head.length) {
             int at = (int) offset;
@@ -48,16 +61,13 @@ public final class WaveHeader {
             long size = uint32(head, at + 4);
             long body = offset + 8;
             if (id.equals("fmt ")) {
-                if (size < FMT_MIN_SIZE || body + FMT_MIN_SIZE > head.length) {
+                if (size < FMT_MIN_SIZE || body + FMT_MIN_SIZE > head.length || byteRate(head, (int) body) == 0) {
                     return Optional.empty();
                 }
-                byteRate = byteRate(head, (int) body);
-                if (byteRate == 0) {
-                    return Optional.empty();
-                }
+                fmt = (int) body;
+                fmtSize = size;
             } else if (id.equals("data")) {
-                // A data chunk before any fmt chunk has no rate to play at.
-                return byteRate == 0 ? Optional.empty() : playing(dataBytes(size, objectSize - body), byteRate);
+                return fmt < 0 ? Optional.empty() : Optional.of(new Chunks(fmt, fmtSize, (int) body, size));
             }
             offset = body + size + (size & 1);
         }
@@ -84,43 +94,21 @@ public final class WaveHeader {
      * @return its layout, or empty when it does not read as a WAV with a consistent fmt chunk before its data chunk
      */
     public static Optional<Layout> layout(byte[] wav) {
-        if (wav.length < 12 || !ascii(wav, 0).equals("RIFF") || !ascii(wav, 8).equals("WAVE")) {
-            return Optional.empty();
-        }
-        int fmt = -1;
-        long fmtSize = 0;
-        long offset = 12;
-        while (offset + 8 <= wav.length) {
-            int at = (int) offset;
-            String id = ascii(wav, at);
-            long size = uint32(wav, at + 4);
-            long body = offset + 8;
-            if (id.equals("fmt ")) {
-                if (size < FMT_MIN_SIZE || body + size > wav.length || byteRate(wav, (int) body) == 0) {
-                    return Optional.empty();
-                }
-                fmt = (int) body;
-                fmtSize = size;
-            } else if (id.equals("data")) {
-                if (fmt < 0) {
-                    return Optional.empty();
-                }
-                long available = wav.length - body;
-                boolean streamed = size == UNKNOWN_SIZE_ZERO || size == UNKNOWN_SIZE_ALL_ONES;
-                return Optional.of(new Layout(encoding(wav, fmt, fmtSize), uint16(wav, fmt + 2), uint32(wav, fmt + 4),
-                        uint16(wav, fmt + 12), uint16(wav, fmt + 14), (int) body, dataBytes(size, available),
-                        !streamed && size > available));
-            }
-            offset = body + size + (size & 1);
-        }
-        return Optional.empty();
+        return dataChunk(wav).map(found -> {
+            int fmt = found.fmt();
+            long available = wav.length - found.dataOffset();
+            boolean streamed = found.dataSize() == UNKNOWN_SIZE_ZERO || found.dataSize() == UNKNOWN_SIZE_ALL_ONES;
+            return new Layout(encoding(wav, fmt, found.fmtSize()), uint16(wav, fmt + 2), uint32(wav, fmt + 4), uint16(wav, fmt + 12),
+                    uint16(wav, fmt + 14), found.dataOffset(), dataBytes(found.dataSize(), available),
+                    !streamed && found.dataSize() > available);
+        });
     }
 
     /** WAVE_FORMAT_EXTENSIBLE names its real encoding in the first two bytes of the sub-format GUID, after cbSize and two fields. */
     private static int encoding(byte[] wav, int fmt, long fmtSize) {
         int tag = uint16(wav, fmt);
         if (tag == 0xFFFE) {
-            return fmtSize >= 40 ? uint16(wav, fmt + 24) : 0;
+            return fmtSize >= 40 && fmt + 26 <= wav.length ? uint16(wav, fmt + 24) : 0;
         }
         return tag;
     }
