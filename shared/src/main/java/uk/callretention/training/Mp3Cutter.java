@@ -37,7 +37,9 @@ public final class Mp3Cutter {
         if (ranges.isEmpty()) {
             throw new TrainingCopyRefused(Reason.NO_RANGES, "no ranges to cut");
         }
-        return WavCutter.cut(decodeToWav(mp3), ranges, fill);
+        byte[] wav = decodeToWav(mp3);
+        WavCutter.cutInPlace(wav, ranges, fill);
+        return wav;
     }
 
     static byte[] decodeToWav(byte[] mp3) {

@@ -43,6 +43,13 @@ public final class WavCutter {
      *                             {@code RANGE_PAST_END} when a range starts at or after the end of the audio
      */
     public static byte[] cut(byte[] wav, List<CutRange> ranges, CutFill fill) {
+        byte[] copy = wav.clone();
+        cutInPlace(copy, ranges, fill);
+        return copy;
+    }
+
+    /** As {@link #cut}, over bytes no one else holds (a WAV just decoded), so a long recording is not held twice. */
+    static void cutInPlace(byte[] wav, List<CutRange> ranges, CutFill fill) {
         if (ranges.isEmpty()) {
             throw new TrainingCopyRefused(Reason.NO_RANGES, "no ranges to cut");
         }
@@ -56,17 +63,17 @@ public final class WavCutter {
             throw new TrainingCopyRefused(Reason.DAMAGED, "the data chunk ends part-way through a sample frame");
         }
         long frames = layout.dataBytes() / layout.blockAlign();
-        byte[] copy = wav.clone();
-        for (FrameSpan span : frameSpans(ranges, layout.sampleRate(), frames)) {
+        // Every check is done and every range resolved before the first byte is written: a refusal leaves no half-cut copy.
+        List<FrameSpan> spans = frameSpans(ranges, layout.sampleRate(), frames);
+        for (FrameSpan span : spans) {
             for (long frame = span.from(); frame < span.to(); frame++) {
                 byte[] sample = fill == CutFill.TONE ? coding.encode(tone(frame, layout.sampleRate())) : coding.silence();
                 int at = (int) (layout.dataOffset() + frame * layout.blockAlign());
                 for (int channel = 0; channel < layout.channels(); channel++) {
-                    System.arraycopy(sample, 0, copy, at + channel * sample.length, sample.length);
+                    System.arraycopy(sample, 0, wav, at + channel * sample.length, sample.length);
                 }
             }
         }
-        return copy;
     }
 
     /** Whole frames [from, to) to overwrite, sorted and merged, within the audio. */
