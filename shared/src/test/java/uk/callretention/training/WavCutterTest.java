@@ -94,6 +94,19 @@ class WavCutterTest {
     }
 
     @Test
+    void cut_whenDataChunkHasAnOddSizeAndAPadByte_cutsToItsLastSampleAndKeepsThePadAndWhatFollows() {
+        byte[] samples = Arrays.copyOf(toneSamples(SampleCoding.UNSIGNED_8, 1, 8000), 15_999);
+        byte[] source = wave().fmt(WavCutter.PCM, 1, 8000, 8).data(samples).list("after").bytes();
+
+        byte[] copy = WavCutter.cut(source, List.of(cut(1900, 2000)), CutFill.SILENCE);
+
+        assertCut(source, copy, SampleCoding.UNSIGNED_8, 8000, List.of(cut(1900, 2000)));
+        int pad = 44 + samples.length;
+        assertThat(copy[pad - 1]).as("the last sample").isEqualTo((byte) 0x80);
+        assertThat(Arrays.copyOfRange(copy, pad, copy.length)).isEqualTo(Arrays.copyOfRange(source, pad, source.length));
+    }
+
+    @Test
     void cut_whenExtensibleFormat_cutsTheWrappedEncoding() {
         byte[] source = wave().fmtExtensible(WavCutter.PCM, 2, 8000, 24).data(toneSamples(SampleCoding.SIGNED_24, 2, 8000)).bytes();
 
