@@ -21,11 +21,18 @@ class ArchitectureTest {
                     "uk.callretention.recording..",
                     "uk.callretention.retention..",
                     "uk.callretention.access..",
-                    "uk.callretention.audit..")
+                    "uk.callretention.audit..",
+                    "uk.callretention.training..")
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..");
 
     @ArchTest
     static final ArchRule yaml_whenRead_isReadOnlyByThePolicyFileParser = noClasses()
             .that().haveNameNotMatching("uk\\.callretention\\.policy\\.(CouncilPolicyParser|PolicyMapping|PolicyValue)(\\$.*)?")
             .should().dependOnClassesThat().resideInAPackage("org.yaml..");
+
+    /** JLayer is optional in shared: only the MP3 training copy decodes audio, so only a function that makes one carries it. */
+    @ArchTest
+    static final ArchRule mp3_whenDecoded_isDecodedOnlyByTheMp3Cutter = noClasses()
+            .that().haveNameNotMatching("uk\\.callretention\\.training\\.Mp3Cutter(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("javazoom..");
 }

@@ -37,10 +37,23 @@ public final class WaveHeader {
      * @return the duration to the millisecond, or empty when the header does not say
      */
     public static Optional<Duration> duration(byte[] head, long objectSize) {
+        return dataChunk(head).flatMap(found -> playing(dataBytes(found.dataSize(), objectSize - found.dataOffset()), byteRate(head, found.fmt())));
+    }
+
+    /** Where the fmt chunk's body and the data chunk are, as far as {@code head} shows them. */
+    private record Chunks(int fmt, long fmtSize, int dataOffset, long dataSize) {
+    }
+
+    /**
+     * Walks the chunks to the data chunk: empty when the bytes are not RIFF/WAVE, or end before the data chunk, or no
+     * consistent fmt chunk comes before it (a data chunk before any fmt chunk has no rate to play at).
+     */
+    private static Optional<Chunks> dataChunk(byte[] head) {
         if (head.length < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WAVE")) {
             return Optional.empty();
         }
-        long byteRate = 0;
+        int fmt = -1;
+        long fmtSize = 0;
         long offset = 12;
         while (offset + 8 <= head.length) {
             int at = (int) offset;
@@ -48,20 +61,56 @@ public final class WaveHeader {
             long size = uint32(head, at + 4);
             long body = offset + 8;
             if (id.equals("fmt ")) {
-                if (size < FMT_MIN_SIZE || body + FMT_MIN_SIZE > head.length) {
+                if (size < FMT_MIN_SIZE || body + FMT_MIN_SIZE > head.length || byteRate(head, (int) body) == 0) {
                     return Optional.empty();
                 }
-                byteRate = byteRate(head, (int) body);
-                if (byteRate == 0) {
-                    return Optional.empty();
-                }
+                fmt = (int) body;
+                fmtSize = size;
             } else if (id.equals("data")) {
-                // A data chunk before any fmt chunk has no rate to play at.
-                return byteRate == 0 ? Optional.empty() : playing(dataBytes(size, objectSize - body), byteRate);
+                return fmt < 0 ? Optional.empty() : Optional.of(new Chunks(fmt, fmtSize, (int) body, size));
             }
             offset = body + size + (size & 1);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where a WAV's samples lie and how they are laid out, for code that rewrites samples in place and must leave every
+     * other byte alone. The same walk as {@link #duration}: chunks before {@code data} stepped over, pad bytes honoured.
+     *
+     * @param encoding      the fmt chunk's format tag, or for WAVE_FORMAT_EXTENSIBLE the tag its sub-format GUID wraps
+     * @param blockAlign    bytes per sample frame, all channels
+     * @param dataOffset    where the first sample's byte is in the object
+     * @param dataBytes     the data chunk's bytes as far as the object holds them (a streaming writer's unknown size
+     *                      taken as the rest of the object)
+     * @param truncated     the header declares more data than the object holds: an upload cut short
+     */
+    public record Layout(int encoding, int channels, long sampleRate, int blockAlign, int bitsPerSample,
+                         int dataOffset, long dataBytes, boolean truncated) {
+    }
+
+    /**
+     * @param wav a whole WAV object
+     * @return its layout, or empty when it does not read as a WAV with a consistent fmt chunk before its data chunk
+     */
+    public static Optional<Layout> layout(byte[] wav) {
+        return dataChunk(wav).map(found -> {
+            int fmt = found.fmt();
+            long available = wav.length - found.dataOffset();
+            boolean streamed = found.dataSize() == UNKNOWN_SIZE_ZERO || found.dataSize() == UNKNOWN_SIZE_ALL_ONES;
+            return new Layout(encoding(wav, fmt, found.fmtSize()), uint16(wav, fmt + 2), uint32(wav, fmt + 4), uint16(wav, fmt + 12),
+                    uint16(wav, fmt + 14), found.dataOffset(), dataBytes(found.dataSize(), available),
+                    !streamed && found.dataSize() > available);
+        });
+    }
+
+    /** WAVE_FORMAT_EXTENSIBLE names its real encoding in the first two bytes of the sub-format GUID, after cbSize and two fields. */
+    private static int encoding(byte[] wav, int fmt, long fmtSize) {
+        int tag = uint16(wav, fmt);
+        if (tag == 0xFFFE) {
+            return fmtSize >= 40 && fmt + 26 <= wav.length ? uint16(wav, fmt + 24) : 0;
+        }
+        return tag;
     }
 
     /** The fmt chunk's byte rate, or 0 when the chunk contradicts itself. */

@@ -75,6 +75,36 @@ class WaveHeaderTest {
         assertThat(WaveHeader.duration(head, header.length + audioBytes)).isEqualTo(expected);
     }
 
+    static Stream<Arguments> layouts() {
+        return Stream.of(
+                Arguments.of("PCM, 16-bit mono, data right after fmt",
+                        wave().fmt(PCM, 1, 8000, 16000, 2).data(16_000), 16_000,
+                        Optional.of(new WaveHeader.Layout(PCM, 1, 8000, 2, 16, 44, 16_000, false))),
+                Arguments.of("a LIST of odd size before data: its pad byte counted",
+                        wave().fmt(PCM, 1, 8000, 16000, 2).chunk("LIST", 27).data(16_000), 16_000,
+                        Optional.of(new WaveHeader.Layout(PCM, 1, 8000, 2, 16, 80, 16_000, false))),
+                Arguments.of("WAVE_FORMAT_EXTENSIBLE: the wrapped encoding",
+                        wave().fmtExtensible(2, 44_100, 176_400, 4).data(400), 400,
+                        Optional.of(new WaveHeader.Layout(PCM, 2, 44_100, 4, 16, 68, 400, false))),
+                Arguments.of("a streaming writer's size of 0: the rest of the object",
+                        wave().fmt(MU_LAW, 1, 8000, 8000, 1).data(0), 8000,
+                        Optional.of(new WaveHeader.Layout(MU_LAW, 1, 8000, 1, 8, 44, 8000, false))),
+                Arguments.of("an upload cut short: what is there, marked truncated",
+                        wave().fmt(PCM, 1, 8000, 16000, 2).data(16_000), 6_000,
+                        Optional.of(new WaveHeader.Layout(PCM, 1, 8000, 2, 16, 44, 6_000, true))),
+                Arguments.of("data before fmt", wave().data(16).fmt(PCM, 1, 8000, 16000, 2), 16, Optional.empty()),
+                Arguments.of("a contradictory fmt", wave().fmt(PCM, 1, 8000, 12_345, 2).data(16), 16, Optional.empty()),
+                Arguments.of("not a WAV", new Header(ascii("ID3\u0004\0\0\0\0\0\0\0\0")), 16, Optional.empty()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    void layout_whenWholeObjectGiven_saysWhereTheSamplesLie(String description, Header written, int audioBytes, Optional<WaveHeader.Layout> expected) {
+        byte[] header = written.bytes();
+
+        assertThat(WaveHeader.layout(Arrays.copyOf(header, header.length + audioBytes))).isEqualTo(expected);
+    }
+
     private static Header wave() {
         return new Header("WAVE");
     }

@@ -1,0 +1,34 @@
+package uk.callretention.training;
+
+/**
+ * A training copy that cannot be made from what was given. Thrown before any byte of a copy is returned, so there is
+ * never a half-cut copy; the reason is for the API to map to a 4xx, the message for the logs (it holds no caller data).
+ */
+public final class TrainingCopyRefused extends RuntimeException {
+
+    public enum Reason {
+        /** No cut ranges: a copy with nothing cut out is not a training copy. */
+        NO_RANGES,
+        /** A range that starts before 0 or ends before it starts. */
+        BAD_RANGE,
+        /** A range that starts at or after the end of the audio: it names audio that is not there, so likely the wrong recording. */
+        RANGE_PAST_END,
+        /** Not a RIFF/WAVE with a fmt chunk before its data, or not an MPEG audio stream. */
+        NOT_AUDIO,
+        /** An encoding whose samples cannot be silenced in place (compressed WAV such as GSM or ADPCM) or odd sample sizes. */
+        UNSUPPORTED_ENCODING,
+        /** The data chunk declares more than the object holds, or ends part-way through a sample frame, or the MP3 cannot be decoded. */
+        DAMAGED
+    }
+
+    private final Reason reason;
+
+    public TrainingCopyRefused(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
