@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  *       "555-010-9999") is not recognised.</li>
  *   <li>UK postcodes, in any case, with or without the space.</li>
  * </ul>
- * Times ("10:30"), dates ("2026-12-01", "01/12/2026"), amounts ("£12.50") and short reference numbers stay.
+ * Times ("10:30"), dates ("2026-12-01", "01/12/2026", also followed by a time), amounts ("£12.50") and short
+ * reference numbers stay. Erring towards cutting: a reference of 10 or 11 digits starting with 0, or a decimal such as
+ * "0.1234567890" (a dotted phone number to this reader), is cut as a phone number.
  */
 public final class PersonalDetails {
 
@@ -103,7 +105,7 @@ public final class PersonalDetails {
         private boolean canStart(int i) {
             char c = text.charAt(i);
             char before = i == 0 ? ' ' : text.charAt(i - 1);
-            if (Character.isDigit(before)) {
+            if (Character.isDigit(before) || i >= 2 && isNumberJoint(before) && Character.isDigit(text.charAt(i - 2))) {
                 return false;
             }
             if (kind == Kind.CARD_NUMBER) {
@@ -127,7 +129,7 @@ public final class PersonalDetails {
                         break;
                     }
                     boolean groupEnds = i + 1 == text.length() || !Character.isDigit(text.charAt(i + 1));
-                    if (groupEnds && qualifies(digits, plus)) {
+                    if (groupEnds && endsCleanly(i + 1) && qualifies(digits, plus)) {
                         best = i + 1;
                     }
                 } else if (c == '+' && i == start || c == '+' && i == start + 1 && text.charAt(start) == '(') {
@@ -139,6 +141,20 @@ public final class PersonalDetails {
                 }
             }
             return best;
+        }
+
+        /**
+         * Whether a number may end here: not where a time, date, decimal or list of numbers goes on ("01-12-2026 10:30"
+         * has ten digits from its 0, but is no phone number).
+         */
+        private boolean endsCleanly(int end) {
+            return end >= text.length() || !(isNumberJoint(text.charAt(end)) && end + 1 < text.length()
+                    && Character.isDigit(text.charAt(end + 1)));
+        }
+
+        /** Joins numbers into one that no number we cut contains: times, dates, decimals, thousands. */
+        private static boolean isNumberJoint(char c) {
+            return c == ':' || c == '/' || c == '.' || c == ',';
         }
 
         private boolean isSeparator(char c) {

@@ -70,6 +70,10 @@ class PersonalDetailsTest {
     @ValueSource(strings = {
             "I'll call back at 10:30.",
             "On 2026-12-01 at 10:30:15",
+            "On 01-12-2026 10:30",
+            "On 01.12.2026 10.30",
+            "Between 01-12-2026 10:30 and 02-12-2026 14:00",
+            "Readings 0,1234567890 and 1.5",
             "Your appointment is 01/12/2026.",
             "That's £12.50, or £1,250.00 for the year.",
             "Your case reference is REF-2026-004512.",
@@ -97,6 +101,12 @@ class PersonalDetailsTest {
 
         assertThat(PersonalDetails.cutFrom(text)).isEqualTo("I'm at " + POSTCODE + ", phone " + PHONE + " or " + PHONE + ", email "
                 + EMAIL + ", card " + CARD + " exp 12/27");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tel:07700900123", "mob07700900123", "Call: 07700 900123.", "07700 900123, 07700 900124", "[07700 900123]"})
+    void cutFrom_whenAPhoneNumberIsPunctuated_cutsIt(String text) {
+        assertThat(PersonalDetails.cutFrom(text)).contains(PHONE).doesNotContain("900123").doesNotContain("900124");
     }
 
     @Test
