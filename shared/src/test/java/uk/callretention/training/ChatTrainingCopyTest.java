@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,6 +123,42 @@ class ChatTrainingCopyTest {
                 Map.of("from", "Participant 1", "text", ChatTrainingCopy.CUT_MARKER),
                 Map.of("from", "Participant 1", "text", "[phone number removed]"),
                 Map.of("from", "Participant 2", "text", "hello")));
+    }
+
+    static Stream<Arguments> of_whenMessagesSaySoDifferently_namesTheSpeakerAsTheirRoleAllows() {
+        return Stream.of(
+                // the message's speaker fields -> the copy's
+                Arguments.of("\"from\": \"Sam\", \"role\": \"Agent\"", Map.of("from", "Sam", "role", "Agent")),
+                Arguments.of("\"from\": \"Sam\", \"role\": \"supervisor\"", Map.of("from", "Sam", "role", "supervisor")),
+                Arguments.of("\"DisplayName\": \"Council bot\", \"ParticipantRole\": \"CUSTOM_BOT\"",
+                        Map.of("DisplayName", "Council bot", "ParticipantRole", "CUSTOM_BOT")),
+                Arguments.of("\"DisplayName\": \"SYSTEM_MESSAGE\", \"ParticipantRole\": \"SYSTEM\"",
+                        Map.of("DisplayName", "SYSTEM_MESSAGE", "ParticipantRole", "SYSTEM")),
+                Arguments.of("\"from\": \"Jane Doe\", \"role\": \"Caller\"", Map.of("from", "Customer", "role", "Caller")),
+                Arguments.of("\"from\": \"Jane Doe\", \"role\": \"end_user\"", Map.of("from", "Customer", "role", "end_user")),
+                Arguments.of("\"DisplayName\": \"Jane Doe\", \"ParticipantRole\": \"CUSTOMER\"",
+                        Map.of("DisplayName", "Customer", "ParticipantRole", "CUSTOMER")),
+                // Staff named as the customer: the customer wins, cutting too much being the safe side.
+                Arguments.of("\"from\": \"Sam\", \"role\": \"agent\", \"sender\": {\"role\": \"customer\"}",
+                        Map.of("from", "Customer", "role", "agent", "sender", Map.of("role", "customer", "name", "Customer"))),
+                Arguments.of("\"from\": \"Jane Doe\"", Map.of("from", "Participant 1")),
+                Arguments.of("\"name\": \"Jane Doe\"", Map.of("name", "Participant 1")),
+                Arguments.of("\"role\": \"Jane Doe\"", Map.of("role", "Participant 1")),
+                Arguments.of("\"sender\": {\"id\": \"cust-9\"}", Map.of("sender", Map.of("name", "Participant 1"))),
+                Arguments.of("\"from\": \"Sam 07700 900123\", \"role\": \"agent\"",
+                        Map.of("from", "Sam [phone number removed]", "role", "agent")),
+                Arguments.of("\"customerId\": \"C-1\", \"attributes\": {\"name\": \"Jane\"}", Map.of()));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource
+    void of_whenMessagesSaySoDifferently_namesTheSpeakerAsTheirRoleAllows(String speaker, Map<String, Object> expected) throws Exception {
+        String copy = ChatTrainingCopy.of("{\"messages\": [{" + speaker + ", \"text\": \"hi\"}]}", Set.of());
+
+        Map<?, ?> message = (Map<?, ?>) entries(JSON.std.mapFrom(copy), "messages").get(0);
+        Map<Object, Object> withoutText = new HashMap<>(message);
+        withoutText.remove("text");
+        assertThat(withoutText).isEqualTo(expected);
     }
 
     @Test
