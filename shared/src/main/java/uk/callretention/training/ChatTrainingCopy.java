@@ -79,7 +79,7 @@ public final class ChatTrainingCopy {
      *
      * @param transcript    the source transcript's JSON text (untouched)
      * @param messagesToCut the numbers (from 0, as the conversation view lists them) of the messages whose text is cut
-     *                      whole; may be empty, as personal details are cut anyway
+     *                      whole; may be empty, as personal details are cut anyway; not null
      * @throws ChatCopyRefused when the source is not JSON, not a transcript shape, or a number is not one of its messages
      */
     public static String of(String transcript, Set<Integer> messagesToCut) throws ChatCopyRefused {
@@ -104,52 +104,38 @@ public final class ChatTrainingCopy {
     }
 
     private String copy(Object source, Set<Integer> messagesToCut) throws ChatCopyRefused {
-        List<?> list;
-        Map<String, Object> top = null;
-        if (source instanceof List<?> whole) {
-            list = whole;
-        } else if (source instanceof Map<?, ?> object) {
-            List<String> found = LISTS.stream().filter(name -> object.get(name) instanceof List<?>).toList();
-            if (found.size() != 1) {
-                throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, found.isEmpty()
-                        ? "The transcript has no list of messages (messages, transcript, Transcript or Messages)."
-                        : "The transcript has more than one list of messages (" + String.join(", ", found) + "); we cannot tell which to copy.");
-            }
-            list = (List<?>) object.get(found.get(0));
-            top = new LinkedHashMap<>();
-            if (object.get("Version") instanceof String version) {
-                top.put("Version", PersonalDetails.cutFrom(version));
-            }
-            top.put(found.get(0), null);
-        } else {
-            throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, "The transcript is JSON but not a conversation.");
-        }
+        String listName = listNameOf(source);
+        List<?> list = listName == null ? (List<?>) source : (List<?>) ((Map<?, ?>) source).get(listName);
 
         List<Object> entries = new ArrayList<>(list.size());
-        int message = 0;
+        int messages = 0;
         for (Object entry : list) {
             if (!(entry instanceof Map<?, ?> fields)) {
                 throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, "The transcript's list holds something other than messages.");
             }
-            boolean hasText = textOf(fields) != null;
-            entries.add(entry(fields, hasText && messagesToCut.contains(message)));
-            if (hasText) {
-                message++;
+            boolean isMessage = textOf(fields) != null;
+            entries.add(entry(fields, isMessage && messagesToCut.contains(messages)));
+            if (isMessage) {
+                messages++;
             }
         }
-        if (message == 0 && !list.isEmpty()) {
+        if (messages == 0 && !list.isEmpty()) {
             throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, "None of the transcript's entries has the text of a message.");
         }
         for (int number : messagesToCut) {
-            if (number < 0 || number >= message) {
-                throw new ChatCopyRefused(Reason.NO_SUCH_MESSAGE, "The transcript has " + message + " messages, numbered 0 to "
-                        + (message - 1) + "; there is no message " + number + " to cut.");
+            if (number < 0 || number >= messages) {
+                throw new ChatCopyRefused(Reason.NO_SUCH_MESSAGE, "The transcript has " + messages + " messages, numbered 0 to "
+                        + (messages - 1) + "; there is no message " + number + " to cut.");
             }
         }
 
         Object copy = entries;
-        if (top != null) {
-            top.replaceAll((key, value) -> LISTS.contains(key) ? entries : value);
+        if (listName != null) {
+            Map<String, Object> top = new LinkedHashMap<>();
+            if (((Map<?, ?>) source).get("Version") instanceof String version) {
+                top.put("Version", PersonalDetails.cutFrom(version));
+            }
+            top.put(listName, entries);
             copy = top;
         }
         try {
@@ -157,6 +143,23 @@ public final class ChatTrainingCopy {
         } catch (IOException cannotHappen) {
             throw new IllegalStateException("Writing maps, lists and strings as JSON failed", cannotHappen);
         }
+    }
+
+    /** The name of the object's one list of messages, or null when the transcript is the list itself. */
+    private static String listNameOf(Object source) throws ChatCopyRefused {
+        if (source instanceof List<?>) {
+            return null;
+        }
+        if (!(source instanceof Map<?, ?> object)) {
+            throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, "The transcript is JSON but not a conversation.");
+        }
+        List<String> found = LISTS.stream().filter(name -> object.get(name) instanceof List<?>).toList();
+        if (found.size() != 1) {
+            throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, found.isEmpty()
+                    ? "The transcript has no list of messages (messages, transcript, Transcript or Messages)."
+                    : "The transcript has more than one list of messages (" + String.join(", ", found) + "); we cannot tell which to copy.");
+        }
+        return found.get(0);
     }
 
     /** The text the conversation view would show, as it picks it: the first text field present. */
