@@ -29,6 +29,8 @@ public final class CatalogueItem {
     public static final String BY_TEAM_DATE = "byTeamDate";
     public static final String BY_CALLER = "byCaller";
     public static final String BY_CALL_ID = "byCallId";
+    /** A sparse index of training copies under the recording each was made from, so its DPO sees that copies exist. */
+    public static final String BY_TRAINING_COPY_OF = "byTrainingCopyOf";
 
     public static final TableSchema<CatalogueItem> SCHEMA = schema();
 
@@ -54,6 +56,7 @@ public final class CatalogueItem {
     String quarantineReason;
     String quarantineDetail;
     String cataloguedAt;
+    String trainingCopyOf;
     String expiryShard;
     String councilTeam;
     String recordedAtId;
@@ -83,6 +86,7 @@ public final class CatalogueItem {
         item.quarantineReason = entry.quarantineReason();
         item.quarantineDetail = entry.quarantineDetail();
         item.cataloguedAt = text(entry.cataloguedAt());
+        item.trainingCopyOf = entry.trainingCopyOf();
         boolean due = entry.state() == RecordingState.ACTIVE || entry.state() == RecordingState.QUARANTINED;
         // An old call uploaded late is filed under the day it was catalogued: the sweep never rereads finished days.
         LocalDate cataloguedOn = entry.cataloguedAt().atZone(RetentionSchedule.UK).toLocalDate();
@@ -127,7 +131,8 @@ public final class CatalogueItem {
                 recordedOn == null ? null : LocalDate.parse(recordedOn),
                 retentionClass, expiresOn == null ? null : LocalDate.parse(expiresOn), policyRef,
                 callerHash, agent, direction, contentType, sizeBytes == null ? 0 : sizeBytes,
-                durationMillis == null ? null : Duration.ofMillis(durationMillis), quarantineReason, quarantineDetail, cataloguedAt == null ? null : Instant.parse(cataloguedAt));
+                durationMillis == null ? null : Duration.ofMillis(durationMillis), quarantineReason, quarantineDetail, cataloguedAt == null ? null : Instant.parse(cataloguedAt),
+                trainingCopyOf);
     }
 
     private static String text(Object value) {
@@ -147,7 +152,8 @@ public final class CatalogueItem {
         builder.addAttribute(String.class, a -> a.name("councilCallId").getter(i -> i.councilCallId).setter((i, v) -> i.councilCallId = v)
                 .tags(secondaryPartitionKey(BY_CALL_ID)));
         builder.addAttribute(String.class, a -> a.name("recordedAtId").getter(i -> i.recordedAtId).setter((i, v) -> i.recordedAtId = v)
-                .tags(secondarySortKey(BY_TEAM_DATE), secondarySortKey(BY_CALLER), secondarySortKey(BY_CALL_ID)));
+                .tags(secondarySortKey(BY_TEAM_DATE), secondarySortKey(BY_CALLER), secondarySortKey(BY_CALL_ID),
+                        secondarySortKey(BY_TRAINING_COPY_OF)));
         text(builder, "objectKey", i -> i.objectKey, (i, v) -> i.objectKey = v);
         text(builder, "versionId", i -> i.versionId, (i, v) -> i.versionId = v);
         text(builder, "ordering", i -> i.ordering, (i, v) -> i.ordering = v);
@@ -166,6 +172,8 @@ public final class CatalogueItem {
         text(builder, "quarantineReason", i -> i.quarantineReason, (i, v) -> i.quarantineReason = v);
         text(builder, "quarantineDetail", i -> i.quarantineDetail, (i, v) -> i.quarantineDetail = v);
         text(builder, "cataloguedAt", i -> i.cataloguedAt, (i, v) -> i.cataloguedAt = v);
+        builder.addAttribute(String.class, a -> a.name("trainingCopyOf").getter(i -> i.trainingCopyOf).setter((i, v) -> i.trainingCopyOf = v)
+                .tags(secondaryPartitionKey(BY_TRAINING_COPY_OF)));
         builder.addAttribute(Long.class, a -> a.name("sizeBytes").getter(i -> i.sizeBytes).setter((i, v) -> i.sizeBytes = v));
         builder.addAttribute(Long.class, a -> a.name("durationMillis").getter(i -> i.durationMillis).setter((i, v) -> i.durationMillis = v));
         return builder.build();

@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import uk.callretention.recording.Channel;
+import uk.callretention.training.CutFill;
 
 /**
  * The policy book as the build compiles it from the checked {@code policies/*.yaml}, so that a
@@ -37,7 +38,7 @@ final class CompiledPolicyBook {
     /** "CRPB": call retention policy book. */
     private static final int MAGIC = 0x43525042;
     /** Raise on any change to what is written: a jar built with another format is refused, not misread. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     /** What to do about a compiled book that is missing or cannot be read. */
     static final String REBUILD = "rebuild with Maven (the build of shared checks policies/*.yaml and compiles them into it)";
 
@@ -142,6 +143,8 @@ final class CompiledPolicyBook {
         out.writeInt(council.playback().maxUrlsPerUserPerHour());
         out.writeBoolean(council.playback().accessRequestsRequired());
         writeInOrder(council.legalBases(), out);
+        writePeriod(council.trainingCopies().period().period(), out);
+        out.writeUTF(council.trainingCopies().fill().name());
     }
 
     private static void writeRule(RetentionRule rule, Optional<SettablePeriod> settable, DataOutputStream out) throws IOException {
@@ -228,11 +231,12 @@ final class CompiledPolicyBook {
         Period maxHoldReviewInterval = readPeriod(in);
         Playback playback = new Playback(Duration.ofSeconds(in.readLong(), in.readInt()), in.readInt(), in.readBoolean());
         List<String> legalBases = readTexts(in);
+        TrainingCopies trainingCopies = new TrainingCopies(new RetentionClass(readPeriod(in)), CutFill.valueOf(in.readUTF()));
         if (retention.size() < ruleCount) {
             return Optional.empty();
         }
         return Optional.of(new CouncilPolicy(id, name, version, notice, channels, retention, purposes, holdReasons,
-                maxHoldReviewInterval, playback, legalBases));
+                maxHoldReviewInterval, playback, legalBases, trainingCopies));
     }
 
     /** The rule, or empty when its period is a setting with a wrong value (reported in problems). */

@@ -19,6 +19,7 @@ import uk.callretention.recording.Channel;
  * @param retention its retention rules; for every channel and team they cover each day from
  *                  recording began onward exactly once (checked when the file is read)
  * @param maxHoldReviewInterval how far ahead a hold's review date may be set: every hold is looked at again within it
+ * @param trainingCopies how long the training copies made of its recordings are kept, and how their cuts sound
  */
 public record CouncilPolicy(
         String id,
@@ -31,7 +32,8 @@ public record CouncilPolicy(
         Set<HoldReason> holdReasons,
         Period maxHoldReviewInterval,
         Playback playback,
-        List<String> legalBases) {
+        List<String> legalBases,
+        TrainingCopies trainingCopies) {
 
     /** Where a file says nothing: a hold is reviewed at least once a year. */
     public static final Period DEFAULT_MAX_HOLD_REVIEW_INTERVAL = Period.ofMonths(12);
@@ -44,6 +46,7 @@ public record CouncilPolicy(
         Objects.requireNonNull(notice, "notice");
         Objects.requireNonNull(playback, "playback");
         Objects.requireNonNull(maxHoldReviewInterval, "maxHoldReviewInterval");
+        Objects.requireNonNull(trainingCopies, "trainingCopies");
         Map<Channel, Map<String, Team>> covered = new EnumMap<>(Channel.class);
         channels.forEach((channel, teams) -> covered.put(channel, Map.copyOf(teams)));
         channels = Collections.unmodifiableMap(covered);
@@ -57,6 +60,11 @@ public record CouncilPolicy(
     /** Names this version of the policy on every recording classified under it, e.g. {@code south-hams@1}. */
     public String ref() {
         return id + "@" + version;
+    }
+
+    /** Whether its notice lets recordings be used for training, so that training copies may be made of them. */
+    public boolean allowsTraining() {
+        return purposes.contains(Purpose.TRAINING);
     }
 
     /** The latest review date a hold placed today may have. */

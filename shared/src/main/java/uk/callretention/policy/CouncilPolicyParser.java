@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import uk.callretention.policy.PolicyMapping.Entry;
 import uk.callretention.recording.Channel;
+import uk.callretention.training.CutFill;
 
 /**
  * Reads one council's policy file into a {@link CouncilPolicy}, reporting every mistake with
@@ -31,6 +32,7 @@ final class CouncilPolicyParser {
 
     static final List<String> CHANNELS = Arrays.stream(Channel.values()).map(Channel::id).toList();
     private static final List<String> PURPOSES = Arrays.stream(Purpose.values()).map(Purpose::id).toList();
+    private static final List<String> FILLS = Arrays.stream(CutFill.values()).map(f -> f.name().toLowerCase()).toList();
     private static final List<String> HOLD_REASONS = Arrays.stream(HoldReason.values()).map(HoldReason::id).toList();
 
     private final String fileName;
@@ -95,13 +97,15 @@ final class CouncilPolicyParser {
                 .orElse(Optional.of(CouncilPolicy.DEFAULT_MAX_HOLD_REVIEW_INTERVAL));
         Optional<Playback> playback = file.required("playback").flatMap(this::playback);
         Optional<List<String>> legalBases = file.required("legalBases").flatMap(CouncilPolicyParser::texts);
+        Optional<TrainingCopies> trainingCopies = file.optional("trainingCopies").map(CouncilPolicyParser::trainingCopies)
+                .orElse(Optional.of(TrainingCopies.DEFAULT));
         file.reportUnknownFields();
         if (problems.count() > 0) {
             return Optional.empty();
         }
         return Optional.of(new CouncilPolicy(id.orElseThrow(), name.orElseThrow(), version.orElseThrow(), notice.orElseThrow(),
                 channels.orElseThrow(), retention.orElseThrow(), purposes.orElseThrow(), holdReasons.orElseThrow(),
-                maxHoldReviewInterval.orElseThrow(), playback.orElseThrow(), legalBases.orElseThrow()));
+                maxHoldReviewInterval.orElseThrow(), playback.orElseThrow(), legalBases.orElseThrow(), trainingCopies.orElseThrow()));
     }
 
     private Optional<String> councilId(PolicyValue value) {
@@ -187,6 +191,32 @@ final class CouncilPolicyParser {
                     ? Optional.of(new Playback(lifetime.orElseThrow(), rate.orElseThrow(), accessRequests.orElseThrow()))
                     : Optional.empty();
         });
+    }
+
+    /**
+     * The period must be one of the settable classes: each has a lifecycle rule deployed, the backstop behind the sweep,
+     * so a copy can never outlive its class unseen.
+     */
+    private static Optional<TrainingCopies> trainingCopies(PolicyValue value) {
+        return value.fields().flatMap(fields -> {
+            Optional<RetentionClass> period = fields.optional("period").map(CouncilPolicyParser::trainingPeriod)
+                    .orElse(Optional.of(TrainingCopies.DEFAULT.period()));
+            Optional<CutFill> fill = fields.optional("fill")
+                    .map(v -> v.oneOf("fill", CouncilPolicyParser::fill, FILLS))
+                    .orElse(Optional.of(TrainingCopies.DEFAULT.fill()));
+            fields.reportUnknownFields();
+            return allPresent(period, fill) ? Optional.of(new TrainingCopies(period.orElseThrow(), fill.orElseThrow())) : Optional.empty();
+        });
+    }
+
+    private static Optional<RetentionClass> trainingPeriod(PolicyValue value) {
+        return value.period().map(RetentionClass::new)
+                .filter(c -> value.check(RetentionClass.SETTABLE.contains(c),
+                        "must be one of " + RetentionClass.SETTABLE + ": the classes the bucket's lifecycle rules cover"));
+    }
+
+    private static Optional<CutFill> fill(String id) {
+        return Arrays.stream(CutFill.values()).filter(f -> f.name().toLowerCase().equals(id)).findFirst();
     }
 
     /** Compared by the days it spans from 1 January 2000: periods of months and days have no order of their own. */

@@ -133,6 +133,7 @@ public final class PolicyBook {
     public SortedSet<RetentionClass> retentionClasses() {
         SortedSet<RetentionClass> classes = new TreeSet<>();
         for (CouncilPolicy council : councils.values()) {
+            classes.add(council.trainingCopies().period());
             for (RetentionRule rule : council.retention()) {
                 classes.add(rule.period());
                 if (rule.setting().isPresent()) {

@@ -67,4 +67,17 @@ public final class RetentionSchedule {
         return new Retain(policy.id(), teamId, channel.get(), recordedOn, rule.period().id(),
                 rule.period().expiresOn(recordedOn), policy.ref());
     }
+
+    /**
+     * A training copy made on {@code madeOn} (a UK date) of one of the council's recordings: kept for the council's own
+     * training-copy period from that day, whatever the channel's rules say, as it holds no caller's personal details.
+     */
+    public RetentionDecision decideTrainingCopy(String councilId, String teamId, Channel channel, LocalDate madeOn) {
+        Optional<CouncilPolicy> council = policies.council(councilId);
+        if (council.isEmpty()) {
+            return new Quarantine(QuarantineReason.UNKNOWN_COUNCIL, "no policy for council '" + councilId + "'");
+        }
+        RetentionClass period = council.get().trainingCopies().period();
+        return new Retain(councilId, teamId, channel, madeOn, period.id(), period.expiresOn(madeOn), council.get().ref());
+    }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param ordering orders versions of one key: S3's sequencer where the event carries one, else the version's
  *                 upload time; a later version's entry replaces an earlier one's, never the other way round
  * @param duration how long a WAV recording plays, from its header; null for other kinds, or a header that did not say
+ * @param trainingCopyOf the id of the recording this one is a training copy of, with personal details cut out; null
+ *                       for a recording uploaded by a call platform
  */
 public record CatalogueEntry(
         String recordingId,
@@ -35,7 +37,17 @@ public record CatalogueEntry(
         Duration duration,
         String quarantineReason,
         String quarantineDetail,
-        Instant cataloguedAt) {
+        Instant cataloguedAt,
+        String trainingCopyOf) {
+
+    /** A recording uploaded by a call platform, which is no training copy. */
+    public CatalogueEntry(String recordingId, String objectKey, String versionId, String ordering, RecordingState state, String council,
+                          String team, String channel, Instant recordedAt, LocalDate recordedOn, String retentionClass, LocalDate expiresOn,
+                          String policyRef, String callerHash, String agent, String direction, String contentType, long sizeBytes,
+                          Duration duration, String quarantineReason, String quarantineDetail, Instant cataloguedAt) {
+        this(recordingId, objectKey, versionId, ordering, state, council, team, channel, recordedAt, recordedOn, retentionClass, expiresOn,
+                policyRef, callerHash, agent, direction, contentType, sizeBytes, duration, quarantineReason, quarantineDetail, cataloguedAt, null);
+    }
 
     /**
      * The call platform's own id for the call, from the object key, which the entry holds anyway: so it never disagrees

@@ -34,6 +34,9 @@ public final class RecordingTagger {
             return TaggingOutcome.gone(upload.key());
         }
         StoredObject object = found.get();
+        if (isTrainingCopy(upload.key(), object)) {
+            return new TaggingOutcome(TaggingOutcome.Kind.TRAINING_COPY, upload.key(), null, MetadataScrub.Result.NONE);
+        }
         Optional<MetadataScrub.Scrubbed> copy = scrub.settleCopy(upload.key(), object);
         if (copy.isPresent()) {
             return TaggingOutcome.of(TaggingOutcome.Kind.SCRUBBED_COPY, upload.key(), copy.get());
@@ -78,6 +81,16 @@ public final class RecordingTagger {
             return tag(upload);
         }
         return new TaggingOutcome(TaggingOutcome.Kind.UNCHANGED, upload.key(), held, scrub.discardSuperseded(upload.key(), object, held));
+    }
+
+    /**
+     * A training copy is written already tagged, and catalogued by the function that made it: classifying it as an
+     * upload would quarantine it. Anything else under the prefix (which the bucket policy lets no one else write) is
+     * classified as any upload, and so quarantined.
+     */
+    private boolean isTrainingCopy(String key, StoredObject object) {
+        return TrainingCopyKey.isUnder(key) && object.tagCount() > 0
+                && store.tags(key, object.versionId()).containsKey(RecordingTags.TRAINING_COPY_OF);
     }
 
     private static boolean isSameVersionAwaitingTags(CatalogueEntry kept, CatalogueEntry entry) {

@@ -6,7 +6,8 @@ import java.util.TreeMap;
 
 /**
  * The S3 tags that carry a recording's classification to the bucket's lifecycle rules and to anyone reading the
- * object: council, team, channel, retention class, expiry date, policy version (and the quarantine reason).
+ * object: council, team, channel, retention class, expiry date, policy version (and the quarantine reason, or the
+ * recording a training copy was made from).
  */
 public final class RecordingTags {
 
@@ -17,6 +18,8 @@ public final class RecordingTags {
     public static final String EXPIRES = "expires";
     public static final String POLICY = "policy";
     public static final String QUARANTINE = "quarantine";
+    /** On a training copy, the id of the recording it was made from: the tagger leaves an object carrying it alone. */
+    public static final String TRAINING_COPY_OF = "training-copy-of";
 
     /** The retention tag value that the quarantine lifecycle rule matches. */
     public static final String QUARANTINE_CLASS = "quarantine";
@@ -37,6 +40,7 @@ public final class RecordingTags {
         tags.put(EXPIRES, entry.expiresOn().toString());
         putIfPresent(tags, POLICY, entry.policyRef());
         putIfPresent(tags, QUARANTINE, entry.quarantineReason());
+        putIfPresent(tags, TRAINING_COPY_OF, entry.trainingCopyOf());
         return tags;
     }
 

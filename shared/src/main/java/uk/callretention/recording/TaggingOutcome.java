@@ -13,7 +13,9 @@ public record TaggingOutcome(Kind kind, String objectKey, CatalogueEntry entry, 
         /** The system's own copy without personal metadata: settled against the catalogue, never classified. */
         SCRUBBED_COPY,
         /** The object or version no longer exists: nothing to tag. */
-        GONE
+        GONE,
+        /** A training copy, written with its retention tags and catalogued by the function that made it: left alone. */
+        TRAINING_COPY
     }
 
     static TaggingOutcome of(Kind kind, String objectKey, MetadataScrub.Scrubbed scrubbed) {

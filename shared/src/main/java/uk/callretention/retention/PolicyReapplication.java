@@ -18,6 +18,8 @@ import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionDecision;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.Channel;
+import uk.callretention.recording.QuarantineReason;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 
@@ -37,6 +39,9 @@ import uk.callretention.recording.RecordingState;
 public final class PolicyReapplication {
 
     public static final String ACTOR = "system:reapply-policy";
+
+    private static final RetentionDecision UNCLASSIFIABLE_COPY =
+            new RetentionDecision.Quarantine(QuarantineReason.UNKNOWN_CHANNEL, "a training copy of no known channel");
 
     private final PolicyBook policies;
     private final RetentionSchedule schedule;
@@ -97,8 +102,7 @@ public final class PolicyReapplication {
             // is what files those catalogued before call ids were indexed, and a second run's write changes nothing.
             catalogue.indexCallId(entry);
         }
-        if (entry.recordedAt() == null
-                || !(schedule.decide(entry.council(), entry.team(), entry.channel(), entry.recordedAt()) instanceof RetentionDecision.Retain retain)) {
+        if (entry.recordedAt() == null || !(decide(entry) instanceof RetentionDecision.Retain retain)) {
             return Reapplied.of(Reapplied.Change.UNCLASSIFIABLE);
         }
         int moved = retain.expiresOn().compareTo(entry.expiresOn());
@@ -111,6 +115,16 @@ public final class PolicyReapplication {
             return new Reapplied(change, nowDue, false);
         }
         return apply(entry, retain, runId, today) ? new Reapplied(change, nowDue, true) : Reapplied.of(Reapplied.Change.CHANGED_MEANWHILE);
+    }
+
+    /** A training copy keeps its council's training-copy period from the day it was made, not its channel's. */
+    private RetentionDecision decide(CatalogueEntry entry) {
+        if (entry.trainingCopyOf() != null) {
+            return Channel.fromId(entry.channel())
+                    .map(channel -> schedule.decideTrainingCopy(entry.council(), entry.team(), channel, entry.recordedOn()))
+                    .orElse(UNCLASSIFIABLE_COPY);
+        }
+        return schedule.decide(entry.council(), entry.team(), entry.channel(), entry.recordedAt());
     }
 
     private boolean apply(CatalogueEntry entry, RetentionDecision.Retain retain, String runId, LocalDate today) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import uk.callretention.training.ChatCopyRefused.Reason;
+import uk.callretention.training.TrainingCopyRefused.Reason;
 
 /**
  * The training copy of a web chat: the transcript in the same JSON shape, with the messages a manager chose cut, every
@@ -80,30 +80,30 @@ public final class ChatTrainingCopy {
      * @param transcript    the source transcript's JSON text (untouched)
      * @param messagesToCut the numbers (from 0, as the conversation view lists them) of the messages whose text is cut
      *                      whole; may be empty, as personal details are cut anyway; not null
-     * @throws ChatCopyRefused when the source is not JSON, not a transcript shape, or a number is not one of its messages
+     * @throws TrainingCopyRefused when the source is not JSON, not a transcript shape, or a number is not one of its messages
      */
-    public static String of(String transcript, Set<Integer> messagesToCut) throws ChatCopyRefused {
+    public static String of(String transcript, Set<Integer> messagesToCut) {
         Object source = parse(transcript);
         return new ChatTrainingCopy().copy(source, Set.copyOf(messagesToCut));
     }
 
-    private static Object parse(String transcript) throws ChatCopyRefused {
+    private static Object parse(String transcript) {
         if (transcript == null || transcript.isBlank()) {
-            throw new ChatCopyRefused(Reason.NOT_JSON, "The transcript is empty.");
+            throw new TrainingCopyRefused(Reason.NOT_JSON, "The transcript is empty.");
         }
         try (JsonParser parser = STRICT.getStreamingFactory().createParser(transcript)) {
             Object value = STRICT.anyFrom(parser);
             if (parser.nextToken() != null) {
-                throw new ChatCopyRefused(Reason.NOT_JSON, "The transcript has more after its JSON; it may be two files joined.");
+                throw new TrainingCopyRefused(Reason.NOT_JSON, "The transcript has more after its JSON; it may be two files joined.");
             }
             return value;
         } catch (IOException | RuntimeException notJson) {
-            throw new ChatCopyRefused(Reason.NOT_JSON,
+            throw new TrainingCopyRefused(Reason.NOT_JSON,
                     "The transcript is not valid JSON (it may be truncated, or name a field twice in one message).");
         }
     }
 
-    private String copy(Object source, Set<Integer> messagesToCut) throws ChatCopyRefused {
+    private String copy(Object source, Set<Integer> messagesToCut) {
         String listName = listNameOf(source);
         List<?> list = listName == null ? (List<?>) source : (List<?>) ((Map<?, ?>) source).get(listName);
 
@@ -111,7 +111,7 @@ public final class ChatTrainingCopy {
         int messages = 0;
         for (Object entry : list) {
             if (!(entry instanceof Map<?, ?> fields)) {
-                throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, "The transcript's list holds something other than messages.");
+                throw new TrainingCopyRefused(Reason.UNKNOWN_SHAPE, "The transcript's list holds something other than messages.");
             }
             boolean isMessage = textOf(fields) != null;
             entries.add(entry(fields, isMessage && messagesToCut.contains(messages)));
@@ -120,11 +120,11 @@ public final class ChatTrainingCopy {
             }
         }
         if (messages == 0 && !list.isEmpty()) {
-            throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, "None of the transcript's entries has the text of a message.");
+            throw new TrainingCopyRefused(Reason.UNKNOWN_SHAPE, "None of the transcript's entries has the text of a message.");
         }
         for (int number : messagesToCut) {
             if (number < 0 || number >= messages) {
-                throw new ChatCopyRefused(Reason.NO_SUCH_MESSAGE, "The transcript has " + messages + " messages, numbered 0 to "
+                throw new TrainingCopyRefused(Reason.NO_SUCH_MESSAGE, "The transcript has " + messages + " messages, numbered 0 to "
                         + (messages - 1) + "; there is no message " + number + " to cut.");
             }
         }
@@ -146,16 +146,16 @@ public final class ChatTrainingCopy {
     }
 
     /** The name of the object's one list of messages, or null when the transcript is the list itself. */
-    private static String listNameOf(Object source) throws ChatCopyRefused {
+    private static String listNameOf(Object source) {
         if (source instanceof List<?>) {
             return null;
         }
         if (!(source instanceof Map<?, ?> object)) {
-            throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, "The transcript is JSON but not a conversation.");
+            throw new TrainingCopyRefused(Reason.UNKNOWN_SHAPE, "The transcript is JSON but not a conversation.");
         }
         List<String> found = LISTS.stream().filter(name -> object.get(name) instanceof List<?>).toList();
         if (found.size() != 1) {
-            throw new ChatCopyRefused(Reason.UNKNOWN_SHAPE, found.isEmpty()
+            throw new TrainingCopyRefused(Reason.UNKNOWN_SHAPE, found.isEmpty()
                     ? "The transcript has no list of messages (messages, transcript, Transcript or Messages)."
                     : "The transcript has more than one list of messages (" + String.join(", ", found) + "); we cannot tell which to copy.");
         }

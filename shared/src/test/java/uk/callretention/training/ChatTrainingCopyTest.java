@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import uk.callretention.training.ChatCopyRefused.Reason;
+import uk.callretention.training.TrainingCopyRefused.Reason;
 
 class ChatTrainingCopyTest {
 
@@ -202,7 +202,7 @@ class ChatTrainingCopyTest {
     @MethodSource
     void of_whenSourceOrChoiceIsBad_refusesSayingWhy(String source, Set<Integer> cut, Reason reason, String says) {
         assertThatThrownBy(() -> ChatTrainingCopy.of(source, cut))
-                .isInstanceOfSatisfying(ChatCopyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(reason))
+                .isInstanceOfSatisfying(TrainingCopyRefused.class, refused -> assertThat(refused.reason()).isEqualTo(reason))
                 .hasMessageContaining(says);
     }
 
