@@ -33,6 +33,9 @@ public interface AccessCatalogue {
      */
     List<CatalogueEntry> callRecordings(String council, String callId, Instant from, Instant until, int max);
 
+    /** The ids of the training copies made of that recording which still exist, oldest first. */
+    List<String> trainingCopiesOf(String recordingId);
+
     record TeamPage(List<CatalogueEntry> entries, Optional<String> nextPageToken) {
     }
 

@@ -60,6 +60,16 @@ public final class AccessRules {
                 .or(() -> standing == Standing.TEAM_STAFF ? Optional.empty() : Optional.of(Refusal.ACCESS_REQUEST_NOT_NEEDED));
     }
 
+    /**
+     * Making a training copy: the team's managers and the council's DPO, for the purpose training where the council's
+     * notice lists it. A quarantined upload, unclassified, is copied by nobody.
+     */
+    public static Optional<Refusal> trainingCopy(Standing standing, RecordingState state, boolean trainingAllowed) {
+        return onExisting(standing, state, Standing.MANAGER, Standing.DPO)
+                .or(() -> trainingAllowed ? Optional.empty() : Optional.of(Refusal.TRAINING_NOT_ALLOWED))
+                .or(() -> state == RecordingState.QUARANTINED ? Optional.of(Refusal.RECORDING_QUARANTINED) : Optional.empty());
+    }
+
     /** An action reserved to some standings: nobody else in scope is told no; anybody out of scope is told not found. */
     public static Optional<Refusal> only(Standing standing, Standing... allowed) {
         if (standing == Standing.NONE) {

@@ -22,7 +22,8 @@ import uk.callretention.retention.RetentionStore;
 /**
  * Erases a recording at its subject's request, for the council's DPO: every version goes now, a tombstone without
  * personal data stays, and the trail says who erased it and on whose request. A held recording is refused: a hold
- * is kept for a case that outweighs the request until it is released. Object Lock backs this up: a legal hold placed
+ * is kept for a case that outweighs the request until it is released. Training copies made of it, which hold none of
+ * the caller's details, are not erased with it: the answer names them, for the DPO to decide about. Object Lock backs this up: a legal hold placed
  * meanwhile makes S3 refuse the delete, and the erasure reports itself incomplete rather than done.
  *
  * <p>An erasure is of the recording as the catalogue showed it: its version and every earlier version of the key. A
@@ -38,6 +39,7 @@ public final class Erasure {
     static final int MAX_KEYS_PER_CALL = 1000;
 
     private final RecordingScope scope;
+    private final RetentionCatalogue catalogue;
     private final Holds holds;
     private final RetentionStore store;
     private final ErasedRecordings tombstones;
@@ -47,6 +49,7 @@ public final class Erasure {
     public Erasure(PolicyBook policies, RetentionCatalogue catalogue, Holds holds, RetentionStore store, ErasedRecordings tombstones,
                    AuditLog log, Clock clock) {
         this.scope = new RecordingScope(policies, catalogue::find);
+        this.catalogue = catalogue;
         this.holds = holds;
         this.store = store;
         this.tombstones = tombstones;
@@ -54,7 +57,8 @@ public final class Erasure {
         this.clock = clock;
     }
 
-    public record Erased(String recordingId, int versionsDeleted, LocalDate erasedOn) {
+    /** @param trainingCopies the training copies made of it, which the erasure leaves, for the DPO to decide about */
+    public record Erased(String recordingId, int versionsDeleted, LocalDate erasedOn, List<String> trainingCopies) {
     }
 
     public Outcome<Erased> erase(StaffMember who, String recordingId, JsonBody body) {
@@ -81,7 +85,7 @@ public final class Erasure {
                     || tombstones.tombstone(entry, today) == ErasedRecordings.Tombstoning.CHANGED) {
                 return Outcome.refused(Refusal.ERASURE_INCOMPLETE);
             }
-            return Outcome.done(new Erased(entry.recordingId(), recording.versionsDeleted(), today));
+            return Outcome.done(new Erased(entry.recordingId(), recording.versionsDeleted(), today, catalogue.trainingCopiesOf(entry.recordingId())));
         }));
     }
 

@@ -2,6 +2,7 @@ package uk.callretention.access;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,6 +78,18 @@ public final class Fields {
         }
         wrong("Give " + name + " as true or false.");
         return false;
+    }
+
+    /** A JSON array of at most {@code max} items, absent giving empty; its items are the caller's to check. */
+    public Optional<List<?>> list(String name, int max) {
+        Object value = values.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof List<?> items) || items.size() > max) {
+            return wrong("Give " + name + " as a list of at most " + max + " items.");
+        }
+        return Optional.of(items);
     }
 
     /** Records a problem the caller found in values it read, such as two fields that contradict each other. */

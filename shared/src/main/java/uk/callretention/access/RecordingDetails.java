@@ -21,19 +21,24 @@ import uk.callretention.retention.Holds;
 public final class RecordingDetails {
 
     private final RecordingScope scope;
+    private final AccessCatalogue catalogue;
     private final Holds holds;
     private final AccessAudit audit;
     private final Clock clock;
 
     public RecordingDetails(PolicyBook policies, AccessCatalogue catalogue, Holds holds, AuditLog log, Clock clock) {
         this.scope = new RecordingScope(policies, catalogue::find);
+        this.catalogue = catalogue;
         this.holds = holds;
         this.audit = new AccessAudit(log);
         this.clock = clock;
     }
 
-    /** @param activeHolds empty for team staff, who are not shown holds */
-    public record Details(CatalogueEntry recording, Optional<List<Hold>> activeHolds) {
+    /**
+     * @param activeHolds    empty for team staff, who are not shown holds
+     * @param trainingCopies the ids of the training copies made of it that still exist, so the DPO sees they do
+     */
+    public record Details(CatalogueEntry recording, Optional<List<Hold>> activeHolds, List<String> trainingCopies) {
     }
 
     public Outcome<Details> of(StaffMember who, String recordingId) {
@@ -48,7 +53,7 @@ public final class RecordingDetails {
                     CatalogueEntry entry = located.entry();
                     Optional<List<Hold>> active = located.standing() == Standing.TEAM_STAFF ? Optional.empty()
                             : Optional.of(holds.on(entry.recordingId()).stream().filter(Hold::active).toList());
-                    return Outcome.done(new Details(entry, active));
+                    return Outcome.done(new Details(entry, active, catalogue.trainingCopiesOf(entry.recordingId())));
                 }));
     }
 }

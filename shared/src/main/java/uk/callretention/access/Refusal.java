@@ -67,8 +67,21 @@ public record Refusal(String code, int status, String message, Map<String, Objec
             "This recording is held, so it cannot be erased. Release every hold on it first, then erase it.");
     public static final Refusal TOO_MANY_PLAYBACK_URLS = new Refusal("too-many-playback-urls", 429,
             "You have asked for as many playback links in the last hour as the council allows. Wait, then ask again.");
+    /** Training copies are made for training, and only where the council's notice names training as a purpose. */
+    public static final Refusal TRAINING_NOT_ALLOWED = PURPOSE_NOT_ALLOWED.saying(
+            "A training copy is made for the purpose training, and only where the council's privacy notice lists training among its purposes.");
+    public static final Refusal RECORDING_NOT_COPYABLE = new Refusal("recording-not-copyable", 422,
+            "This recording is not a WAV or MP3 file or a web chat transcript that can be read, so personal details cannot be cut "
+                    + "out of it. Nothing was copied.");
     public static final Refusal ERASURE_INCOMPLETE = new Refusal("erasure-incomplete", 503,
             "Some copies of the recording could not be deleted yet. Ask for the erasure again to finish it.");
+
+    /** A source larger than the function that cuts it can hold in memory, with the limit for its kind. */
+    public static Refusal recordingTooLarge(String kind, long limitBytes) {
+        return new Refusal("recording-too-large", 422, "This " + kind + " is larger than the " + (limitBytes / (1024 * 1024))
+                + " MiB a training copy can be made from. Nothing was copied; ask the council's data protection officer.",
+                Map.of("limitBytes", limitBytes), null);
+    }
 
     /** The same code and status with a message naming what was wrong with the request. */
     public Refusal saying(String detail) {

@@ -20,5 +20,9 @@ public enum AuditAction {
     RECONCILED,
     AUDIT_TRAIL_READ,
     /** A member of staff read what their groups let them do ({@code GET /me}). */
-    PROFILE_READ
+    PROFILE_READ,
+    /** On the source recording: a training copy, with personal details cut out, was made of it (the copy's id in details). */
+    TRAINING_COPY_MADE,
+    /** On a training copy: it was made, from the recording named in details, by whom and why. */
+    TRAINING_COPY_CREATED
 }

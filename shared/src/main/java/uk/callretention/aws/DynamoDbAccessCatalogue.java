@@ -41,11 +41,13 @@ public final class DynamoDbAccessCatalogue implements AccessCatalogue {
     private final DynamoDbIndex<CatalogueItem> byTeamDate;
     private final DynamoDbIndex<CatalogueItem> byCaller;
     private final DynamoDbIndex<CatalogueItem> byCallId;
+    private final DynamoDbIndex<CatalogueItem> byTrainingCopyOf;
 
     public DynamoDbAccessCatalogue(DynamoDbClient dynamoDb, String tableName) {
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, CatalogueItem.SCHEMA);
         this.byTeamDate = table.index(CatalogueItem.BY_TEAM_DATE);
         this.byCaller = table.index(CatalogueItem.BY_CALLER);
+        this.byTrainingCopyOf = table.index(CatalogueItem.BY_TRAINING_COPY_OF);
         this.byCallId = table.index(CatalogueItem.BY_CALL_ID);
     }
 
@@ -147,5 +149,10 @@ public final class DynamoDbAccessCatalogue implements AccessCatalogue {
             values.forEach((name, value) -> key.put(name, AttributeValue.fromS((String) value)));
             return key;
         }
+    }
+
+    @Override
+    public List<String> trainingCopiesOf(String recordingId) {
+        return CatalogueItem.trainingCopiesOf(byTrainingCopyOf, recordingId);
     }
 }

@@ -28,7 +28,7 @@ public final class DynamoDbRetentionCatalogue implements RetentionCatalogue {
     /** What a tombstone drops: all that could lead to the call or the caller, and the index keys. */
     static final List<String> DROPPED_FROM_TOMBSTONE = List.of("objectKey", "ordering", "recordedAt", "callerHash", "agent", "direction",
             "contentType", "sizeBytes", "durationMillis", "quarantineReason", "quarantineDetail", "cataloguedAt", "expiryShard", "councilTeam",
-            "recordedAtId", "councilCallId");
+            "recordedAtId", "councilCallId", "trainingCopyOf");
 
     private static final String ACTIVE_OR_QUARANTINED = "#state IN (:active, :quarantined)";
 
@@ -37,12 +37,14 @@ public final class DynamoDbRetentionCatalogue implements RetentionCatalogue {
     private final DynamoDbTable<CatalogueItem> table;
     private final DynamoDbIndex<CatalogueItem> byExpiry;
     private final DynamoDbIndex<CatalogueItem> byTeamDate;
+    private final DynamoDbIndex<CatalogueItem> byTrainingCopyOf;
 
     public DynamoDbRetentionCatalogue(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.table = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(tableName, CatalogueItem.SCHEMA);
         this.byExpiry = table.index(CatalogueItem.BY_EXPIRY);
+        this.byTrainingCopyOf = table.index(CatalogueItem.BY_TRAINING_COPY_OF);
         this.byTeamDate = table.index(CatalogueItem.BY_TEAM_DATE);
     }
 
@@ -181,5 +183,10 @@ public final class DynamoDbRetentionCatalogue implements RetentionCatalogue {
         Update activeOrQuarantined() {
             return value(":active", RecordingState.ACTIVE.name()).value(":quarantined", RecordingState.QUARANTINED.name());
         }
+    }
+
+    @Override
+    public List<String> trainingCopiesOf(String recordingId) {
+        return CatalogueItem.trainingCopiesOf(byTrainingCopyOf, recordingId);
     }
 }

@@ -1,6 +1,7 @@
 package uk.callretention.retention;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import uk.callretention.recording.CatalogueEntry;
 
@@ -42,4 +43,7 @@ public interface RetentionCatalogue {
      * id finds it; does nothing to one filed already, one without a call id, or one deleted meanwhile.
      */
     void indexCallId(CatalogueEntry entry);
+
+    /** The ids of the training copies made of that recording which still exist, oldest first: erasing it leaves them. */
+    List<String> trainingCopiesOf(String recordingId);
 }

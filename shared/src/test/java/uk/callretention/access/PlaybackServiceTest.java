@@ -162,6 +162,11 @@ class PlaybackServiceTest {
         public List<CatalogueEntry> callRecordings(String council, String callId, Instant from, Instant until, int max) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<String> trainingCopiesOf(String recordingId) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static final class NoRequests implements AccessRequests {

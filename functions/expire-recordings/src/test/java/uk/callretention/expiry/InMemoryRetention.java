@@ -191,6 +191,11 @@ final class InMemoryRetention {
             throw new UnsupportedOperationException("the sweep does not index call ids");
         }
 
+        @Override
+        public List<String> trainingCopiesOf(String recordingId) {
+            throw new UnsupportedOperationException("the sweep does not look for training copies");
+        }
+
         private static CatalogueEntry withState(CatalogueEntry e, RecordingState state) {
             return new CatalogueEntry(e.recordingId(), null, e.versionId(), e.ordering(), state, e.council(), e.team(), e.channel(), null,
                     e.recordedOn(), e.retentionClass(), e.expiresOn(), e.policyRef(), null, null, null, null, 0, null, null, null, null);

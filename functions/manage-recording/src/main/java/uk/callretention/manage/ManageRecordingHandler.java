@@ -89,6 +89,7 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
     }
 
     private static Object erased(Erasure.Erased erased) {
-        return Map.of("recordingId", erased.recordingId(), "versionsDeleted", erased.versionsDeleted(), "erasedOn", erased.erasedOn().toString());
+        return Map.of("recordingId", erased.recordingId(), "versionsDeleted", erased.versionsDeleted(), "erasedOn", erased.erasedOn().toString(),
+                "trainingCopies", erased.trainingCopies());
     }
 }

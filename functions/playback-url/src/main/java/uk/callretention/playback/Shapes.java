@@ -10,16 +10,13 @@ import uk.callretention.access.RecordingDetails;
 import uk.callretention.access.RecordingListing;
 import uk.callretention.access.StaffProfile;
 import uk.callretention.access.api.HoldShape;
+import uk.callretention.access.api.RecordingShape;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.policy.HoldReason;
 import uk.callretention.policy.Purpose;
 import uk.callretention.recording.CatalogueEntry;
 
-/**
- * The JSON the API answers with. A recording is described by what a manager looks a call up by (time, agent, direction,
- * duration, the platform's call id), never by its object key or the caller's number or hash: nothing that leads to the
- * caller.
- */
+/** The JSON the API answers with; a recording as {@link RecordingShape} writes it. */
 final class Shapes {
 
     private Shapes() {
@@ -46,8 +43,9 @@ final class Shapes {
 
     /** The recording, and its active holds when the caller may see them. */
     static Object details(RecordingDetails.Details details) {
-        Map<String, Object> json = recording(details.recording());
+        Map<String, Object> json = RecordingShape.of(details.recording());
         details.activeHolds().ifPresent(holds -> json.put("holds", holds.stream().map(HoldShape::of).toList()));
+        json.put("trainingCopies", details.trainingCopies());
         return json;
     }
 
@@ -92,28 +90,7 @@ final class Shapes {
     }
 
     private static List<Map<String, Object>> recordings(List<CatalogueEntry> entries) {
-        return entries.stream().map(Shapes::recording).toList();
-    }
-
-    private static Map<String, Object> recording(CatalogueEntry entry) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("recordingId", entry.recordingId());
-        json.put("council", entry.council());
-        json.put("team", entry.team());
-        json.put("channel", entry.channel());
-        entry.callId().ifPresent(callId -> json.put("callId", callId));
-        putIfPresent(json, "recordedAt", entry.recordedAt());
-        putIfPresent(json, "agent", entry.agent());
-        putIfPresent(json, "direction", entry.direction());
-        if (entry.duration() != null) {
-            json.put("durationSeconds", entry.duration().toMillis() / 1000.0);
-        }
-        json.put("state", entry.state().name().toLowerCase());
-        putIfPresent(json, "retentionClass", entry.retentionClass());
-        putIfPresent(json, "expiresOn", entry.expiresOn());
-        putIfPresent(json, "quarantineReason", entry.quarantineReason());
-        json.put("sizeBytes", entry.sizeBytes());
-        return json;
+        return entries.stream().map(RecordingShape::of).toList();
     }
 
     private static Object councilRoles(StaffProfile.CouncilRoles council) {

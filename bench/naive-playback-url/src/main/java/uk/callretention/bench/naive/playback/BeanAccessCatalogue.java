@@ -35,6 +35,11 @@ class BeanAccessCatalogue implements AccessCatalogue {
     }
 
     @Override
+    public List<String> trainingCopiesOf(String recordingId) {
+        throw new UnsupportedOperationException("the baseline answers playback only");
+    }
+
+    @Override
     public TeamPage quarantinedRecordings(String council, Instant from, Instant until, int limit, Optional<String> pageToken) {
         throw new UnsupportedOperationException("the baseline answers playback only");
     }
