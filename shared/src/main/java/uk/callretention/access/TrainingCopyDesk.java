@@ -132,13 +132,15 @@ public final class TrainingCopyDesk {
             if (source.sizeBytes() > kind.get().maxBytes) {
                 return Outcome.refused(Refusal.recordingTooLarge(kind.get().kind, kind.get().maxBytes));
             }
-            event.allowed();
-            return copy(who, request, source, policy, kind.get(), event, now);
+            String key = TrainingCopyKey.of(source.council(), source.team(), copyIds.get(), kind.get().copyExtension);
+            // The id the copy is given: it exists only if the event ends allowed.
+            event.detail("trainingCopy", RecordingId.forKey(key)).allowed();
+            return copy(who, request, source, policy, kind.get(), key, now);
         }));
     }
 
     private Outcome<CatalogueEntry> copy(StaffMember who, TrainingCopyRequest request, CatalogueEntry source, CouncilPolicy policy,
-                                         Source kind, AccessAudit.Event event, Instant now) {
+                                         Source kind, String key, Instant now) {
         Optional<byte[]> read = store.read(source.objectKey(), source.versionId(), kind.maxBytes);
         if (read.isEmpty()) {
             return Outcome.refused(Refusal.recordingTooLarge(kind.kind, kind.maxBytes));
@@ -149,7 +151,6 @@ public final class TrainingCopyDesk {
         } catch (TrainingCopyRefused refused) {
             return Outcome.refused(refusal(refused));
         }
-        String key = TrainingCopyKey.of(source.council(), source.team(), copyIds.get(), kind.copyExtension);
         String copyId = RecordingId.forKey(key);
         LocalDate madeOn = LocalDate.ofInstant(now, RetentionSchedule.UK);
         RetentionDecision.Retain retain = (RetentionDecision.Retain) schedule.decideTrainingCopy(
@@ -161,7 +162,6 @@ public final class TrainingCopyDesk {
         AccessAudit.Event copyEvent = audit.about(copyId, source.council(), who, AuditAction.TRAINING_COPY_CREATED, now)
                 .why(request.purpose(), request.reference()).detail("trainingCopyOf", source.recordingId())
                 .detail("retentionClass", retain.retentionClass()).detail("expiresOn", retain.expiresOn().toString());
-        event.detail("trainingCopy", copyId);
         copyEvent.allowed();
         return copyEvent.settle(() -> {
             String versionId = store.write(key, copied, kind.copyContentType, RecordingTags.of(unstored));

@@ -82,7 +82,12 @@ public final class Uploads {
 
     /** The upload and its notification as S3 sends it, with a sequencer that orders it after every earlier upload. */
     public Upload upload(String key, Map<String, String> metadata) {
-        String versionId = s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(WAV)).versionId();
+        return upload(key, WAV, metadata);
+    }
+
+    /** {@link #upload(String, Map)} of these bytes: a whole recording, for code that reads it. */
+    public Upload upload(String key, byte[] content, Map<String, String> metadata) {
+        String versionId = s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(content)).versionId();
         return new Upload(bucket, key, Optional.of(versionId), Optional.of(String.format("%018X", SEQUENCER.incrementAndGet())));
     }
 
