@@ -109,6 +109,15 @@ class BadInputCorpusIntegrationTest {
         String callersKey = "rutland/customer-services/phone/" + VALUES.get("yesterday") + "/subject-access.wav";
         upload(Map.of("key", callersKey, "metadata", Map.of("caller", "01572 722577")));
         VALUES.put("caller-recording", RecordingId.forKey(callersKey));
+        // Training copies' sources that are not a plain WAV: a web chat, and a WAV whose header passes the upload check
+        // but holds no audio.
+        String chatKey = "newark-sherwood/customer-services/webchat/" + VALUES.get("yesterday") + "/training-source.json";
+        upload(Map.of("key", chatKey, "metadata", Map.of("recorded-at", "{yesterday-noon}"),
+                "content", "{\"messages\": [{\"role\": \"customer\", \"text\": \"Hello\"}, {\"role\": \"agent\", \"text\": \"Hi\"}]}"));
+        VALUES.put("chat-recording", RecordingId.forKey(chatKey));
+        String notAudioKey = "newark-sherwood/customer-services/phone/" + VALUES.get("yesterday") + "/training-not-audio.wav";
+        upload(Map.of("key", notAudioKey, "metadata", Map.of("recorded-at", "{yesterday-noon}"), "content", "RIFF0000WAVEno fmt chunk here"));
+        VALUES.put("not-audio-recording", RecordingId.forKey(notAudioKey));
         // All uploads first: the notifications reach the tagger meanwhile, so the cases wait for them only once.
         for (Arguments upload : corpus().toList()) {
             Map<String, Object> testCase = JSON.std.mapFrom(Files.readString((Path) upload.get()[1]));

@@ -3,9 +3,13 @@ package uk.callretention.system.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +27,7 @@ import uk.callretention.local.runtime.function.FunctionLoader;
 import uk.callretention.local.runtime.function.FunctionSettings;
 import uk.callretention.local.runtime.function.LambdaFunction;
 import uk.callretention.local.template.FunctionDefinition;
+import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.Upload;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
@@ -55,7 +60,8 @@ class FunctionJarsIntegrationTest {
                         (Consumer<Map<String, Object>>) answer -> assertThat((List<?>) answer.get("results")).singleElement()
                                 .extracting(result -> answer(result).get("taskId")).isEqualTo("dGFza2lkZ29lc2hlcmUK")),
                 Arguments.of("PlaybackUrlFunction", apiRequest("GET", "/recordings", "rutland:customer-services:manager"), status(200)),
-                Arguments.of("ManageRecordingFunction", apiRequest("GET", "/holds", "rutland:*:dpo"), status(200)));
+                Arguments.of("ManageRecordingFunction", apiRequest("GET", "/holds", "rutland:*:dpo"), status(200)),
+                Arguments.of("MakeTrainingCopyFunction", (Supplier<Object>) FunctionJarsIntegrationTest::trainingCopyRequest, status(201)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,6 +120,27 @@ class FunctionJarsIntegrationTest {
         assertThat((List<?>) answer.get("batchItemFailures")).isEmpty();
         assertThat(aws.clients().s3().getObjectTagging(b -> b.bucket(aws.stack().bucketName("RecordingsBucket")).key(UPLOAD)).tagSet())
                 .as("the recording's retention tags").isNotEmpty();
+    }
+
+    /** A training copy of an MP3 upload: the decoder the function's jar carries, reading from S3 and writing under training/. */
+    private static Object trainingCopyRequest() {
+        String key = "rutland/customer-services/phone/2026/11/25/training-source.mp3";
+        Uploads uploads = new Uploads(aws);
+        try {
+            uploads.tag(uploads.upload(key, Files.readAllBytes(Path.of("../shared/src/test/resources/training/tone-440hz-8khz-mono.mp3")),
+                    Map.of("recorded-at", "2026-11-25T10:20:00Z")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String path = "/recordings/" + RecordingId.forKey(key) + "/training-copies";
+        Map<String, Object> request = answer(apiRequest("POST", "/recordings/{recordingId}/training-copies", "rutland:*:dpo").get());
+        request.put("rawPath", path);
+        request.remove("rawQueryString");
+        request.remove("queryStringParameters");
+        request.put("pathParameters", Map.of("recordingId", RecordingId.forKey(key)));
+        request.put("body", "{\"purpose\": \"training\", \"reference\": \"TRN-JAR\", \"cut\": [{\"from\": 0.5, \"to\": 1}]}");
+        answer(answer(request.get("requestContext")).get("http")).put("path", path);
+        return request;
     }
 
     private static Object reapplyTask() {
