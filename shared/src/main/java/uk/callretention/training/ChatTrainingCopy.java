@@ -91,16 +91,19 @@ public final class ChatTrainingCopy {
         if (transcript == null || transcript.isBlank()) {
             throw new TrainingCopyRefused(Reason.NOT_JSON, "The transcript is empty.");
         }
+        boolean more;
+        Object value;
         try (JsonParser parser = STRICT.getStreamingFactory().createParser(transcript)) {
-            Object value = STRICT.anyFrom(parser);
-            if (parser.nextToken() != null) {
-                throw new TrainingCopyRefused(Reason.NOT_JSON, "The transcript has more after its JSON; it may be two files joined.");
-            }
-            return value;
+            value = STRICT.anyFrom(parser);
+            more = parser.nextToken() != null;
         } catch (IOException | RuntimeException notJson) {
             throw new TrainingCopyRefused(Reason.NOT_JSON,
                     "The transcript is not valid JSON (it may be truncated, or name a field twice in one message).");
         }
+        if (more) {
+            throw new TrainingCopyRefused(Reason.NOT_JSON, "The transcript has more after its JSON; it may be two files joined.");
+        }
+        return value;
     }
 
     private String copy(Object source, Set<Integer> messagesToCut) {

@@ -78,4 +78,28 @@ class AccessRulesTest {
     void accessRequest(Standing standing, RecordingState state, boolean purposeAllowed, String refusal) {
         assertThat(AccessRules.accessRequest(standing, state, purposeAllowed).map(Refusal::code)).isEqualTo(Optional.ofNullable(refusal));
     }
+
+    static Stream<Arguments> trainingCopy() {
+        return Stream.of(
+                // standing, state, training allowed -> refusal code, or null when a copy may be made
+                Arguments.of(Standing.NONE, RecordingState.ACTIVE, true, "not-found"),
+                Arguments.of(Standing.NONE, null, false, "not-found"),
+                Arguments.of(Standing.TEAM_STAFF, RecordingState.ACTIVE, true, "not-permitted"),
+                Arguments.of(Standing.TEAM_STAFF_NO_PLAYBACK, RecordingState.ACTIVE, true, "not-permitted"),
+                Arguments.of(Standing.MANAGER, RecordingState.ACTIVE, true, null),
+                Arguments.of(Standing.MANAGER, RecordingState.HELD, true, null),
+                Arguments.of(Standing.DPO, RecordingState.ACTIVE, true, null),
+                Arguments.of(Standing.MANAGER, RecordingState.DELETED, true, "recording-deleted"),
+                Arguments.of(Standing.DPO, RecordingState.DELETED, false, "recording-deleted"),
+                Arguments.of(Standing.MANAGER, RecordingState.ACTIVE, false, "purpose-not-allowed"),
+                Arguments.of(Standing.DPO, RecordingState.QUARANTINED, false, "purpose-not-allowed"),
+                Arguments.of(Standing.DPO, RecordingState.QUARANTINED, true, "recording-quarantined"),
+                Arguments.of(Standing.MANAGER, RecordingState.QUARANTINED, true, "recording-quarantined"));
+    }
+
+    @ParameterizedTest(name = "training copy: {0} {1} trainingAllowed={2} -> {3}")
+    @MethodSource
+    void trainingCopy(Standing standing, RecordingState state, boolean trainingAllowed, String refusal) {
+        assertThat(AccessRules.trainingCopy(standing, state, trainingAllowed).map(Refusal::code)).isEqualTo(Optional.ofNullable(refusal));
+    }
 }

@@ -48,6 +48,8 @@ class PolicyCheckTest {
             url-lifetime-zero             | policies/testshire.yaml:30: playback.urlLifetime: must be longer than zero
             non-positive-rate             | policies/testshire.yaml:31: playback.maxUrlsPerUserPerHour: must be more than zero
             hold-review-interval-too-long | policies/testshire.yaml:29: maxHoldReviewInterval: must be at most P24M: every hold is reviewed at least that often
+            training-period-not-settable  | policies/testshire.yaml:30: trainingCopies.period: must be one of [P1M, P3M, P6M, P12M, P18M, P24M]: the classes the bucket's lifecycle rules cover
+            training-fill-unknown         | policies/testshire.yaml:31: trainingCopies.fill: unknown fill 'beep'
             file-name-mismatch            | policies/testshire-council.yaml:2: council: the file is testshire-council.yaml but the council is 'testshire'
             yml-extension                 | policies/testshire.yml:1: name policy files <council-id>.yaml, not .yml
             """)
