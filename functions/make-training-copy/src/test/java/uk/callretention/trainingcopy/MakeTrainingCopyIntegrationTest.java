@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,12 +30,17 @@ import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbAccessCatalogue;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbRetentionCatalogue;
+import uk.callretention.aws.RetentionRepositories;
+import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.ExpiryShard;
 import uk.callretention.recording.RecordingId;
+import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.TaggingOutcome;
 import uk.callretention.recording.Upload;
+import uk.callretention.retention.PolicyReapplication;
+import uk.callretention.retention.Reapplied;
 import uk.callretention.retention.SweepCalendar;
 import uk.callretention.testsupport.Faults;
 import uk.callretention.testsupport.LocalAws;
@@ -121,6 +125,16 @@ class MakeTrainingCopyIntegrationTest {
         TaggingOutcome tagged = uploads.tagger(store -> store).tag(new Upload(bucket, entry.objectKey(), Optional.of(entry.versionId()), Optional.empty()));
         assertThat(tagged.kind()).isEqualTo(TaggingOutcome.Kind.TRAINING_COPY);
         assertThat(catalogue.find(copyId)).contains(entry);
+        // Anything else there (the bucket policy lets nobody else write there) is classified as an upload: quarantined.
+        CatalogueEntry stray = uploads.tag(uploads.upload("training/rutland/customer-services/" + UUID.randomUUID() + ".wav", wav, Map.of()));
+        assertThat(stray.state()).isEqualTo(RecordingState.QUARANTINED);
+
+        // Re-applying the policy keeps it on its training period from the day it was made, not its channel's P3M.
+        Map<String, String> reapplying = aws.environmentOf("ManageRecordingFunction");
+        PolicyReapplication reapplication = RetentionRepositories.fromEnvironment(s3, aws.clients().dynamoDb(), reapplying)
+                .policyReapplication(PolicyBook.bundled(reapplying), Clock.systemUTC());
+        assertThat(reapplication.reapply(entry.objectKey(), entry.versionId(), "run-training", false, today).change())
+                .isEqualTo(Reapplied.Change.UNCHANGED);
 
         // The source is as it was: bytes, catalogue entry and expiry; it names its copy.
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(source.objectKey()).versionId(source.versionId())).asByteArray()).isEqualTo(wav);
@@ -315,7 +329,7 @@ class MakeTrainingCopyIntegrationTest {
         return Map.of("from", from, "to", to);
     }
 
-    private static Map<String, Object> copy(Map<String, String> claims, String recordingId, Map<String, Object> request) throws Exception {
+    private static Map<String, Object> copy(Map<String, String> claims, String recordingId, Map<String, Object> request) {
         return copy(handler, claims, recordingId, request);
     }
 
