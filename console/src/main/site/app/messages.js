@@ -102,6 +102,14 @@ const MESSAGES = {
     title: 'The recording is not fully erased yet',
     text: 'Some copies could not be deleted this time. Try again in a minute.',
   }),
+  'recording-too-large': (error) => ({
+    title: 'This recording is too large to copy',
+    text: error.body?.message || 'A training copy cannot be made of it here. Ask the data protection officer.',
+  }),
+  'recording-not-copyable': () => ({
+    title: 'Personal details cannot be cut out of this recording',
+    text: 'It is not audio or a conversation this service can read, so no training copy was made.',
+  }),
   'bad-request': (error) => ({
     title: 'The service could not accept what was sent',
     text: error.body?.message ? `${error.body.message} Check what you entered and try again.` : 'Check what you entered and try again.',

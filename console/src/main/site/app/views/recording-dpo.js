@@ -247,6 +247,7 @@ function erasureConfirm(section, recording, isHeld, onErased) {
         'Every version of the recording is deleted now. This cannot be undone.')),
     h('ul', { class: 'govuk-list govuk-list--bullet' },
       h('li', {}, 'A tombstone with no personal data stays in the audit trail: that it was erased, when, by you, and the request’s reference.'),
+      recording.trainingCopies?.length ? h('li', {}, 'Its training copies, which have personal details cut out, are not erased with it.') : null,
       h('li', {}, isHeld() ? 'This recording is held: erasure is refused until every hold on it is released.'
         : 'Erasure is refused while a recording is held.')),
     form);
@@ -261,6 +262,13 @@ function erasureConfirm(section, recording, isHeld, onErased) {
       section.replaceChildren(h('div', { class: 'govuk-panel govuk-panel--confirmation', 'data-test': 'erased' },
         h('h2', { class: 'govuk-panel__title', tabindex: '-1' }, 'Recording erased'),
         h('div', { class: 'govuk-panel__body' }, `${versions} deleted on ${ukDate(erased.erasedOn)}. Only a tombstone stays in the audit trail.`)));
+      // Training copies hold none of the caller's details and are not erased with it: the DPO decides about each.
+      const copies = erased.trainingCopies || [];
+      if (copies.length) {
+        section.append(h('div', { class: 'govuk-inset-text', 'data-test': 'training-copies-left' },
+          h('p', { class: 'govuk-body' }, `${copies.length === 1 ? 'A training copy' : `${copies.length} training copies`} of this recording, with personal details cut out, ${copies.length === 1 ? 'was' : 'were'} not erased. Open each to decide whether to erase it too:`),
+          h('ul', { class: 'govuk-list' }, copies.map((id) => h('li', {}, h('a', { class: 'govuk-link', href: `#/recordings/${id}` }, id))))));
+      }
       section.querySelector('h2').focus();
       onErased();
     } catch (error) {

@@ -49,6 +49,9 @@ async function recordingView(container, { recordingId }) {
   else if (role === 'staff' && council.accessRequestsRequired) container.append(playSection(recording, council, { staff: true }), accessRequestSection(recording, council));
   else container.append(h('p', { class: 'govuk-body' }, 'Your role does not allow playing recordings in this council. Ask a manager of the team.'));
   if (manages && recording.state !== 'deleted') container.append(holdSection(recording, council, context));
+  if (manages && council.purposes.includes('training') && recording.state !== 'deleted' && recording.state !== 'quarantined') {
+    container.append(trainingCopySection(recording, council));
+  }
   if (isDpo(council)) await dpoActions(container, recording, context);
 }
 
@@ -65,6 +68,8 @@ function details(recording, teamName) {
     ['State', stateTag(recording.state)],
     ['Deleted on', recording.expiresOn ? `${ukDate(recording.expiresOn)}${holds.length ? ', unless still on hold' : ''}` : null],
     // Staff are not shown holds (their reasons may be about them): the API leaves them out.
+    ['Training copy of', recording.trainingCopyOf ? recordingLink(recording.trainingCopyOf) : null],
+    ['Training copies', recording.trainingCopies?.length ? h('ul', { class: 'govuk-list' }, recording.trainingCopies.map((id) => h('li', {}, recordingLink(id)))) : null],
     ['Holds', !recording.holds ? null : holds.length ? h('ul', { class: 'govuk-list' }, holds.map((hold) => h('li', {},
       `${label(hold.reason)}, reference ${hold.reference}, placed by ${hold.placedBy} on ${ukDateTime(hold.placedAt)}; review by ${ukDate(hold.reviewOn)}`))) : 'None'],
   ]);
@@ -187,6 +192,65 @@ function holdSection(recording, council, context) {
     context.reload();
   });
   return section;
+}
+
+function recordingLink(recordingId) {
+  return h('a', { class: 'govuk-link', href: `#/recordings/${recordingId}` }, recordingId);
+}
+
+/**
+ * A training copy: a new recording with the parts named cut out (a web chat's phone numbers, e-mail addresses, card
+ * numbers and postcodes always), kept for the council's training period; the recording itself is not changed.
+ */
+function trainingCopySection(recording, council) {
+  const webChat = recording.channel === 'webchat';
+  const cut = webChat
+    ? textInput({ id: 'cut-messages', label: 'Messages to cut out (optional)', hint: 'Numbered from 1 for the first message, separated by commas, for example 2, 5. Phone numbers, e-mail addresses, card numbers and postcodes are always cut out.', width: 20 })
+    : textInput({ id: 'cut-ranges', label: 'Parts to cut out', hint: 'Seconds from the start, as from-to, separated by commas. For example, 12.5-20, 31-33.', width: 20 });
+  const reference = textInput({ id: 'training-reference', label: 'Training reference', hint: 'For example, the course or session', width: 20 });
+  const form = h('form', { novalidate: true }, cut, reference, button('Make training copy', { secondary: true }));
+  const section = h('section', { 'aria-labelledby': 'training-heading' },
+    h('h2', { class: 'govuk-heading-m', id: 'training-heading' }, 'Make a training copy'),
+    h('p', { class: 'govuk-body' }, `The copy is a new recording with those parts${webChat ? ' and the customer\'s contact and card details' : ''} cut out and nothing that leads to the caller, kept for ${council.name}'s training period. This recording is not changed.`),
+    form);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = form.querySelector(webChat ? '#cut-messages' : '#cut-ranges').value.trim();
+    const ref = form.querySelector('#training-reference').value.trim();
+    const parts = webChat ? messagesToCut(text) : rangesToCut(text);
+    const errors = [];
+    if (!parts) errors.push({ text: webChat ? 'Enter message numbers from 1, separated by commas' : 'Enter the parts to cut out as from-to in seconds, for example 12.5-20', field: cut });
+    if (!ref) errors.push({ text: 'Enter a training reference', field: reference });
+    if (showErrors(section, errors)) return;
+    let copy;
+    try {
+      copy = await api.post(`/recordings/${segment(recording.recordingId)}/training-copies`,
+        { purpose: 'training', reference: ref, ...(webChat ? { messages: parts } : { cut: parts }) });
+    } catch (error) {
+      if (error.status === 401) return;
+      const { title, text: why } = explain(error, council);
+      showErrors(section, [{ text: `${title}. ${why}`, field: error.status === 400 ? cut : null }]);
+      return;
+    }
+    flash = `Training copy made. It is kept until ${ukDate(copy.expiresOn)}.`;
+    navigate(`#/recordings/${copy.recordingId}`);
+  });
+  return section;
+}
+
+/** "12.5-20, 31-33" → [{from: 12.5, to: 20}, {from: 31, to: 33}]; null when it is not that shape. */
+function rangesToCut(text) {
+  const ranges = text.split(',').map((part) => part.trim().match(/^(\d+(?:\.\d{1,3})?)\s*-\s*(\d+(?:\.\d{1,3})?)$/));
+  if (!text || ranges.some((range) => !range)) return null;
+  return ranges.map((range) => ({ from: Number(range[1]), to: Number(range[2]) }));
+}
+
+/** "2, 5" (as people count, from 1) → [1, 4] (as the API counts, from 0); empty is none; null when not numbers. */
+function messagesToCut(text) {
+  if (!text) return [];
+  const numbers = text.split(',').map((part) => part.trim());
+  if (numbers.some((n) => !/^[1-9]\d*$/.test(n))) return null;
+  return numbers.map((n) => Number(n) - 1);
 }
 
 function accessRequestSection(recording, council) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -14,7 +16,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,7 @@ import uk.callretention.retention.SweepCalendar;
 import uk.callretention.testsupport.Faults;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.SampleEvents;
 import uk.callretention.testsupport.TestLambdaContext;
 import uk.callretention.testsupport.Uploads;
 
@@ -333,19 +335,20 @@ class MakeTrainingCopyIntegrationTest {
         return copy(handler, claims, recordingId, request);
     }
 
+    /** The sample API request (events/http-api-request.json) to this route, by someone with those claims. */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> copy(MakeTrainingCopyHandler through, Map<String, String> claims, String recordingId, Map<String, Object> request) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", MakeTrainingCopyHandler.MAKE_TRAINING_COPY);
-        event.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims", claims))));
-        event.put("pathParameters", Map.of("recordingId", recordingId));
         try {
+            Map<String, Object> event = JSON.std.mapFrom(SampleEvents.read("http-api-request.json"));
+            event.put("routeKey", MakeTrainingCopyHandler.MAKE_TRAINING_COPY);
+            event.put("pathParameters", Map.of("recordingId", recordingId));
             event.put("body", JSON.std.asString(request));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Map<String, Object> context = (Map<String, Object>) event.get("requestContext");
+            ((Map<String, Object>) ((Map<String, Object>) context.get("authorizer")).get("jwt")).put("claims", claims);
+            return through.handleRequest(event, TestLambdaContext.of("MakeTrainingCopyFunction"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        event.put("isBase64Encoded", false);
-        return through.handleRequest(event, TestLambdaContext.of("MakeTrainingCopyFunction"));
     }
 
     private static Map<String, String> staff(String username, String groups) {
