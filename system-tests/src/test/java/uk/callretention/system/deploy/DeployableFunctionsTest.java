@@ -120,7 +120,7 @@ class DeployableFunctionsTest {
             "expire-recordings.jar", 19_000_000L,
             "playback-url.jar", 14_200_000L,
             "manage-recording.jar", 13_500_000L,
-            "make-training-copy.jar", 13_600_000L,
+            "make-training-copy.jar", 13_700_000L,
             "publish-console.jar", 10_000_000L);
 
     static Stream<Path> jars() {
