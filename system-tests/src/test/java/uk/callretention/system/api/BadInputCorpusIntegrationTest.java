@@ -109,6 +109,9 @@ class BadInputCorpusIntegrationTest {
         String callersKey = "rutland/customer-services/phone/" + VALUES.get("yesterday") + "/subject-access.wav";
         upload(Map.of("key", callersKey, "metadata", Map.of("caller", "01572 722577")));
         VALUES.put("caller-recording", RecordingId.forKey(callersKey));
+        HttpResponse<String> export = api.post("/subject-access/exports", NAMED_TOKENS.get("rutland-dpo"),
+                "{\"phone\":\"01572 722577\",\"reference\":\"SAR-CORPUS\"}");
+        VALUES.put("rutland-export", ApiStack.json(export).get("exportId").toString());
         // All uploads first: the notifications reach the tagger meanwhile, so the cases wait for them only once.
         for (Arguments upload : corpus().toList()) {
             Map<String, Object> testCase = JSON.std.mapFrom(Files.readString((Path) upload.get()[1]));
