@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,21 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,8 +40,10 @@ import uk.callretention.recording.Upload;
 import uk.callretention.retention.Hold;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.MovableClock;
 import uk.callretention.testsupport.TestLambdaContext;
 import uk.callretention.testsupport.Uploads;
+import uk.callretention.testsupport.Zips;
 
 /**
  * Subject access exports through the functions' own wiring, the real SDK and the stack's own queue, bucket and tables:
@@ -117,7 +112,7 @@ class SubjectAccessExportIntegrationTest {
         assertThat(zip.headers().firstValue("content-type")).hasValue("application/zip");
         // moto ignores a link's response headers; S3SubjectAccessExportFilesIntegrationTest checks the attachment on S3Proxy.
 
-        Map<String, byte[]> files = unzip(zip.body());
+        Map<String, byte[]> files = Zips.entries(zip.body());
         String manifestText = new String(files.get("manifest.json"), StandardCharsets.UTF_8);
         Map<String, Object> manifest = JSON.std.mapFrom(manifestText);
         List<Map<String, Object>> recordings = list(manifest.get("recordings"));
@@ -303,16 +298,6 @@ class SubjectAccessExportIntegrationTest {
         return (List<Map<String, Object>>) value;
     }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
-    }
-
     /** A recording's stream that breaks part way, as a connection reset would. */
     private static final class FailingAfter extends InputStream {
         private long left;
@@ -327,34 +312,6 @@ class SubjectAccessExportIntegrationTest {
                 throw new IOException("connection reset");
             }
             return 'x';
-        }
-    }
-
-    /** The system clock, moved forward to see an export's 7 days pass. */
-    private static final class MovableClock extends Clock {
-        private volatile Duration ahead = Duration.ZERO;
-
-        void moveAhead(Duration by) {
-            ahead = by;
-        }
-
-        void reset() {
-            ahead = Duration.ZERO;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("instants only");
         }
     }
 }

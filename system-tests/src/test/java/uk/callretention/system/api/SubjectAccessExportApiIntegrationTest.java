@@ -2,8 +2,6 @@ package uk.callretention.system.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,12 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +22,7 @@ import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.Zips;
 
 /**
  * A subject access export over real HTTP: the stack's API and JWT authorizer, the upload reaching the tagger through
@@ -62,7 +57,7 @@ class SubjectAccessExportApiIntegrationTest {
         audio[audio.length - 2] = 0x33;
         aws.clients().s3().putObject(b -> b.bucket(api.runtime.stack().bucketName("RecordingsBucket")).key(key).metadata(Map.of("caller", CALLER)),
                 RequestBody.fromBytes(audio));
-        CatalogueEntry recording = awaitCatalogued(RecordingId.forKey(key));
+        CatalogueEntry recording = api.awaitCatalogued(RecordingId.forKey(key));
         String dpo = api.token("export-dpo", "rutland:*:dpo");
 
         HttpResponse<String> asked = api.post("/subject-access/exports", dpo,
@@ -78,7 +73,7 @@ class SubjectAccessExportApiIntegrationTest {
         String link = ((Map<String, Object>) ready.get("download")).get("url").toString();
         HttpResponse<byte[]> zip = ApiStack.HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
-        Map<String, byte[]> files = unzip(zip.body());
+        Map<String, byte[]> files = Zips.entries(zip.body());
         assertThat(files.get("recordings/" + recording.recordingId() + ".wav")).isEqualTo(audio);
         String manifest = new String(files.get("manifest.json"), StandardCharsets.UTF_8);
         assertThat(manifest).contains(recording.recordingId()).doesNotContain(CALLER, recording.callerHash(), "export-dpo");
@@ -99,26 +94,5 @@ class SubjectAccessExportApiIntegrationTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the export was not built within 20 seconds");
-    }
-
-    private static CatalogueEntry awaitCatalogued(String recordingId) throws InterruptedException {
-        for (int tries = 0; tries < 200; tries++) {
-            Optional<CatalogueEntry> entry = api.catalogued(recordingId);
-            if (entry.isPresent()) {
-                return entry.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the upload was not catalogued within 20 seconds");
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
     }
 }
