@@ -110,7 +110,10 @@ class SubjectAccessExportIntegrationTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("content-type")).hasValue("application/zip");
-        // moto ignores a link's response headers; S3SubjectAccessExportFilesIntegrationTest checks the attachment on S3Proxy.
+        // moto ignores a link's response headers (S3 honours them): the link asks for the zip to be saved as a file.
+        assertThat(URI.create(download.get("url").toString()).getQuery())
+                .contains("response-content-disposition=attachment; filename=\"subject-access-" + exportId + ".zip\"")
+                .contains("response-content-type=application/zip");
 
         Map<String, byte[]> files = Zips.entries(zip.body());
         String manifestText = new String(files.get("manifest.json"), StandardCharsets.UTF_8);
