@@ -101,8 +101,10 @@ public final class SubjectAccessExports {
         boolean wellFormed = EXPORT_ID.matcher(exportId).matches();
         Optional<SubjectAccessExport> found = wellFormed ? exports.find(exportId) : Optional.empty();
         State state = found.map(export -> shownState(export, now)).orElse(null);
-        AccessAudit.Event event = audit.about(wellFormed ? "export:" + exportId : MALFORMED_ID, found.map(SubjectAccessExport::council).orElse(null), who,
-                state == State.READY && who.isDpoOf(found.get().council()) ? AuditAction.RELEASE_URL_ISSUED : AuditAction.SUBJECT_ACCESS_EXPORT_VIEWED, now);
+        // A link is a release to the data subject, and on the trail as one; any other reading of the export is a view.
+        boolean releasing = state == State.READY && who.isDpoOf(found.get().council());
+        AccessAudit.Event event = audit.about(wellFormed ? "export:" + exportId : MALFORMED_ID, found.map(SubjectAccessExport::council).orElse(null),
+                who, releasing ? AuditAction.RELEASE_URL_ISSUED : AuditAction.SUBJECT_ACCESS_EXPORT_VIEWED, now);
         return event.settle(() -> {
             if (found.isEmpty() || !who.councils().contains(found.get().council())) {
                 return Outcome.refused(Refusal.NOT_FOUND);
