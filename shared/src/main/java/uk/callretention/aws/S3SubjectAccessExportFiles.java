@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import uk.callretention.access.SubjectAccessExport;
 import uk.callretention.access.SubjectAccessExportFiles;
@@ -13,7 +12,7 @@ import uk.callretention.access.SubjectAccessExports;
 
 /**
  * Export zips in the exports bucket, one object each under {@code exports/<council>/<exportId>.zip}, encrypted with the
- * stack's key; the bucket has no versioning, so a delete leaves nothing behind. Links are presigned with the reading
+ * stack's key by the bucket's default encryption; the bucket has no versioning, so a delete leaves nothing behind. Links are presigned with the reading
  * function's own credentials and make the browser save the file.
  */
 public final class S3SubjectAccessExportFiles implements SubjectAccessExportFiles {
@@ -31,8 +30,9 @@ public final class S3SubjectAccessExportFiles implements SubjectAccessExportFile
 
     @Override
     public void put(SubjectAccessExport export, Path zip) {
-        s3.putObject(b -> b.bucket(bucket).key(key(export)).contentType(SubjectAccessExports.CONTENT_TYPE)
-                .serverSideEncryption(ServerSideEncryption.AWS_KMS), RequestBody.fromFile(zip));
+        // No encryption header: one naming aws:kms without a key would pick S3's own AWS-managed key over the bucket's default,
+        // the stack's key.
+        s3.putObject(b -> b.bucket(bucket).key(key(export)).contentType(SubjectAccessExports.CONTENT_TYPE), RequestBody.fromFile(zip));
     }
 
     @Override
