@@ -12,6 +12,7 @@ const ACTIONS = {
   RELEASE_URL_ISSUED: 'Released as a download',
   LISTED: 'Listed',
   SUBJECT_ACCESS_SEARCH: 'Subject access search',
+  SUBJECT_ACCESS_EXPORTED: 'Copied into a subject access export',
   ACCESS_REQUESTED: 'Access requested',
   ACCESS_REQUEST_DECIDED: 'Access request decided',
   HOLD_PLACED: 'Hold placed',

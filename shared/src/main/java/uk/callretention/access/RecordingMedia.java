@@ -20,17 +20,23 @@ public record RecordingMedia(String contentType, String contentDisposition) {
     public static RecordingMedia toPlay(CatalogueEntry entry) {
         String extension = extensionOf(entry.objectKey());
         String type = TYPES.getOrDefault(extension, UNKNOWN);
-        return new RecordingMedia(type, (type.equals(UNKNOWN) ? "attachment" : "inline") + fileName(entry.recordingId(), extension));
+        return new RecordingMedia(type, (type.equals(UNKNOWN) ? "attachment" : "inline") + disposedAs(entry));
     }
 
     /** To save as a file, as a release to the police or care services is. */
     public static RecordingMedia toSave(CatalogueEntry entry) {
         String extension = extensionOf(entry.objectKey());
-        return new RecordingMedia(TYPES.getOrDefault(extension, UNKNOWN), "attachment" + fileName(entry.recordingId(), extension));
+        return new RecordingMedia(TYPES.getOrDefault(extension, UNKNOWN), "attachment" + disposedAs(entry));
     }
 
-    private static String fileName(String recordingId, String extension) {
-        return "; filename=\"" + recordingId + (TYPES.containsKey(extension) ? "." + extension : "") + "\"";
+    /** The recording's file name: its opaque id, and the extension of a known recording type. */
+    public static String fileName(CatalogueEntry entry) {
+        String extension = extensionOf(entry.objectKey());
+        return entry.recordingId() + (TYPES.containsKey(extension) ? "." + extension : "");
+    }
+
+    private static String disposedAs(CatalogueEntry entry) {
+        return "; filename=\"" + fileName(entry) + "\"";
     }
 
     private static String extensionOf(String key) {

@@ -33,13 +33,7 @@ public final class SubjectAccess {
     public Outcome<List<CatalogueEntry>> search(StaffMember who, Map<String, String> query) {
         Fields fields = new Fields(query);
         ListingQuery search = ListingQuery.read(fields, who);
-        Optional<String> hash = fields.requiredText("phone", 40).flatMap(phone -> {
-            Optional<String> hashed = callerHash.of(phone);
-            if (hashed.isEmpty()) {
-                fields.reject("Enter the caller's phone number (phone), for example 01572 722577 or +44 1572 722577.");
-            }
-            return hashed;
-        });
+        Optional<String> hash = hashedPhone(fields);
         AccessAudit.Event event = audit.about(search.label("search"), search.council(), who, AuditAction.SUBJECT_ACCESS_SEARCH, clock.instant())
                 .detail("from", search.from().toString()).detail("until", search.until().toString());
         return event.settle(() -> {
@@ -50,9 +44,25 @@ public final class SubjectAccess {
                 return Outcome.refused(Refusal.NOT_PERMITTED);
             }
             event.allowed();
-            return Outcome.done(catalogue.callerRecordings(hash.orElseThrow(), search.from(), search.until(), MAX_FOUND).stream()
-                    .filter(entry -> search.council().equals(entry.council()))
-                    .toList());
+            return Outcome.done(recordings(hash.orElseThrow(), search));
         });
+    }
+
+    /** The keyed hash of the request's {@code phone}; when it is missing or not a number, {@code fields} holds the problem. */
+    Optional<String> hashedPhone(Fields fields) {
+        return fields.requiredText("phone", 40).flatMap(phone -> {
+            Optional<String> hashed = callerHash.of(phone);
+            if (hashed.isEmpty()) {
+                fields.reject("Enter the caller's phone number (phone), for example 01572 722577 or +44 1572 722577.");
+            }
+            return hashed;
+        });
+    }
+
+    /** The caller's recordings in the search's council and dates. */
+    List<CatalogueEntry> recordings(String hash, ListingQuery search) {
+        return catalogue.callerRecordings(hash, search.from(), search.until(), MAX_FOUND).stream()
+                .filter(entry -> search.council().equals(entry.council()))
+                .toList();
     }
 }

@@ -9,6 +9,14 @@ public enum AuditAction {
     /** One recording's details read, with its holds for those who may see them. */
     RECORDING_VIEWED,
     SUBJECT_ACCESS_SEARCH,
+    /** A subject access export asked for; filed under the export ({@code export:<exportId>}), as are its build, views and expiry. */
+    SUBJECT_ACCESS_EXPORT_REQUESTED,
+    /** A recording copied into a subject access export, on its own trail; and the export itself, built or failed. */
+    SUBJECT_ACCESS_EXPORTED,
+    /** An export's state read while it offers no download (building, failed, expired). */
+    SUBJECT_ACCESS_EXPORT_VIEWED,
+    /** An export's zip deleted when its 7 days were over. */
+    SUBJECT_ACCESS_EXPORT_EXPIRED,
     ACCESS_REQUESTED,
     ACCESS_REQUEST_DECIDED,
     HOLD_PLACED,

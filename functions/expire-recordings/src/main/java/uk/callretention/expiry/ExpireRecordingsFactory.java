@@ -7,12 +7,15 @@ import java.util.Map;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import uk.callretention.access.SubjectAccessExportExpiry;
 import uk.callretention.audit.AuditDigester;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbAuditLog;
+import uk.callretention.aws.DynamoDbSubjectAccessExports;
 import uk.callretention.aws.DynamoDbSweepProgress;
 import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.aws.S3AuditDigestStore;
+import uk.callretention.aws.S3SubjectAccessExportFiles;
 import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
@@ -22,7 +25,8 @@ import uk.callretention.retention.ReapplicationJobs;
 import uk.callretention.retention.Sweep;
 
 /** The function's production wiring, in one place: clients built once, at initialisation, where SnapStart keeps them. */
-record ExpireRecordingsFactory(Sweep sweep, ReapplicationJobs reapplication, AuditDigester auditDigester, Clock clock, SnapStartPriming snapStart) {
+record ExpireRecordingsFactory(Sweep sweep, ReapplicationJobs reapplication, AuditDigester auditDigester, SubjectAccessExportExpiry exportExpiry,
+                               Clock clock, SnapStartPriming snapStart) {
 
     static ExpireRecordingsFactory fromEnvironment(Map<String, String> environment) {
         return wired(clients(environment, concurrency(environment)), environment, System.out);
@@ -37,13 +41,15 @@ record ExpireRecordingsFactory(Sweep sweep, ReapplicationJobs reapplication, Aud
         LogLine log = new LogLine(out, clock);
         S3Client s3 = clients.s3();
         RetentionRepositories repositories = RetentionRepositories.fromEnvironment(s3, dynamoDb, environment);
+        DynamoDbAuditLog audit = new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE"));
         return new ExpireRecordingsFactory(
                 repositories.sweep(new DynamoDbSweepProgress(dynamoDb, AwsClients.require(environment, "SWEEP_STATE_TABLE")), policies, log, clock,
                         concurrency),
                 new ReapplicationJobs(repositories.policyReapplication(policies, clock),
                         S3BatchJobs.fromEnvironment(s3, clients::s3Control, environment), log),
-                new AuditDigester(new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")),
-                        new S3AuditDigestStore(s3, AwsClients.require(environment, "AUDIT_DIGEST_BUCKET"))),
+                new AuditDigester(audit, new S3AuditDigestStore(s3, AwsClients.require(environment, "AUDIT_DIGEST_BUCKET"))),
+                new SubjectAccessExportExpiry(new DynamoDbSubjectAccessExports(dynamoDb, AwsClients.require(environment, "EXPORTS_TABLE")),
+                        new S3SubjectAccessExportFiles(s3, null, AwsClients.require(environment, "EXPORTS_BUCKET")), audit, clock, Sweep.ACTOR),
                 clock,
                 new SnapStartPriming(() -> ExpiryPriming.catchUp(environment, ExpiryPriming.aws(environment))));
     }

@@ -39,6 +39,7 @@ import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.MovableClock;
 
 /**
  * Who may play what back, through the real HTTP path: the local runtime serving template.yaml, its JWT authorizer

@@ -108,6 +108,18 @@ final class ApiStack implements AutoCloseable {
         return Optional.ofNullable(catalogue.getItem(r -> r.key(k -> k.partitionValue(recordingId)).consistentRead(true))).map(CatalogueItem::toEntry);
     }
 
+    /** The upload's catalogue entry, once S3's notification has reached the tagger through the stack's queue. */
+    CatalogueEntry awaitCatalogued(String recordingId) throws InterruptedException {
+        for (int tries = 0; tries < 200; tries++) {
+            Optional<CatalogueEntry> entry = catalogued(recordingId);
+            if (entry.isPresent()) {
+                return entry.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the upload was not catalogued within 20 seconds");
+    }
+
     List<AuditEvent> trail(String recordingId) {
         return audit.trailOf(recordingId);
     }

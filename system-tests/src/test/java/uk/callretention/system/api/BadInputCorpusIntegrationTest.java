@@ -118,6 +118,9 @@ class BadInputCorpusIntegrationTest {
         String notAudioKey = "newark-sherwood/customer-services/phone/" + VALUES.get("yesterday") + "/training-not-audio.wav";
         upload(Map.of("key", notAudioKey, "metadata", Map.of("recorded-at", "{yesterday-noon}"), "content", "RIFF0000WAVEno fmt chunk here"));
         VALUES.put("not-audio-recording", RecordingId.forKey(notAudioKey));
+        HttpResponse<String> export = api.post("/subject-access/exports", NAMED_TOKENS.get("rutland-dpo"),
+                "{\"phone\":\"01572 722577\",\"reference\":\"SAR-CORPUS\"}");
+        VALUES.put("rutland-export", ApiStack.json(export).get("exportId").toString());
         // All uploads first: the notifications reach the tagger meanwhile, so the cases wait for them only once.
         for (Arguments upload : corpus().toList()) {
             Map<String, Object> testCase = JSON.std.mapFrom(Files.readString((Path) upload.get()[1]));
@@ -168,7 +171,7 @@ class BadInputCorpusIntegrationTest {
     private void apiCase(Map<String, Object> testCase, Map<?, ?> expect) throws Exception {
         Map<?, ?> request = (Map<?, ?>) testCase.get("request");
         if (testCase.get("after") instanceof String tagged) {
-            awaitCatalogued(fill(tagged));
+            api.awaitCatalogued(fill(tagged));
         }
         Optional<String> audited = Optional.ofNullable((String) expect.get("audited")).map(BadInputCorpusIntegrationTest::fill);
         Optional<String> unaudited = Optional.ofNullable((String) expect.get("unaudited")).map(BadInputCorpusIntegrationTest::fill);
@@ -279,7 +282,7 @@ class BadInputCorpusIntegrationTest {
 
     /** The upload was made before the cases ran; its notification reaches the tagger as S3's would. */
     private void uploadCase(Map<?, ?> upload, Map<?, ?> expect) throws Exception {
-        CatalogueEntry entry = awaitCatalogued(RecordingId.forKey(fill((String) upload.get("key"))));
+        CatalogueEntry entry = api.awaitCatalogued(RecordingId.forKey(fill((String) upload.get("key"))));
 
         assertThat(entry.state().name()).isEqualTo(expect.get("state"));
         assertThat(entry.quarantineReason()).isEqualTo(expect.get("reason"));
@@ -294,17 +297,6 @@ class BadInputCorpusIntegrationTest {
             assertThat(listing.statusCode()).as(listing.body()).isEqualTo(200);
             assertThat(listing.body()).contains(entry.recordingId());
         }
-    }
-
-    private static CatalogueEntry awaitCatalogued(String recordingId) throws InterruptedException {
-        for (int tries = 0; tries < 200; tries++) {
-            Optional<CatalogueEntry> entry = api.catalogued(recordingId);
-            if (entry.isPresent()) {
-                return entry.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the upload was not catalogued within 20 seconds");
     }
 
     /** The case's placeholders: {recording} and the other seeded ids, {bucket}, dates, and {repeat:text:times}. */

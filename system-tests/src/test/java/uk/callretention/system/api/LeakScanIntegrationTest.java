@@ -30,14 +30,15 @@ import uk.callretention.recording.CallerNumber;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
+import uk.callretention.testsupport.Zips;
 
 /**
  * A whole local run, as a council would have it: uploads carrying callers' numbers, playback, release to the police,
- * subject access by phone, a hold placed and released, an erasure and a sweep, through the local runtime serving
- * template.yaml with real tokens. Then everything the run left is read back (every log line the functions and the
- * runtime wrote, every item of every table, every object version's headers and tags, the headers of the downloads
- * the links gave, the API's answers) and searched for the callers' numbers in every form, bearer tokens and
- * presigned URLs' signatures. None may be found.
+ * subject access by phone and a subject access export downloaded, a hold placed and released, an erasure and a sweep,
+ * through the local runtime serving template.yaml with real tokens. Then everything the run left is read back (every
+ * log line the functions and the runtime wrote, every item of every table, every object version's headers and tags,
+ * the headers of the downloads the links gave, the export's manifest, the API's answers) and searched for the callers'
+ * numbers in every form, bearer tokens and presigned URLs' signatures. None may be found.
  */
 @ExtendWith(LocalAwsExtension.class)
 class LeakScanIntegrationTest {
@@ -86,6 +87,10 @@ class LeakScanIntegrationTest {
                 step("subject access by " + caller, get(api, "/subject-access?council=rutland&from=" + TODAY.minusDays(10) + "&phone="
                         + URLEncoder.encode(caller, StandardCharsets.UTF_8), dpo));
             }
+            Map<String, Object> export = step("export", api.post("/subject-access/exports", dpo,
+                    "{\"phone\":\"" + CALLERS.get(1) + "\",\"from\":\"" + TODAY.minusDays(10) + "\",\"reference\":\"SAR-2026-0011\"}"));
+            Map<String, Object> exported = awaitExport(api, "/subject-access/exports/" + export.get("exportId"), dpo);
+            DOWNLOAD_HEADERS.put("export download", downloadExport((String) ((Map<?, ?>) exported.get("download")).get("url")));
             Map<String, Object> hold = step("hold", api.post("/recordings/" + played + "/holds", manager,
                     "{\"reason\":\"complaint-or-dispute\",\"reference\":\"CMP-2026-0117\",\"reviewOn\":\"" + TODAY.plusDays(30) + "\"}"));
             step("hold released", api.delete("/recordings/" + played + "/holds/" + hold.get("holdId"), dpo));
@@ -113,10 +118,14 @@ class LeakScanIntegrationTest {
         }
         assertThat(LOG).anyMatch(line -> line.contains("\"upload tagged\"")).anyMatch(line -> line.contains("\"api request\""))
                 .anyMatch(line -> line.contains("[local]"));
-        assertThat(DOWNLOAD_HEADERS).hasSize(2);
+        assertThat(STEPS).containsEntry("export", 202).containsEntry("export state", 200);
+        assertThat(ANSWERS.get("export")).contains("\"recordings\":1");
+        assertThat(ANSWERS.get("export state")).contains("\"state\":\"ready\"");
+        assertThat(DOWNLOAD_HEADERS).hasSize(3);
         assertThat(OBJECT_VERSIONS).isNotEmpty();
         assertThat(TABLE_ITEMS.keySet()).anyMatch(item -> item.startsWith("CatalogueTable ")).anyMatch(item -> item.startsWith("AuditTable "))
-                .anyMatch(item -> item.startsWith("HoldsTable ")).anyMatch(item -> item.startsWith("BrowsingGuardTable "));
+                .anyMatch(item -> item.startsWith("HoldsTable ")).anyMatch(item -> item.startsWith("BrowsingGuardTable "))
+                .anyMatch(item -> item.startsWith("ExportsTable "));
     }
 
     @Test
@@ -136,13 +145,13 @@ class LeakScanIntegrationTest {
     @Test
     void apiAnswers_carryNoCallerNumberOrToken_andOnlyLinkAnswersASignature() {
         Map<String, String> links = new LinkedHashMap<>(ANSWERS);
-        links.keySet().retainAll(List.of("playback", "release"));
+        links.keySet().retainAll(List.of("playback", "release", "export state"));
         Map<String, String> others = new LinkedHashMap<>(ANSWERS);
         others.keySet().removeAll(links.keySet());
 
         assertThat(callerNumbers(ANSWERS)).isEmpty();
         assertThat(tokensOrSignatures(others)).isEmpty();
-        assertThat(tokensOrSignatures(links)).allMatch(found -> found.endsWith("presigned URL signature")).hasSize(2);
+        assertThat(tokensOrSignatures(links)).allMatch(found -> found.endsWith("presigned URL signature")).hasSize(3);
     }
 
     @Test
@@ -203,6 +212,27 @@ class LeakScanIntegrationTest {
         assertThat(response.statusCode()).as("download status").isEqualTo(200);
         assertThat(response.body()).isEqualTo(ApiStack.AUDIO);
         return response.statusCode() + " " + response.headers().map();
+    }
+
+    /** The export's state, asked again until the local runtime's event source has had it built; the last answer is a step's. */
+    private static Map<String, Object> awaitExport(ApiStack api, String path, String token) throws Exception {
+        for (int tries = 0; tries < 200; tries++) {
+            Map<String, Object> state = step("export state", get(api, path, token));
+            if (!"building".equals(state.get("state"))) {
+                return state;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the export was not built within 20 seconds");
+    }
+
+    /** Fetches the export as the data subject would, and keeps the headers it was served with and what its manifest says. */
+    private static String downloadExport(String url) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("export download status").isEqualTo(200);
+        byte[] manifest = Zips.entries(response.body()).get("manifest.json");
+        assertThat(manifest).as("the export's manifest").isNotNull();
+        return response.statusCode() + " " + response.headers().map() + " " + new String(manifest, StandardCharsets.UTF_8);
     }
 
     private static void readTables(LocalRuntime runtime) {

@@ -107,6 +107,7 @@ class DeployableFunctionsTest {
             "playback-url.jar", Set.of("s3", "dynamodb", "secretsmanager"),
             "manage-recording.jar", Set.of("s3", "dynamodb"),
             "make-training-copy.jar", Set.of("s3", "dynamodb"),
+            "export-subject-access.jar", Set.of("s3", "dynamodb", "secretsmanager", "sqs"),
             "publish-console.jar", Set.of("s3"));
 
     /**
@@ -121,6 +122,7 @@ class DeployableFunctionsTest {
             "playback-url.jar", 14_200_000L,
             "manage-recording.jar", 13_500_000L,
             "make-training-copy.jar", 13_700_000L,
+            "export-subject-access.jar", 15_000_000L,
             "publish-console.jar", 10_000_000L);
 
     static Stream<Path> jars() {

@@ -61,7 +61,11 @@ class FunctionJarsIntegrationTest {
                                 .extracting(result -> answer(result).get("taskId")).isEqualTo("dGFza2lkZ29lc2hlcmUK")),
                 Arguments.of("PlaybackUrlFunction", apiRequest("GET", "/recordings", "rutland:customer-services:manager"), status(200)),
                 Arguments.of("ManageRecordingFunction", apiRequest("GET", "/holds", "rutland:*:dpo"), status(200)),
-                Arguments.of("MakeTrainingCopyFunction", (Supplier<Object>) FunctionJarsIntegrationTest::trainingCopyRequest, status(201)));
+                Arguments.of("MakeTrainingCopyFunction", (Supplier<Object>) FunctionJarsIntegrationTest::trainingCopyRequest, status(201)),
+                // No such export: answered as such, audited, and a queued build of it is done with, not redelivered.
+                Arguments.of("SubjectAccessExportFunction", apiRequest("GET", "/subject-access/exports/{exportId}", "rutland:*:dpo"), status(404)),
+                Arguments.of("BuildExportFunction", (Supplier<Object>) () -> Json.parse(SampleEvents.read("sqs-export-build.json")),
+                        (Consumer<Map<String, Object>>) answer -> assertThat((List<?>) answer.get("batchItemFailures")).isEmpty()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package uk.callretention.system.api;
+package uk.callretention.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The system clock, moved forward by a test to see what a later instant makes of a token. */
-final class MovableClock extends Clock {
+/** The system clock, moved forward by a test to see what a later instant makes of a token, or of an export's 7 days. */
+public final class MovableClock extends Clock {
 
     private volatile Duration ahead = Duration.ZERO;
 
-    void moveAhead(Duration by) {
+    public void moveAhead(Duration by) {
         ahead = by;
     }
 
-    void reset() {
+    public void reset() {
         ahead = Duration.ZERO;
     }
 
@@ -31,6 +31,6 @@ final class MovableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the authorizer reads instants only");
+        throw new UnsupportedOperationException("its users read instants only");
     }
 }
