@@ -21,7 +21,8 @@ class ArchitectureTest {
                     "uk.callretention.recording..",
                     "uk.callretention.retention..",
                     "uk.callretention.access..",
-                    "uk.callretention.audit..")
+                    "uk.callretention.audit..",
+                    "uk.callretention.statistics..")
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..");
 
     @ArchTest

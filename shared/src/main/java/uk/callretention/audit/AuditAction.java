@@ -20,5 +20,7 @@ public enum AuditAction {
     RECONCILED,
     AUDIT_TRAIL_READ,
     /** A member of staff read what their groups let them do ({@code GET /me}). */
-    PROFILE_READ
+    PROFILE_READ,
+    /** A DPO read the council's anonymised monthly statistics ({@code GET /statistics}). */
+    STATISTICS_READ
 }
