@@ -106,6 +106,7 @@ class DeployableFunctionsTest {
             "expire-recordings.jar", Set.of("s3", "dynamodb", "s3control"),
             "playback-url.jar", Set.of("s3", "dynamodb", "secretsmanager"),
             "manage-recording.jar", Set.of("s3", "dynamodb"),
+            "count-statistics.jar", Set.of("dynamodb"),
             "publish-console.jar", Set.of("s3"));
 
     /**
@@ -119,6 +120,7 @@ class DeployableFunctionsTest {
             "expire-recordings.jar", 19_000_000L,
             "playback-url.jar", 14_200_000L,
             "manage-recording.jar", 13_500_000L,
+            "count-statistics.jar", 10_500_000L,
             "publish-console.jar", 10_000_000L);
 
     static Stream<Path> jars() {

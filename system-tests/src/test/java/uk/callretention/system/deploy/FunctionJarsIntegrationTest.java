@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +56,10 @@ class FunctionJarsIntegrationTest {
                         (Consumer<Map<String, Object>>) answer -> assertThat((List<?>) answer.get("results")).singleElement()
                                 .extracting(result -> answer(result).get("taskId")).isEqualTo("dGFza2lkZ29lc2hlcmUK")),
                 Arguments.of("PlaybackUrlFunction", apiRequest("GET", "/recordings", "rutland:customer-services:manager"), status(200)),
-                Arguments.of("ManageRecordingFunction", apiRequest("GET", "/holds", "rutland:*:dpo"), status(200)));
+                Arguments.of("ManageRecordingFunction", apiRequest("GET", "/holds", "rutland:*:dpo"), status(200)),
+                Arguments.of("CountStatisticsFunction", json("{}"), hasKey("daysCounted")),
+                Arguments.of("StatisticsApiFunction", apiRequest("GET", "/statistics", "rutland:*:dpo", Map.of("council", "rutland", "from", "2026-01",
+                        "to", "2026-02")), status(200)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -123,12 +127,16 @@ class FunctionJarsIntegrationTest {
 
     /** The sample HTTP API request to another route, about Rutland's recordings, by a member of {@code group}. */
     private static Supplier<Object> apiRequest(String method, String path, String group) {
+        return apiRequest(method, path, group, Map.of("council", "rutland"));
+    }
+
+    private static Supplier<Object> apiRequest(String method, String path, String group, Map<String, String> query) {
         return () -> {
             Map<String, Object> request = answer(Json.parse(SampleEvents.read("http-api-request.json")));
             request.put("routeKey", method + " " + path);
             request.put("rawPath", path);
-            request.put("rawQueryString", "council=rutland");
-            request.put("queryStringParameters", Map.of("council", "rutland"));
+            request.put("rawQueryString", query.entrySet().stream().map(q -> q.getKey() + "=" + q.getValue()).collect(Collectors.joining("&")));
+            request.put("queryStringParameters", query);
             request.remove("body");
             Map<String, Object> context = answer(request.get("requestContext"));
             answer(answer(answer(context.get("authorizer")).get("jwt")).get("claims")).put("cognito:groups", "[" + group + "]");
