@@ -120,7 +120,7 @@ class DeployableFunctionsTest {
             "expire-recordings.jar", 19_000_000L,
             "playback-url.jar", 14_200_000L,
             "manage-recording.jar", 13_500_000L,
-            "count-statistics.jar", 10_500_000L,
+            "count-statistics.jar", 9_300_000L,
             "publish-console.jar", 10_000_000L);
 
     static Stream<Path> jars() {

@@ -34,7 +34,7 @@ public final class CountStatisticsHandler implements RequestHandler<Map<String, 
     }
 
     /** @param clock tests' clock, set ahead to count the days they acted on */
-    CountStatisticsHandler(Map<String, String> environment, Clock clock) {
+    public CountStatisticsHandler(Map<String, String> environment, Clock clock) {
         this.counting = CountStatisticsFactory.counting(environment, clock);
         this.log = new LogLine(System.out, clock);
         this.clock = clock;
