@@ -89,9 +89,14 @@ function report(answer, council) {
   ];
 }
 
+/** Which months are whole: a month is counted a day at a time, the morning after each day. */
 function partial(months) {
-  const counted = months.map((month) => `${monthName(month.month)}: ${month.daysCounted} ${month.daysCounted === 1 ? 'day' : 'days'}`);
-  return `Days counted so far — ${counted.join('; ')}.`;
+  const counted = months.filter((month) => month.daysCounted > 0).map((month) => {
+    const [year, number] = month.month.split('-').map(Number);
+    const days = new Date(Date.UTC(year, number, 0)).getUTCDate();
+    return `${monthName(month.month)}: ${month.daysCounted} of ${days} days`;
+  });
+  return `Days counted — ${counted.join('; ')}.`;
 }
 
 /** One measure's bars, month by month; a suppressed figure is a hatched stub saying so, never a bar of 0. */
@@ -100,11 +105,11 @@ function chart(measure, rows) {
   return h('div', { class: 'app-chart', 'data-measure': measure },
     h('h2', { class: 'govuk-heading-s' }, MEASURES[measure]),
     rows.map((row) => h('div', { class: 'app-chart__row' },
-      h('span', { class: 'app-chart__label' }, `${monthName(row.month)}${row.breakdown === 'all' ? '' : ` · ${label(row.breakdown)}`}`),
+      h('span', { class: 'app-chart__label govuk-body-s' }, `${monthName(row.month)}${row.breakdown === 'all' ? '' : ` · ${label(row.breakdown)}`}`),
       row.suppressed
         ? h('span', { class: 'app-chart__bar app-chart__bar--suppressed' })
         : h('span', { class: `app-chart__bar app-chart__bar--${Math.max(1, Math.round((row.count / largest) * STEPS))}` }),
-      h('span', { class: 'app-chart__value' }, row.suppressed ? 'fewer than 5' : String(row.count)))));
+      h('span', { class: 'app-chart__value govuk-body-s' }, row.suppressed ? 'fewer than 5' : String(row.count)))));
 }
 
 function table(rows) {
