@@ -65,14 +65,9 @@ public final class CouncilStatistics {
         from.ifPresent(month -> event.detail("from", month.toString()));
         to.ifPresent(month -> event.detail("to", month.toString()));
         return event.settle(() -> {
-            if (fields.problem().isPresent()) {
-                return Outcome.refused(fields.problem().get());
-            }
-            if (policies.council(council).isEmpty() || !who.councils().contains(council)) {
-                return Outcome.refused(Refusal.NOT_FOUND.saying("We could not find that council among those you have a role in. Choose one of your councils."));
-            }
-            if (!who.isDpoOf(council)) {
-                return Outcome.refused(Refusal.NOT_PERMITTED);
+            Optional<Refusal> refusal = fields.problem().or(() -> ListingQuery.unlessDpoOf(council, who, policies));
+            if (refusal.isPresent()) {
+                return Outcome.refused(refusal.get());
             }
             event.allowed();
             return Outcome.done(new Report(council, from.get(), to.get(), format,
