@@ -74,7 +74,7 @@ function monthName(month) {
 }
 
 function report(answer, council) {
-  const rows = answer.months.flatMap((month) => month.figures.map((figure) => ({ month: month.month, ...figure })));
+  const rows = answer.months.flatMap((month) => month.figures.map((figure) => ({ month: month.month, complete: month.complete, ...figure })));
   const download = button('Download as CSV', { secondary: true, type: 'button', onclick: () => downloadCsv(answer, council) });
   if (!rows.length) {
     return [h('p', { class: 'govuk-body' }, 'Nothing has been counted in these months yet.'), download];
@@ -96,7 +96,7 @@ function partial(months) {
     const days = new Date(Date.UTC(year, number, 0)).getUTCDate();
     return `${monthName(month.month)}: ${month.daysCounted} of ${days} days`;
   });
-  return `Days counted — ${counted.join('; ')}.`;
+  return `Days counted — ${counted.join('; ')}. Share only complete months: a month still being counted changes day by day.`;
 }
 
 /** One measure's bars, month by month; a suppressed figure is a hatched stub saying so, never a bar of 0. */
@@ -119,7 +119,7 @@ function table(rows) {
     h('thead', { class: 'govuk-table__head' }, h('tr', { class: 'govuk-table__row' },
       ['Month', 'What', 'Which', 'How many'].map((name) => h('th', { class: 'govuk-table__header', scope: 'col' }, name)))),
     h('tbody', { class: 'govuk-table__body' }, rows.map((row) => h('tr', { class: 'govuk-table__row' },
-      cell(monthName(row.month)), cell(MEASURES[row.measure] || label(row.measure)), cell(row.breakdown === 'all' ? '' : label(row.breakdown)),
+      cell(monthName(row.month), row.complete ? null : ' (not yet complete)'), cell(MEASURES[row.measure] || label(row.measure)), cell(row.breakdown === 'all' ? '' : label(row.breakdown)),
       cell(row.suppressed ? 'Fewer than 5 (suppressed)' : String(row.count))))));
 }
 

@@ -41,6 +41,14 @@ public final class MonthlyStatistics {
 
     /** @param daysCounted how many of the month's days have been counted, so a reader knows a month is partial */
     public record Month(YearMonth month, int daysCounted, List<Figure> figures) {
+
+        /**
+         * Whether every day of the month has been counted. Only a complete month is fit to publish: a month still being
+         * counted changes day by day, and two readings a day apart would give away one day's counts, however small.
+         */
+        public boolean complete() {
+            return daysCounted == month.lengthOfMonth();
+        }
     }
 
     /** The months from {@code from} to {@code to}, both included, from the council's counted days in them. */

@@ -71,4 +71,13 @@ class MonthlyStatisticsTest {
         assertThat(months.get(1).figures()).containsExactly(new MonthlyStatistics.Figure(Measure.RECEIVED_BY_CHANNEL, "phone", OptionalLong.empty()));
         assertThat(months.get(2).figures()).isEmpty();
     }
+
+    @Test
+    void complete_onlyOnceEveryDayOfTheMonthIsCounted() {
+        List<DayCounts> november = NOVEMBER.atDay(1).datesUntil(NOVEMBER.plusMonths(1).atDay(1))
+                .map(day -> new DayCounts("rutland", day, Map.of())).toList();
+
+        assertThat(MonthlyStatistics.of(november, NOVEMBER, NOVEMBER).get(0).complete()).isTrue();
+        assertThat(MonthlyStatistics.of(november.subList(1, 30), NOVEMBER, NOVEMBER).get(0).complete()).isFalse();
+    }
 }

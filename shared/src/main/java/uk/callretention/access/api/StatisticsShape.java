@@ -13,7 +13,7 @@ import uk.callretention.statistics.MonthlyStatistics;
  */
 public final class StatisticsShape {
 
-    static final String CSV_HEADER = "month,measure,breakdown,count,suppressed";
+    static final String CSV_HEADER = "month,monthComplete,measure,breakdown,count,suppressed";
 
     private StatisticsShape() {
     }
@@ -34,6 +34,7 @@ public final class StatisticsShape {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("month", month.month().toString());
             entry.put("daysCounted", month.daysCounted());
+            entry.put("complete", month.complete());
             entry.put("figures", month.figures().stream().map(StatisticsShape::figure).toList());
             months.add(entry);
         }
@@ -56,7 +57,7 @@ public final class StatisticsShape {
     /** Ids and numbers only, so no field needs quoting. */
     static String csv(CouncilStatistics.Report report) {
         StringBuilder csv = new StringBuilder(CSV_HEADER).append("\r\n");
-        report.months().forEach(month -> month.figures().forEach(figure -> csv.append(month.month()).append(',')
+        report.months().forEach(month -> month.figures().forEach(figure -> csv.append(month.month()).append(',').append(month.complete()).append(',')
                 .append(figure.measure().id()).append(',').append(figure.breakdown()).append(',')
                 .append(figure.suppressed() ? "" : Long.toString(figure.count().getAsLong())).append(',')
                 .append(figure.suppressed()).append("\r\n")));

@@ -174,6 +174,7 @@ class StatisticsIntegrationTest {
             YearMonth which = YearMonth.parse((String) month.get("month"));
             Map<String, Long> expected = truth.getOrDefault(which, Map.of());
             assertThat(month.get("daysCounted")).isEqualTo((int) COUNTED.stream().filter(day -> YearMonth.from(day).equals(which)).count());
+            assertThat(month.get("complete")).as("a month with days not counted is not fit to publish").isEqualTo(false);
             Map<String, Map<String, Object>> figures = figures(month);
             assertThat(figures.keySet()).as("figures of %s", which).containsExactlyInAnyOrderElementsOf(expected.keySet());
             Map<String, List<String>> hiddenByMeasure = new HashMap<>();
@@ -219,12 +220,12 @@ class StatisticsIntegrationTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         List<String> rows = csv.body().lines().toList();
-        assertThat(rows.get(0)).isEqualTo("month,measure,breakdown,count,suppressed");
+        assertThat(rows.get(0)).isEqualTo("month,monthComplete,measure,breakdown,count,suppressed");
         List<String> fromJson = new ArrayList<>();
         for (Map<String, Object> month : months()) {
             for (Map<String, Object> figure : figures(month).values()) {
                 boolean suppressed = figure.containsKey("suppressed");
-                fromJson.add(month.get("month") + "," + figure.get("measure") + "," + figure.get("breakdown") + ","
+                fromJson.add(month.get("month") + "," + month.get("complete") + "," + figure.get("measure") + "," + figure.get("breakdown") + ","
                         + (suppressed ? "" : figure.get("count")) + "," + suppressed);
             }
         }
