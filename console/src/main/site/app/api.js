@@ -19,7 +19,7 @@ export function onSignedOut(listener) {
   signedOutListeners.push(listener);
 }
 
-async function request(method, path, { query, body } = {}) {
+async function request(method, path, { query, body, text = false } = {}) {
   const { apiUrl } = await loadConfig();
   const token = accessToken();
   if (!token) return signedOut('expired');
@@ -41,10 +41,11 @@ async function request(method, path, { query, body } = {}) {
   } catch {
     throw new ApiError(0, 'network', null);
   }
-  const answer = await response.json().catch(() => null);
+  const raw = text && response.ok ? await response.text().catch(() => null) : null;
+  const answer = raw === null ? await response.json().catch(() => null) : null;
   if (response.status === 401) return signedOut('rejected');
   if (!response.ok) throw new ApiError(response.status, answer?.error || `http-${response.status}`, answer);
-  return answer;
+  return raw === null ? answer : raw;
 }
 
 function signedOut(why) {
@@ -55,6 +56,8 @@ function signedOut(why) {
 
 export const api = {
   get: (path, query) => request('GET', path, { query }),
+  /** The answer's body as text, such as a CSV download. */
+  text: (path, query) => request('GET', path, { query, text: true }),
   post: (path, body = {}) => request('POST', path, { body }),
   del: (path) => request('DELETE', path),
 };

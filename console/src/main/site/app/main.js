@@ -50,7 +50,7 @@ start({
 
 // The DPO's pages come from their own modules; a build without them still works.
 async function registerDpoViews() {
-  const modules = await Promise.allSettled(['subject-access', 'holds', 'quarantine'].map((name) => import(`./views/${name}.js`)));
+  const modules = await Promise.allSettled(['subject-access', 'holds', 'quarantine', 'statistics'].map((name) => import(`./views/${name}.js`)));
   for (const module of modules) {
     if (module.status === 'fulfilled') module.value.register();
   }

@@ -22,7 +22,8 @@ class ArchitectureTest {
                     "uk.callretention.retention..",
                     "uk.callretention.access..",
                     "uk.callretention.audit..",
-                    "uk.callretention.training..")
+                    "uk.callretention.training..",
+                    "uk.callretention.statistics..")
             .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..");
 
     @ArchTest

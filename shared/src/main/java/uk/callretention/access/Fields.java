@@ -3,6 +3,7 @@ package uk.callretention.access;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,6 +47,17 @@ public final class Fields {
                 return Optional.of(LocalDate.parse(text));
             } catch (DateTimeException e) {
                 return wrong("Give " + name + " as a real date, YYYY-MM-DD, for example 2026-03-31.");
+            }
+        });
+    }
+
+    /** A UK calendar month, {@code YYYY-MM}. */
+    public Optional<YearMonth> month(String name) {
+        return text(name, 7).flatMap(text -> {
+            try {
+                return Optional.of(YearMonth.parse(text));
+            } catch (DateTimeException e) {
+                return wrong("Give " + name + " as a month, YYYY-MM, for example 2026-03.");
             }
         });
     }

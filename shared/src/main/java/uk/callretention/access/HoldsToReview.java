@@ -55,14 +55,9 @@ public final class HoldsToReview {
         Instant now = clock.instant();
         AccessAudit.Event event = audit.about("holds:" + council, council, who, AuditAction.LISTED, now);
         return event.settle(() -> {
-            if (fields.problem().isPresent()) {
-                return Outcome.refused(fields.problem().get());
-            }
-            if (policies.council(council).isEmpty() || !who.councils().contains(council)) {
-                return Outcome.refused(Refusal.NOT_FOUND.saying("We could not find that council among those you have a role in. Choose one of your councils."));
-            }
-            if (!who.isDpoOf(council)) {
-                return Outcome.refused(Refusal.NOT_PERMITTED);
+            Optional<Refusal> refusal = fields.problem().or(() -> ListingQuery.unlessDpoOf(council, who, policies));
+            if (refusal.isPresent()) {
+                return Outcome.refused(refusal.get());
             }
             event.allowed();
             LocalDate today = LocalDate.ofInstant(now, RetentionSchedule.UK);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 
 /**
@@ -42,6 +43,18 @@ record ListingQuery(String council, Optional<String> team, Instant from, Instant
                     : "Choose the council (council): you have roles in " + String.join(", ", councils) + ".");
         }
         return council.orElseGet(() -> councils.stream().findFirst().orElse(null));
+    }
+
+    /**
+     * Why the caller may not read a council-wide list that is its DPO's alone, if they may not: someone with no role in
+     * the council (or naming one no policy covers) is answered as if it did not exist; its other staff, that their
+     * role does not allow it.
+     */
+    static Optional<Refusal> unlessDpoOf(String council, StaffMember who, PolicyBook policies) {
+        if (policies.council(council).isEmpty() || !who.councils().contains(council)) {
+            return Optional.of(Refusal.NOT_FOUND.saying("We could not find that council among those you have a role in. Choose one of your councils."));
+        }
+        return who.isDpoOf(council) ? Optional.empty() : Optional.of(Refusal.NOT_PERMITTED);
     }
 
     /** Names what was searched, for the audit trail, without any personal data. */

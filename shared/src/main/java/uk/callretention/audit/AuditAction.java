@@ -32,5 +32,7 @@ public enum AuditAction {
     /** On the source recording: a training copy, with personal details cut out, was made of it (the copy's id in details). */
     TRAINING_COPY_MADE,
     /** On a training copy: it was made, from the recording named in details, by whom and why. */
-    TRAINING_COPY_CREATED
+    TRAINING_COPY_CREATED,
+    /** A DPO read the council's anonymised monthly statistics ({@code GET /statistics}). */
+    STATISTICS_READ
 }

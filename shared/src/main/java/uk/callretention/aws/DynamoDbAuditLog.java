@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -34,6 +35,7 @@ import uk.callretention.audit.AuditChain;
 import uk.callretention.audit.AuditDays;
 import uk.callretention.audit.AuditEntry;
 import uk.callretention.audit.AuditEvent;
+import uk.callretention.audit.AuditEventsByDay;
 import uk.callretention.audit.AuditLog;
 import uk.callretention.audit.ChainHead;
 import uk.callretention.audit.ChainLink;
@@ -51,14 +53,16 @@ import uk.callretention.policy.RetentionSchedule;
  * the event's item. A crash between the two leaves the event in the head, and the next writer about that subject
  * writes it. Single-item conditional writes only: no transaction. Chains are per subject, so writers about different
  * recordings never wait for each other. A sparse index by UK day and shard
- * ({@value #BY_DAY}) lets the daily digest read one day's events without scanning the table.
+ * ({@value #BY_DAY}) lets the daily digest and the daily statistics read one day's events without scanning the table.
  */
-public final class DynamoDbAuditLog implements AuditLog, AuditDays {
+public final class DynamoDbAuditLog implements AuditLog, AuditDays, AuditEventsByDay {
 
     public static final String BY_DAY = "byDay";
     /** Spreads a day's events over this many index partitions, far below DynamoDB's write limit per partition. */
     static final int DAY_SHARDS = 16;
     static final String HEAD = "~head";
+    /** The most keys one BatchGetItem call takes. */
+    private static final int BATCH_GET_LIMIT = 100;
     /**
      * Each attempt that loses to another writer is one conditional write; with 16 writers about one subject at once,
      * the chance of losing this many in a row is below one in a million.
@@ -221,12 +225,32 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays {
 
     @Override
     public List<AuditEntry> entriesOn(LocalDate ukDay) {
+        return indexedOn(ukDay).map(row -> new AuditEntry(row.subject, row.chainSeq, row.chainHash, row.outcome)).toList();
+    }
+
+    /** The index holds keys, chain and outcome only (the digest's needs), so each day's events are then read whole, by key. */
+    @Override
+    public List<AuditEvent> eventsOn(LocalDate ukDay) {
+        List<Map<String, AttributeValue>> keys = indexedOn(ukDay).map(row -> key(row.subject, row.occurredAtId)).toList();
+        List<AuditEvent> events = new ArrayList<>();
+        for (int start = 0; start < keys.size(); start += BATCH_GET_LIMIT) {
+            Map<String, KeysAndAttributes> request = Map.of(tableName,
+                    KeysAndAttributes.builder().keys(keys.subList(start, Math.min(keys.size(), start + BATCH_GET_LIMIT))).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(batch -> batch.requestItems(asked));
+                response.responses().getOrDefault(tableName, List.of()).forEach(item -> events.add(SCHEMA.mapToItem(item).toEvent()));
+                request = response.unprocessedKeys();
+            }
+        }
+        return events;
+    }
+
+    private Stream<Row> indexedOn(LocalDate ukDay) {
         return IntStream.range(0, DAY_SHARDS).boxed().flatMap(shard -> byDay.query(QueryEnhancedRequest.builder()
-                                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(dayShard(ukDay, shard)).build()))
-                                .build())
-                        .stream().flatMap(page -> page.items().stream()))
-                .map(row -> new AuditEntry(row.subject, row.chainSeq, row.chainHash, row.outcome))
-                .toList();
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(dayShard(ukDay, shard)).build()))
+                        .build())
+                .stream().flatMap(page -> page.items().stream()));
     }
 
     /** Every item of the table, for verification: a scan, which no function does. */

@@ -12,9 +12,10 @@ import uk.callretention.access.JsonBody;
  *
  * @param routeKey the route as the template declares it, e.g. {@code POST /recordings/{recordingId}/playback-url}
  * @param claims   the JWT authorizer's claims, each a string as API Gateway passes them
+ * @param headers  the request's headers, names in lower case as API Gateway passes them
  */
 public record ApiRequest(String routeKey, Map<String, String> pathParameters, Map<String, String> query, JsonBody body,
-                         Map<String, String> claims, String requestId) {
+                         Map<String, String> claims, String requestId, Map<String, String> headers) {
 
     public static ApiRequest of(Map<String, Object> event) {
         Map<String, Object> context = map(event.get("requestContext"));
@@ -25,7 +26,13 @@ public record ApiRequest(String routeKey, Map<String, String> pathParameters, Ma
                 strings(event.get("queryStringParameters")),
                 JsonBody.of(body(event)),
                 strings(jwt.get("claims")),
-                String.valueOf(context.get("requestId")));
+                String.valueOf(context.get("requestId")),
+                strings(event.get("headers")));
+    }
+
+    /** The header's value, empty if absent; API Gateway gives header names in lower case. */
+    public String header(String name) {
+        return headers.getOrDefault(name, "");
     }
 
     public String path(String name) {

@@ -21,6 +21,17 @@ final class ApiResponse {
     private ApiResponse() {
     }
 
+    static Map<String, Object> text(int status, ApiRoutes.Text text) {
+        Map<String, String> headers = new LinkedHashMap<>(HEADERS);
+        headers.put("content-type", text.contentType());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("statusCode", status);
+        response.put("headers", headers);
+        response.put("body", text.body());
+        response.put("isBase64Encoded", false);
+        return response;
+    }
+
     /** @param retryAfter when to ask again, sent as {@code Retry-After} in whole seconds rounded up; null for none */
     static Map<String, Object> json(int status, Object body, Duration retryAfter) {
         Map<String, Object> response = new LinkedHashMap<>();

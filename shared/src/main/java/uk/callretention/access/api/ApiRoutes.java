@@ -24,7 +24,11 @@ public final class ApiRoutes {
         Answer answer(ApiRequest request, StaffMember who);
     }
 
-    /** A status and JSON body, or a refusal. */
+    /** A body that is not JSON, such as a CSV download: sent as it is, with its content type. */
+    public record Text(String contentType, String body) {
+    }
+
+    /** A status and JSON body (or {@link Text}), or a refusal. */
     public record Answer(int status, Object body, Optional<Refusal> refusal) {
 
         public static <T> Answer of(Outcome<T> outcome, int status, Function<T, Object> body) {
@@ -73,6 +77,7 @@ public final class ApiRoutes {
         fields.put("apiRequestId", request.requestId());
         log.info("api request", fields);
         answer.refusal().ifPresent(refusal -> log.count(LogLine.METRICS_NAMESPACE, "ApiRequestsRefused", Map.of("Error", refusal.code())));
-        return ApiResponse.json(answer.status(), answer.body(), answer.refusal().map(Refusal::retryAfter).orElse(null));
+        return answer.body() instanceof Text text ? ApiResponse.text(answer.status(), text)
+                : ApiResponse.json(answer.status(), answer.body(), answer.refusal().map(Refusal::retryAfter).orElse(null));
     }
 }

@@ -69,7 +69,7 @@ import uk.callretention.testsupport.LocalAwsExtension;
 class BadInputCorpusIntegrationTest {
 
     static final Path CORPUS = Path.of("src", "test", "resources", "bad-input");
-    static final Set<String> KINDS = Set.of("events", "keys", "metadata", "tokens", "groups", "ids", "bodies", "dates");
+    static final Set<String> KINDS = Set.of("events", "keys", "metadata", "tokens", "groups", "ids", "bodies", "dates", "statistics");
 
     private static final Pattern REPEAT = Pattern.compile("\\{repeat:([^:}]*):(\\d+)}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");

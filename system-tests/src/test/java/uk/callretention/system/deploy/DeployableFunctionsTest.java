@@ -108,6 +108,7 @@ class DeployableFunctionsTest {
             "manage-recording.jar", Set.of("s3", "dynamodb"),
             "make-training-copy.jar", Set.of("s3", "dynamodb"),
             "export-subject-access.jar", Set.of("s3", "dynamodb", "secretsmanager", "sqs"),
+            "count-statistics.jar", Set.of("dynamodb"),
             "publish-console.jar", Set.of("s3"));
 
     /**
@@ -123,6 +124,7 @@ class DeployableFunctionsTest {
             "manage-recording.jar", 13_500_000L,
             "make-training-copy.jar", 13_700_000L,
             "export-subject-access.jar", 15_000_000L,
+            "count-statistics.jar", 9_300_000L,
             "publish-console.jar", 10_000_000L);
 
     static Stream<Path> jars() {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +66,10 @@ class FunctionJarsIntegrationTest {
                 // No such export: answered as such, audited, and a queued build of it is done with, not redelivered.
                 Arguments.of("SubjectAccessExportFunction", apiRequest("GET", "/subject-access/exports/{exportId}", "rutland:*:dpo"), status(404)),
                 Arguments.of("BuildExportFunction", (Supplier<Object>) () -> Json.parse(SampleEvents.read("sqs-export-build.json")),
-                        (Consumer<Map<String, Object>>) answer -> assertThat((List<?>) answer.get("batchItemFailures")).isEmpty()));
+                        (Consumer<Map<String, Object>>) answer -> assertThat((List<?>) answer.get("batchItemFailures")).isEmpty()),
+                Arguments.of("CountStatisticsFunction", json("{}"), hasKey("daysCounted")),
+                Arguments.of("StatisticsApiFunction", apiRequest("GET", "/statistics", "rutland:*:dpo", Map.of("council", "rutland", "from", "2026-01",
+                        "to", "2026-02")), status(200)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,12 +158,16 @@ class FunctionJarsIntegrationTest {
 
     /** The sample HTTP API request to another route, about Rutland's recordings, by a member of {@code group}. */
     private static Supplier<Object> apiRequest(String method, String path, String group) {
+        return apiRequest(method, path, group, Map.of("council", "rutland"));
+    }
+
+    private static Supplier<Object> apiRequest(String method, String path, String group, Map<String, String> query) {
         return () -> {
             Map<String, Object> request = answer(Json.parse(SampleEvents.read("http-api-request.json")));
             request.put("routeKey", method + " " + path);
             request.put("rawPath", path);
-            request.put("rawQueryString", "council=rutland");
-            request.put("queryStringParameters", Map.of("council", "rutland"));
+            request.put("rawQueryString", query.entrySet().stream().map(q -> q.getKey() + "=" + q.getValue()).collect(Collectors.joining("&")));
+            request.put("queryStringParameters", query);
             request.remove("body");
             Map<String, Object> context = answer(request.get("requestContext"));
             answer(answer(answer(context.get("authorizer")).get("jwt")).get("claims")).put("cognito:groups", "[" + group + "]");
