@@ -54,10 +54,8 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void planAfter(Schedule schedule, Instant after) {
-        schedule.expression().nextAfter(after).ifPresentOrElse(next -> {
-            long delay = Math.max(0, Duration.between(Instant.now(), next).toMillis());
-            timer.schedule(() -> fire(schedule, next), delay, TimeUnit.MILLISECONDS);
-        }, () -> RuntimeLog.info("schedule " + schedule.key() + " " + schedule.expressionText() + " will not run again"));
+        Instant next = schedule.expression().nextAfter(after);
+        timer.schedule(() -> fire(schedule, next), Math.max(0, Duration.between(Instant.now(), next).toMillis()), TimeUnit.MILLISECONDS);
     }
 
     private void fire(Schedule schedule, Instant planned) {
@@ -69,8 +67,7 @@ public final class Scheduler implements AutoCloseable {
             function.logFailure("schedule " + schedule.key() + " " + schedule.expressionText(), e);
         }
         // times missed while this run overran (or the machine slept) are skipped, not run back to back
-        boolean behind = schedule.expression().nextAfter(planned).map(next -> next.isBefore(Instant.now())).orElse(false);
-        planAfter(schedule, behind ? Instant.now() : planned);
+        planAfter(schedule, schedule.expression().nextAfter(planned).isBefore(Instant.now()) ? Instant.now() : planned);
     }
 
     @Override
