@@ -28,7 +28,7 @@ public final class Provisioner {
             "AWS::Serverless::Function", "AWS::Serverless::HttpApi", "AWS::Cognito::UserPoolDomain", "Custom::ConsoleSite");
     static final List<String> SKIPPED_FAMILIES = List.of("AWS::ApiGatewayV2::", "AWS::CloudFront::");
     private static final Set<String> CREATED = Set.of(S3Buckets.TYPE, SqsQueues.TYPE, DynamoDbTables.TYPE, Secrets.TYPE,
-            CognitoUserPools.POOL, CognitoUserPools.CLIENT, CognitoUserPools.GROUP);
+            CognitoUserPools.POOL, CognitoUserPools.CLIENT);
 
     private final LocalAwsClients clients;
     private final Template template;
@@ -78,8 +78,7 @@ public final class Provisioner {
             case DynamoDbTables.TYPE -> DynamoDbTables.create(clients.dynamoDb(), properties, stackName);
             case Secrets.TYPE -> Secrets.create(clients.secretsManager(), properties, stackName);
             case CognitoUserPools.POOL -> CognitoUserPools.createPool(clients.cognito(), properties, stackName, region);
-            case CognitoUserPools.CLIENT -> CognitoUserPools.createClient(clients.cognito(), properties, stackName);
-            default -> CognitoUserPools.createGroup(clients.cognito(), properties, stackName);
+            default -> CognitoUserPools.createClient(clients.cognito(), properties, stackName);
         };
     }
 

@@ -69,10 +69,6 @@ final class ResourceProperties {
         return string(name).map(Integer::valueOf);
     }
 
-    Optional<Long> number(String name) {
-        return string(name).map(Long::valueOf);
-    }
-
     Optional<Boolean> flag(String name) {
         return string(name).map(Boolean::valueOf);
     }

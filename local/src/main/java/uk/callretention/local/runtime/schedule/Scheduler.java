@@ -54,8 +54,9 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void planAfter(Schedule schedule, Instant after) {
-        Instant next = schedule.expression().nextAfter(after);
-        timer.schedule(() -> fire(schedule, next), Math.max(0, Duration.between(Instant.now(), next).toMillis()), TimeUnit.MILLISECONDS);
+        schedule.expression().nextAfter(after).ifPresentOrElse(next -> timer.schedule(() -> fire(schedule, next),
+                Math.max(0, Duration.between(Instant.now(), next).toMillis()), TimeUnit.MILLISECONDS),
+                () -> RuntimeLog.info("schedule " + schedule.key() + " " + schedule.expressionText() + " will not run again"));
     }
 
     private void fire(Schedule schedule, Instant planned) {
@@ -67,7 +68,8 @@ public final class Scheduler implements AutoCloseable {
             function.logFailure("schedule " + schedule.key() + " " + schedule.expressionText(), e);
         }
         // times missed while this run overran (or the machine slept) are skipped, not run back to back
-        planAfter(schedule, schedule.expression().nextAfter(planned).isBefore(Instant.now()) ? Instant.now() : planned);
+        boolean behind = schedule.expression().nextAfter(planned).map(next -> next.isBefore(Instant.now())).orElse(false);
+        planAfter(schedule, behind ? Instant.now() : planned);
     }
 
     @Override
