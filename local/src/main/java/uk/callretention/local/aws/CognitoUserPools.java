@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserP
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
+import uk.callretention.local.template.Properties;
 
 /**
  * AWS::Cognito::UserPool and UserPoolClient on the local server, with the properties the template sets that decide
@@ -35,7 +36,7 @@ final class CognitoUserPools {
     private CognitoUserPools() {
     }
 
-    static Created createPool(CognitoIdentityProviderClient cognito, ResourceProperties properties, String stackName, String region) {
+    static Created createPool(CognitoIdentityProviderClient cognito, Properties properties, String stackName, String region) {
         properties.allow(POOL_HANDLED, POOL_IGNORED, CognitoUserPools.class);
         CreateUserPoolRequest.Builder request = CreateUserPoolRequest.builder()
                 .poolName(properties.string("UserPoolName").orElseGet(() -> PhysicalNames.generate(stackName, properties.logicalId(), MAX_NAME_LENGTH)));
@@ -53,7 +54,7 @@ final class CognitoUserPools {
                 "ProviderName", providerName, "ProviderURL", "https://" + providerName));
     }
 
-    static Created createClient(CognitoIdentityProviderClient cognito, ResourceProperties properties, String stackName) {
+    static Created createClient(CognitoIdentityProviderClient cognito, Properties properties, String stackName) {
         properties.allow(CLIENT_HANDLED, CLIENT_IGNORED, CognitoUserPools.class);
         String poolId = properties.requiredString("UserPoolId");
         CreateUserPoolClientRequest.Builder request = CreateUserPoolClientRequest.builder().userPoolId(poolId)
@@ -85,7 +86,7 @@ final class CognitoUserPools {
         }
     }
 
-    private static void nonEmpty(ResourceProperties properties, String name, Consumer<List<String>> setter) {
+    private static void nonEmpty(Properties properties, String name, Consumer<List<String>> setter) {
         List<String> values = properties.strings(name);
         if (!values.isEmpty()) {
             setter.accept(values);

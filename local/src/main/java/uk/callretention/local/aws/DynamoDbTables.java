@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import uk.callretention.local.template.UnsupportedTemplateException;
+import uk.callretention.local.template.Properties;
 
 /** AWS::DynamoDB::Table on the local server. */
 final class DynamoDbTables {
@@ -26,7 +27,7 @@ final class DynamoDbTables {
     private DynamoDbTables() {
     }
 
-    static Created create(DynamoDbClient dynamoDb, ResourceProperties properties, String stackName) {
+    static Created create(DynamoDbClient dynamoDb, Properties properties, String stackName) {
         properties.allow(HANDLED, IGNORED, DynamoDbTables.class);
         String billing = properties.string("BillingMode").orElse("PROVISIONED (the default)");
         if (!billing.equals(BillingMode.PAY_PER_REQUEST.toString())) {
@@ -61,19 +62,19 @@ final class DynamoDbTables {
         dynamoDb.deleteTable(b -> b.tableName(name));
     }
 
-    private static GlobalSecondaryIndex globalIndex(ResourceProperties index) {
+    private static GlobalSecondaryIndex globalIndex(Properties index) {
         index.allow(Set.of("IndexName", "KeySchema", "Projection"), Set.of(), DynamoDbTables.class);
         return GlobalSecondaryIndex.builder().indexName(index.requiredString("IndexName")).keySchema(keySchema(index)).projection(projection(index)).build();
     }
 
-    private static List<KeySchemaElement> keySchema(ResourceProperties owner) {
+    private static List<KeySchemaElement> keySchema(Properties owner) {
         return owner.objects("KeySchema").stream()
                 .map(k -> KeySchemaElement.builder().attributeName(k.requiredString("AttributeName")).keyType(k.requiredString("KeyType")).build())
                 .toList();
     }
 
-    private static Projection projection(ResourceProperties index) {
-        ResourceProperties projection = index.object("Projection").orElseThrow(() -> new IllegalArgumentException(index.logicalId() + ": every index needs a Projection"));
+    private static Projection projection(Properties index) {
+        Properties projection = index.object("Projection").orElseThrow(() -> new IllegalArgumentException(index.logicalId() + ": every index needs a Projection"));
         List<String> nonKey = projection.strings("NonKeyAttributes");
         return Projection.builder().projectionType(projection.requiredString("ProjectionType")).nonKeyAttributes(nonKey.isEmpty() ? null : nonKey).build();
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import uk.callretention.local.template.Resource;
 import uk.callretention.local.template.Template;
 import uk.callretention.local.template.UnsupportedTemplateException;
+import uk.callretention.local.template.Properties;
 
 /**
  * Creates a template's storage, queues, tables, secrets and user pools on the local server (moto), in dependency
@@ -69,7 +70,7 @@ public final class Provisioner {
     }
 
     private Created create(Resource resource) {
-        ResourceProperties properties = new ResourceProperties(stack.intrinsics(), resource.logicalId(), resource.type(), "Properties", resource.properties());
+        Properties properties = new Properties(stack.intrinsics(), resource.logicalId(), resource.type(), "Properties", resource.properties());
         String stackName = stack.stackName();
         String region = stack.intrinsics().pseudo().region();
         return switch (resource.type()) {

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.Tag;
+import uk.callretention.local.template.Properties;
 
 /** AWS::S3::Bucket on the local server. */
 final class S3Buckets {
@@ -42,7 +43,7 @@ final class S3Buckets {
     private S3Buckets() {
     }
 
-    static Created create(S3Client s3, ResourceProperties properties, String stackName, String region) {
+    static Created create(S3Client s3, Properties properties, String stackName, String region) {
         properties.allow(HANDLED, IGNORED, S3Buckets.class);
         String name = properties.string("BucketName").orElseGet(() -> PhysicalNames.generateLowerCase(stackName, properties.logicalId(), MAX_NAME_LENGTH));
         try {
@@ -62,7 +63,7 @@ final class S3Buckets {
         return new Created(properties.logicalId(), TYPE, name, Map.of("Arn", "arn:aws:s3:::" + name));
     }
 
-    private static void configure(S3Client s3, String name, ResourceProperties properties) {
+    private static void configure(S3Client s3, String name, Properties properties) {
         properties.object("VersioningConfiguration").ifPresent(versioning ->
                 s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status(BucketVersioningStatus.fromValue(versioning.requiredString("Status"))))));
         properties.object("ObjectLockConfiguration").ifPresent(lock -> s3.putObjectLockConfiguration(b -> b.bucket(name).objectLockConfiguration(objectLock(lock))));
@@ -72,7 +73,7 @@ final class S3Buckets {
                 .notificationConfiguration(notifications(notification))));
     }
 
-    private static ObjectLockConfiguration objectLock(ResourceProperties lock) {
+    private static ObjectLockConfiguration objectLock(Properties lock) {
         ObjectLockConfiguration.Builder builder = ObjectLockConfiguration.builder().objectLockEnabled(lock.string("ObjectLockEnabled").orElse("Enabled"));
         lock.object("Rule").flatMap(rule -> rule.object("DefaultRetention")).ifPresent(retention -> {
             DefaultRetention.Builder defaultRetention = DefaultRetention.builder().mode(retention.requiredString("Mode"));
@@ -83,7 +84,7 @@ final class S3Buckets {
         return builder.build();
     }
 
-    private static LifecycleRule rule(ResourceProperties rule) {
+    private static LifecycleRule rule(Properties rule) {
         rule.allow(RULE_PROPERTIES, Set.of(), S3Buckets.class);
         LifecycleRule.Builder builder = LifecycleRule.builder().id(rule.string("Id").orElse(null)).status(rule.requiredString("Status")).filter(filter(rule));
         if (rule.has("ExpirationInDays") || rule.has("ExpiredObjectDeleteMarker")) {
@@ -100,7 +101,7 @@ final class S3Buckets {
     }
 
     /** CloudFormation lists a rule's conditions flat; S3 wants one condition alone, several under And, none as an empty prefix. */
-    private static LifecycleRuleFilter filter(ResourceProperties rule) {
+    private static LifecycleRuleFilter filter(Properties rule) {
         List<Tag> tags = rule.objects("TagFilters").stream().map(tag -> Tag.builder().key(tag.requiredString("Key")).value(tag.requiredString("Value")).build()).toList();
         String prefix = rule.string("Prefix").orElse(null);
         if (tags.size() + (prefix == null ? 0 : 1) > 1) {
@@ -109,10 +110,10 @@ final class S3Buckets {
         return LifecycleRuleFilter.builder().prefix(tags.isEmpty() && prefix == null ? "" : prefix).tag(tags.isEmpty() ? null : tags.get(0)).build();
     }
 
-    private static NotificationConfiguration notifications(ResourceProperties notification) {
+    private static NotificationConfiguration notifications(Properties notification) {
         notification.allow(Set.of("QueueConfigurations"), Set.of(), S3Buckets.class);
         List<QueueConfiguration> queues = new ArrayList<>();
-        for (ResourceProperties queue : notification.objects("QueueConfigurations")) {
+        for (Properties queue : notification.objects("QueueConfigurations")) {
             queue.allow(Set.of("Queue", "Event"), Set.of(), S3Buckets.class);
             queues.add(QueueConfiguration.builder().queueArn(queue.requiredString("Queue")).eventsWithStrings(queue.requiredString("Event")).build());
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import uk.callretention.local.template.Properties;
 
 /** AWS::SecretsManager::Secret on the local server, with GenerateSecretString done here as Secrets Manager would. */
 final class Secrets {
@@ -23,7 +24,7 @@ final class Secrets {
     private Secrets() {
     }
 
-    static Created create(SecretsManagerClient secretsManager, ResourceProperties properties, String stackName) {
+    static Created create(SecretsManagerClient secretsManager, Properties properties, String stackName) {
         properties.allow(HANDLED, IGNORED, Secrets.class);
         String name = properties.string("Name").orElseGet(() -> PhysicalNames.generate(stackName, properties.logicalId(), MAX_NAME_LENGTH));
         String value = properties.string("SecretString").orElseGet(() -> properties.object("GenerateSecretString").map(Secrets::generate)
@@ -37,7 +38,7 @@ final class Secrets {
     }
 
     /** As Secrets Manager's GetRandomPassword: letters, digits and (unless excluded) punctuation, each class at least once. */
-    private static String generate(ResourceProperties options) {
+    private static String generate(Properties options) {
         options.allow(GENERATE_OPTIONS, Set.of(), Secrets.class);
         List<String> classes = new ArrayList<>(CLASSES);
         if (!options.flag("ExcludePunctuation").orElse(false)) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import uk.callretention.local.template.Properties;
 
 /** AWS::SQS::Queue on the local server. */
 final class SqsQueues {
@@ -27,7 +28,7 @@ final class SqsQueues {
     private SqsQueues() {
     }
 
-    static Created create(SqsClient sqs, ResourceProperties properties, String stackName) {
+    static Created create(SqsClient sqs, Properties properties, String stackName) {
         properties.allow(HANDLED, IGNORED, SqsQueues.class);
         String name = properties.string("QueueName").orElseGet(() -> PhysicalNames.generate(stackName, properties.logicalId(), MAX_NAME_LENGTH));
         Map<String, String> attributes = new LinkedHashMap<>();
