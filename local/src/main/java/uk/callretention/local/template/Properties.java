@@ -93,14 +93,7 @@ public final class Properties {
     }
 
     public List<String> strings(String name) {
-        Object value = resolved(name);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            throw new IllegalArgumentException(logicalId + " (" + what + ") " + path + "." + name + " should be a list but is " + value);
-        }
-        return list.stream().map(String::valueOf).toList();
+        return list(name).stream().map(String::valueOf).toList();
     }
 
     public Optional<Properties> object(String name) {
@@ -109,18 +102,20 @@ public final class Properties {
     }
 
     public List<Properties> objects(String name) {
-        Object value = resolved(name);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof List<?> list)) {
-            throw new IllegalArgumentException(logicalId + " (" + what + ") " + path + "." + name + " should be a list but is " + value);
-        }
+        List<?> list = list(name);
         List<Properties> items = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             items.add(nested(path + "." + name + "[" + i + "]", list.get(i)));
         }
         return items;
+    }
+
+    private List<?> list(String name) {
+        Object value = resolved(name);
+        if (value != null && !(value instanceof List<?>)) {
+            throw problem(name + " should be a list but is " + value);
+        }
+        return value == null ? List.of() : (List<?>) value;
     }
 
     @SuppressWarnings("unchecked")
