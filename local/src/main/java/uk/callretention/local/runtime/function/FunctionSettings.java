@@ -16,13 +16,16 @@ public record FunctionSettings(String logicalId, String functionName, String arn
                 stack.region(), function.timeoutSeconds(), function.memoryMb());
     }
 
-    /**
-     * The template's variables plus those Lambda sets itself, pointed at the local AWS, and S3 Control (the S3 Batch
-     * Operations jobs API) at its own endpoint, as moto has none; Lambda's names win, as Lambda reserves them.
-     */
+    /** As {@link #environment(Map, URI)}, with S3 Control (the S3 Batch Operations jobs API) at its own endpoint, as moto has none. */
     public Map<String, String> environment(Map<String, String> fromTemplate, URI awsEndpoint, URI s3ControlEndpoint) {
-        Map<String, String> environment = new LinkedHashMap<>(fromTemplate);
+        Map<String, String> environment = environment(fromTemplate, awsEndpoint);
         environment.put("AWS_ENDPOINT_URL_S3_CONTROL", s3ControlEndpoint.toString());
+        return environment;
+    }
+
+    /** The template's variables plus those Lambda sets itself, pointed at the local AWS; Lambda's names win, as Lambda reserves them. */
+    public Map<String, String> environment(Map<String, String> fromTemplate, URI awsEndpoint) {
+        Map<String, String> environment = new LinkedHashMap<>(fromTemplate);
         environment.put("AWS_REGION", region);
         environment.put("AWS_DEFAULT_REGION", region);
         environment.put("AWS_ENDPOINT_URL", awsEndpoint.toString());
