@@ -18,9 +18,9 @@ import uk.callretention.local.template.Template;
  */
 public final class ProvisionedStack implements ResourceAttributes {
     private static final String SUPPORTED = "Ref and Arn of AWS::S3::Bucket; Ref (URL), Arn, QueueName and QueueUrl of AWS::SQS::Queue;"
-            + " Ref, Arn and StreamArn of AWS::DynamoDB::Table; Ref (ARN) and Id of AWS::SecretsManager::Secret; Ref, Arn, ProviderName and"
-            + " ProviderURL of AWS::Cognito::UserPool; Ref, ClientId, ClientSecret and Name of AWS::Cognito::UserPoolClient; Ref of"
-            + " AWS::Cognito::UserPoolGroup; Ref and Arn of AWS::Serverless::Function; Arn of AWS::IAM::Role";
+            + " Ref and Arn of AWS::DynamoDB::Table; Ref (ARN) and Id of AWS::SecretsManager::Secret; Ref, Arn, ProviderName and"
+            + " ProviderURL of AWS::Cognito::UserPool; Ref, ClientId, ClientSecret and Name of AWS::Cognito::UserPoolClient;"
+            + " Ref and Arn of AWS::Serverless::Function; Arn of AWS::IAM::Role";
 
     private final LocalAwsClients clients;
     private final Template template;

@@ -6,6 +6,7 @@ import java.util.Set;
 import uk.callretention.local.template.Resource;
 import uk.callretention.local.template.Template;
 import uk.callretention.local.template.UnsupportedTemplateException;
+import uk.callretention.local.template.Properties;
 
 /**
  * Creates a template's storage, queues, tables, secrets and user pools on the local server (moto), in dependency
@@ -28,7 +29,7 @@ public final class Provisioner {
             "AWS::Serverless::Function", "AWS::Serverless::HttpApi", "AWS::Cognito::UserPoolDomain", "Custom::ConsoleSite");
     static final List<String> SKIPPED_FAMILIES = List.of("AWS::ApiGatewayV2::", "AWS::CloudFront::");
     private static final Set<String> CREATED = Set.of(S3Buckets.TYPE, SqsQueues.TYPE, DynamoDbTables.TYPE, Secrets.TYPE,
-            CognitoUserPools.POOL, CognitoUserPools.CLIENT, CognitoUserPools.GROUP);
+            CognitoUserPools.POOL, CognitoUserPools.CLIENT);
 
     private final LocalAwsClients clients;
     private final Template template;
@@ -69,7 +70,7 @@ public final class Provisioner {
     }
 
     private Created create(Resource resource) {
-        ResourceProperties properties = new ResourceProperties(stack.intrinsics(), resource.logicalId(), resource.type(), "Properties", resource.properties());
+        Properties properties = new Properties(stack.intrinsics(), resource.logicalId(), resource.type(), "Properties", resource.properties());
         String stackName = stack.stackName();
         String region = stack.intrinsics().pseudo().region();
         return switch (resource.type()) {
@@ -78,8 +79,7 @@ public final class Provisioner {
             case DynamoDbTables.TYPE -> DynamoDbTables.create(clients.dynamoDb(), properties, stackName);
             case Secrets.TYPE -> Secrets.create(clients.secretsManager(), properties, stackName);
             case CognitoUserPools.POOL -> CognitoUserPools.createPool(clients.cognito(), properties, stackName, region);
-            case CognitoUserPools.CLIENT -> CognitoUserPools.createClient(clients.cognito(), properties, stackName);
-            default -> CognitoUserPools.createGroup(clients.cognito(), properties, stackName);
+            default -> CognitoUserPools.createClient(clients.cognito(), properties, stackName);
         };
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,22 +14,19 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DefaultRetention;
-import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleAndOperator;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
-import software.amazon.awssdk.services.s3.model.NoncurrentVersionExpiration;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
-import software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectLockRule;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
-import software.amazon.awssdk.services.s3.model.S3KeyFilter;
 import software.amazon.awssdk.services.s3.model.Tag;
+import uk.callretention.local.template.Properties;
 
 /** AWS::S3::Bucket on the local server. */
 final class S3Buckets {
@@ -39,16 +35,15 @@ final class S3Buckets {
             "LifecycleConfiguration", "NotificationConfiguration");
     // CorsConfiguration: moto answers every origin, and the rules name the console's CloudFront domain, which local has not.
     private static final Set<String> IGNORED = Set.of("BucketEncryption", "PublicAccessBlockConfiguration", "OwnershipControls", "Tags", "CorsConfiguration");
-    private static final Set<String> RULE_PROPERTIES = Set.of("Id", "Status", "Prefix", "TagFilters", "ObjectSizeGreaterThan", "ObjectSizeLessThan",
-            "ExpirationInDays", "ExpirationDate", "ExpiredObjectDeleteMarker", "NoncurrentVersionExpiration", "NoncurrentVersionExpirationInDays",
-            "AbortIncompleteMultipartUpload");
+    private static final Set<String> RULE_PROPERTIES = Set.of("Id", "Status", "Prefix", "TagFilters", "ExpirationInDays", "ExpiredObjectDeleteMarker",
+            "NoncurrentVersionExpiration", "AbortIncompleteMultipartUpload");
     private static final int MAX_NAME_LENGTH = 63;
     private static final int MAX_KEYS_PER_DELETE = 1000;
 
     private S3Buckets() {
     }
 
-    static Created create(S3Client s3, ResourceProperties properties, String stackName, String region) {
+    static Created create(S3Client s3, Properties properties, String stackName, String region) {
         properties.allow(HANDLED, IGNORED, S3Buckets.class);
         String name = properties.string("BucketName").orElseGet(() -> PhysicalNames.generateLowerCase(stackName, properties.logicalId(), MAX_NAME_LENGTH));
         try {
@@ -68,7 +63,7 @@ final class S3Buckets {
         return new Created(properties.logicalId(), TYPE, name, Map.of("Arn", "arn:aws:s3:::" + name));
     }
 
-    private static void configure(S3Client s3, String name, ResourceProperties properties) {
+    private static void configure(S3Client s3, String name, Properties properties) {
         properties.object("VersioningConfiguration").ifPresent(versioning ->
                 s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status(BucketVersioningStatus.fromValue(versioning.requiredString("Status"))))));
         properties.object("ObjectLockConfiguration").ifPresent(lock -> s3.putObjectLockConfiguration(b -> b.bucket(name).objectLockConfiguration(objectLock(lock))));
@@ -78,7 +73,7 @@ final class S3Buckets {
                 .notificationConfiguration(notifications(notification))));
     }
 
-    private static ObjectLockConfiguration objectLock(ResourceProperties lock) {
+    private static ObjectLockConfiguration objectLock(Properties lock) {
         ObjectLockConfiguration.Builder builder = ObjectLockConfiguration.builder().objectLockEnabled(lock.string("ObjectLockEnabled").orElse("Enabled"));
         lock.object("Rule").flatMap(rule -> rule.object("DefaultRetention")).ifPresent(retention -> {
             DefaultRetention.Builder defaultRetention = DefaultRetention.builder().mode(retention.requiredString("Mode"));
@@ -89,56 +84,38 @@ final class S3Buckets {
         return builder.build();
     }
 
-    private static LifecycleRule rule(ResourceProperties rule) {
+    private static LifecycleRule rule(Properties rule) {
         rule.allow(RULE_PROPERTIES, Set.of(), S3Buckets.class);
         LifecycleRule.Builder builder = LifecycleRule.builder().id(rule.string("Id").orElse(null)).status(rule.requiredString("Status")).filter(filter(rule));
-        if (rule.has("ExpirationInDays") || rule.has("ExpirationDate") || rule.has("ExpiredObjectDeleteMarker")) {
+        if (rule.has("ExpirationInDays") || rule.has("ExpiredObjectDeleteMarker")) {
             LifecycleExpiration.Builder expiration = LifecycleExpiration.builder();
             rule.integer("ExpirationInDays").ifPresent(expiration::days);
-            rule.string("ExpirationDate").map(Instant::parse).ifPresent(expiration::date);
             rule.flag("ExpiredObjectDeleteMarker").ifPresent(expiration::expiredObjectDeleteMarker);
             builder.expiration(expiration.build());
         }
-        rule.integer("NoncurrentVersionExpirationInDays").ifPresent(days -> builder.noncurrentVersionExpiration(n -> n.noncurrentDays(days)));
-        rule.object("NoncurrentVersionExpiration").ifPresent(noncurrent -> {
-            NoncurrentVersionExpiration.Builder expiration = NoncurrentVersionExpiration.builder();
-            noncurrent.integer("NoncurrentDays").ifPresent(expiration::noncurrentDays);
-            noncurrent.integer("NewerNoncurrentVersions").ifPresent(expiration::newerNoncurrentVersions);
-            builder.noncurrentVersionExpiration(expiration.build());
-        });
+        rule.object("NoncurrentVersionExpiration").ifPresent(noncurrent -> noncurrent.allow(Set.of("NoncurrentDays"), Set.of(), S3Buckets.class)
+                .integer("NoncurrentDays").ifPresent(days -> builder.noncurrentVersionExpiration(n -> n.noncurrentDays(days))));
         rule.object("AbortIncompleteMultipartUpload").ifPresent(abort -> builder.abortIncompleteMultipartUpload(
                 AbortIncompleteMultipartUpload.builder().daysAfterInitiation(abort.integer("DaysAfterInitiation").orElseThrow()).build()));
         return builder.build();
     }
 
     /** CloudFormation lists a rule's conditions flat; S3 wants one condition alone, several under And, none as an empty prefix. */
-    private static LifecycleRuleFilter filter(ResourceProperties rule) {
+    private static LifecycleRuleFilter filter(Properties rule) {
         List<Tag> tags = rule.objects("TagFilters").stream().map(tag -> Tag.builder().key(tag.requiredString("Key")).value(tag.requiredString("Value")).build()).toList();
         String prefix = rule.string("Prefix").orElse(null);
-        Long greaterThan = rule.number("ObjectSizeGreaterThan").orElse(null);
-        Long lessThan = rule.number("ObjectSizeLessThan").orElse(null);
-        long conditions = tags.size() + (prefix == null ? 0 : 1) + (greaterThan == null ? 0 : 1) + (lessThan == null ? 0 : 1);
-        if (conditions == 0) {
-            return LifecycleRuleFilter.builder().prefix("").build();
+        if (tags.size() + (prefix == null ? 0 : 1) > 1) {
+            return LifecycleRuleFilter.builder().and(LifecycleRuleAndOperator.builder().prefix(prefix).tags(tags).build()).build();
         }
-        if (conditions > 1) {
-            return LifecycleRuleFilter.builder().and(LifecycleRuleAndOperator.builder().prefix(prefix).tags(tags)
-                    .objectSizeGreaterThan(greaterThan).objectSizeLessThan(lessThan).build()).build();
-        }
-        return LifecycleRuleFilter.builder().prefix(prefix).tag(tags.isEmpty() ? null : tags.get(0))
-                .objectSizeGreaterThan(greaterThan).objectSizeLessThan(lessThan).build();
+        return LifecycleRuleFilter.builder().prefix(tags.isEmpty() && prefix == null ? "" : prefix).tag(tags.isEmpty() ? null : tags.get(0)).build();
     }
 
-    private static NotificationConfiguration notifications(ResourceProperties notification) {
+    private static NotificationConfiguration notifications(Properties notification) {
         notification.allow(Set.of("QueueConfigurations"), Set.of(), S3Buckets.class);
         List<QueueConfiguration> queues = new ArrayList<>();
-        for (ResourceProperties queue : notification.objects("QueueConfigurations")) {
-            QueueConfiguration.Builder builder = QueueConfiguration.builder().queueArn(queue.requiredString("Queue")).eventsWithStrings(queue.requiredString("Event"));
-            queue.object("Filter").flatMap(filter -> filter.object("S3Key")).ifPresent(key -> builder.filter(NotificationConfigurationFilter.builder()
-                    .key(S3KeyFilter.builder().filterRules(key.objects("Rules").stream()
-                            .map(rule -> FilterRule.builder().name(rule.requiredString("Name").toLowerCase(Locale.ROOT)).value(rule.requiredString("Value")).build())
-                            .toList()).build()).build()));
-            queues.add(builder.build());
+        for (Properties queue : notification.objects("QueueConfigurations")) {
+            queue.allow(Set.of("Queue", "Event"), Set.of(), S3Buckets.class);
+            queues.add(QueueConfiguration.builder().queueArn(queue.requiredString("Queue")).eventsWithStrings(queue.requiredString("Event")).build());
         }
         return NotificationConfiguration.builder().queueConfigurations(queues).build();
     }

@@ -11,29 +11,26 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import uk.callretention.local.template.Properties;
 
 /** AWS::SQS::Queue on the local server. */
 final class SqsQueues {
     static final String TYPE = "AWS::SQS::Queue";
     /** CloudFormation names these as SQS names the queue attributes, so they pass through as they are. */
     private static final List<String> PLAIN_ATTRIBUTES = List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "MaximumMessageSize",
-            "ReceiveMessageWaitTimeSeconds", "FifoQueue", "ContentBasedDeduplication", "DeduplicationScope", "FifoThroughputLimit");
+            "ReceiveMessageWaitTimeSeconds");
     private static final List<String> JSON_ATTRIBUTES = List.of("RedrivePolicy", "RedriveAllowPolicy");
     private static final Set<String> HANDLED = Stream.of(PLAIN_ATTRIBUTES.stream(), JSON_ATTRIBUTES.stream(), Stream.of("QueueName"))
             .flatMap(names -> names).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> IGNORED = Set.of("SqsManagedSseEnabled", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "Tags");
     private static final int MAX_NAME_LENGTH = 80;
-    private static final String FIFO_SUFFIX = ".fifo";
 
     private SqsQueues() {
     }
 
-    static Created create(SqsClient sqs, ResourceProperties properties, String stackName) {
+    static Created create(SqsClient sqs, Properties properties, String stackName) {
         properties.allow(HANDLED, IGNORED, SqsQueues.class);
-        boolean fifo = properties.flag("FifoQueue").orElse(false);
-        String name = properties.string("QueueName").orElseGet(() -> fifo
-                ? PhysicalNames.generate(stackName, properties.logicalId(), MAX_NAME_LENGTH - FIFO_SUFFIX.length()) + FIFO_SUFFIX
-                : PhysicalNames.generate(stackName, properties.logicalId(), MAX_NAME_LENGTH));
+        String name = properties.string("QueueName").orElseGet(() -> PhysicalNames.generate(stackName, properties.logicalId(), MAX_NAME_LENGTH));
         Map<String, String> attributes = new LinkedHashMap<>();
         PLAIN_ATTRIBUTES.forEach(attribute -> properties.string(attribute).ifPresent(value -> attributes.put(attribute, value)));
         JSON_ATTRIBUTES.forEach(attribute -> {

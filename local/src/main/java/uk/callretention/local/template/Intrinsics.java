@@ -1,13 +1,10 @@
 package uk.callretention.local.template;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +16,9 @@ import java.util.regex.Pattern;
  * than running locally with a value the deployed stack would not have.
  */
 public final class Intrinsics {
+    /** The ones the template uses; each other one is refused by name. */
     public static final List<String> SUPPORTED = List.of("Ref", "Fn::Sub", "Fn::GetAtt", "Fn::If", "Fn::Equals", "Fn::Not",
-            "Fn::And", "Fn::Or", "Fn::Select", "Fn::Join", "Fn::Split", "Fn::Contains", "Fn::FindInMap", "Fn::Base64", "Fn::GetAZs");
+            "Fn::Select", "Fn::Join", "Fn::Split");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
     /** AWS::NoValue: removes the key or list element it is the value of. */
     private static final Object NO_VALUE = new Object();
@@ -140,7 +138,7 @@ public final class Intrinsics {
                 List<Object> args = arguments(argument, 3, name, logicalId, path);
                 yield condition(scalar(args.get(0), logicalId, path)) ? eval(args.get(1), logicalId, path) : eval(args.get(2), logicalId, path);
             }
-            case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or", "Fn::Contains" -> bool(Map.of(name, argument), logicalId, path);
+            case "Fn::Equals", "Fn::Not" -> bool(Map.of(name, argument), logicalId, path);
             case "Fn::Select" -> {
                 List<Object> args = arguments(argument, 2, name, logicalId, path);
                 List<Object> from = listOf(eval(args.get(1), logicalId, path), logicalId, path);
@@ -156,18 +154,13 @@ public final class Intrinsics {
                 String source = scalar(eval(args.get(1), logicalId, path), logicalId, path);
                 yield List.of(source.split(Pattern.quote(scalar(args.get(0), logicalId, path)), -1));
             }
-            case "Fn::FindInMap" -> findInMap(arguments(argument, 3, name, logicalId, path), logicalId, path);
-            case "Fn::Base64" -> Base64.getEncoder().encodeToString(scalar(eval(argument, logicalId, path), logicalId, path).getBytes(StandardCharsets.UTF_8));
-            case "Fn::GetAZs" -> List.<Object>of(pseudo.region() + "a", pseudo.region() + "b", pseudo.region() + "c");
             default -> throw unsupported(name, logicalId, path);
         };
     }
 
     private Object ref(String name, String logicalId, String path) {
         if (parameterValues.containsKey(name)) {
-            String type = template.parameters().get(name).type();
-            String value = parameterValues.get(name);
-            return type.equals("CommaDelimitedList") || type.startsWith("List<") ? List.of(value.split(",", -1)) : value;
+            return parameterValues.get(name);
         }
         if (name.startsWith("AWS::")) {
             return pseudoParameter(name, logicalId, path);
@@ -187,21 +180,17 @@ public final class Intrinsics {
             case "AWS::Region" -> pseudo.region();
             case "AWS::AccountId" -> pseudo.accountId();
             case "AWS::StackName" -> pseudo.stackName();
-            case "AWS::StackId" -> "arn:aws:cloudformation:" + pseudo.region() + ":" + pseudo.accountId() + ":stack/" + pseudo.stackName() + "/"
-                    + UUID.nameUUIDFromBytes(pseudo.stackName().getBytes(StandardCharsets.UTF_8));
             case "AWS::Partition" -> "aws";
             case "AWS::URLSuffix" -> "amazonaws.com";
-            case "AWS::NotificationARNs" -> List.of();
             case "AWS::NoValue" -> NO_VALUE;
             default -> throw new UnsupportedTemplateException("Ref " + name + " at " + Values.where(logicalId, path) + " is not a pseudo parameter the"
-                    + " local runtime knows; the local runtime supports AWS::Region, AWS::AccountId, AWS::StackName, AWS::StackId, AWS::Partition,"
-                    + " AWS::URLSuffix, AWS::NotificationARNs and AWS::NoValue; use one of those or add support in " + Intrinsics.class.getName());
+                    + " local runtime knows; it supports AWS::Region, AWS::AccountId, AWS::StackName, AWS::Partition, AWS::URLSuffix and"
+                    + " AWS::NoValue; use one of those or add support in " + Intrinsics.class.getName());
         };
     }
 
     private String getAtt(Object argument, String logicalId, String path) {
-        Object resolved = eval(argument, logicalId, path);
-        List<Object> parts = resolved instanceof String dotted ? List.of((Object[]) dotted.split("\\.", 2)) : listOf(resolved, logicalId, path);
+        List<Object> parts = listOf(argument, logicalId, path);
         if (parts.size() != 2) {
             throw new IllegalArgumentException("Fn::GetAtt at " + Values.where(logicalId, path) + " should be [LogicalId, Attribute] but is " + argument);
         }
@@ -250,18 +239,6 @@ public final class Intrinsics {
         return result.toString();
     }
 
-    private Object findInMap(List<Object> args, String logicalId, String path) {
-        Object level = template.mappings();
-        for (Object key : args) {
-            String name = scalar(eval(key, logicalId, path), logicalId, path);
-            if (!(level instanceof Map<?, ?> map) || !map.containsKey(name)) {
-                throw new IllegalArgumentException("Fn::FindInMap " + args + " at " + Values.where(logicalId, path) + ": Mappings has no " + name);
-            }
-            level = map.get(name);
-        }
-        return eval(level, logicalId, path);
-    }
-
     private boolean bool(Object raw, String logicalId, String path) {
         if (raw instanceof Map<?, ?> map && map.size() == 1) {
             String name = String.valueOf(map.keySet().iterator().next());
@@ -275,15 +252,6 @@ public final class Intrinsics {
                 }
                 case "Fn::Not":
                     return !bool(arguments(argument, 1, name, logicalId, path).get(0), logicalId, path);
-                case "Fn::And":
-                    return listOf(argument, logicalId, path).stream().allMatch(item -> bool(item, logicalId, path));
-                case "Fn::Or":
-                    return listOf(argument, logicalId, path).stream().anyMatch(item -> bool(item, logicalId, path));
-                case "Fn::Contains": {
-                    List<Object> args = arguments(argument, 2, name, logicalId, path);
-                    String wanted = scalar(eval(args.get(1), logicalId, path), logicalId, path);
-                    return listOf(eval(args.get(0), logicalId, path), logicalId, path).stream().anyMatch(item -> scalar(item, logicalId, path).equals(wanted));
-                }
                 default:
                     break;
             }

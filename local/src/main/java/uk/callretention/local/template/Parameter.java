@@ -2,6 +2,6 @@ package uk.callretention.local.template;
 
 import java.util.List;
 
-/** A template parameter: its CloudFormation type, default (null when none) and allowed values (empty when any). */
-public record Parameter(String name, String type, String defaultValue, List<String> allowedValues) {
+/** A template parameter: its default (null when none) and allowed values (empty when any). */
+public record Parameter(String name, String defaultValue, List<String> allowedValues) {
 }

@@ -14,19 +14,15 @@ import java.util.Optional;
 public final class Template {
     private final Path directory;
     private final Map<String, Parameter> parameters;
-    private final Map<String, Object> mappings;
     private final Map<String, Object> conditions;
     private final Map<String, Resource> resources;
     private final Map<String, String> resourceConditions;
-    private final Map<String, Object> outputs;
     private final Map<String, FunctionDefinition> functions;
 
     private Template(Path directory, Map<String, Object> document) {
         this.directory = directory;
         this.parameters = parseParameters(section(document, "Parameters"));
-        this.mappings = section(document, "Mappings");
         this.conditions = section(document, "Conditions");
-        this.outputs = section(document, "Outputs");
         Map<String, Resource> parsedResources = new LinkedHashMap<>();
         Map<String, String> parsedConditions = new LinkedHashMap<>();
         section(document, "Resources").forEach((logicalId, body) -> {
@@ -63,10 +59,6 @@ public final class Template {
         return parameters;
     }
 
-    public Map<String, Object> mappings() {
-        return mappings;
-    }
-
     public Map<String, Object> conditions() {
         return conditions;
     }
@@ -79,10 +71,6 @@ public final class Template {
     /** The name of the condition a resource is created under, if its {@code Condition} attribute names one. */
     public Optional<String> conditionOf(String logicalId) {
         return Optional.ofNullable(resourceConditions.get(logicalId));
-    }
-
-    public Map<String, Object> outputs() {
-        return outputs;
     }
 
     /** Each AWS::Serverless::Function merged with Globals.Function, by logical id, in template order. */
@@ -101,8 +89,7 @@ public final class Template {
             Object defaultValue = parameter.get("Default");
             List<String> allowed = Values.list(parameter.getOrDefault("AllowedValues", List.of()), name, "AllowedValues")
                     .stream().map(String::valueOf).toList();
-            parsed.put(name, new Parameter(name, Values.string(parameter.get("Type"), name, "Type"),
-                    defaultValue == null ? null : String.valueOf(defaultValue), allowed));
+            parsed.put(name, new Parameter(name, defaultValue == null ? null : String.valueOf(defaultValue), allowed));
         });
         return Collections.unmodifiableMap(parsed);
     }

@@ -86,7 +86,7 @@ class TemplateTest {
                     DependsOn: [Queue]
                 """);
 
-        assertThat(template.parameters().get("Days")).isEqualTo(new Parameter("Days", "Number", "90", List.of("30", "90")));
+        assertThat(template.parameters().get("Days")).isEqualTo(new Parameter("Days", "90", List.of("30", "90")));
         assertThat(template.resources().get("Queue")).isEqualTo(new Resource("Queue", "AWS::SQS::Queue", Map.of(), List.of("Other")));
         assertThat(template.resources().get("Other").dependsOn()).containsExactly("Queue");
         assertThat(template.conditionOf("Queue")).contains("Always");

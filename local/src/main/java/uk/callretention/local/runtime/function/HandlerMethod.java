@@ -2,6 +2,9 @@ package uk.callretention.local.runtime.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -16,7 +19,8 @@ import uk.callretention.local.runtime.Json;
 /**
  * How to call a handler with an event's JSON: a {@link RequestStreamHandler} gets the JSON bytes; any other
  * handler method gets the JSON converted to its first parameter's declared type (SQSEvent,
- * APIGatewayV2HTTPEvent, ScheduledEvent, {@code Map<String,Object>}...), as Lambda's Java runtime does.
+ * APIGatewayV2HTTPEvent, ScheduledEvent, {@code Map<String,Object>}...) by Lambda's own mapper,
+ * aws-lambda-java-serialization, as Lambda's Java runtime does.
  */
 interface HandlerMethod {
 
@@ -33,10 +37,10 @@ interface HandlerMethod {
                 .max(Comparator.comparingInt(Method::getParameterCount))
                 .orElseThrow(() -> new IllegalArgumentException("it has no public method " + methodName + "(event) or "
                         + methodName + "(event, Context)"));
-        Type input = method.getGenericParameterTypes()[0];
+        PojoSerializer<Object> input = serializerFor(method.getGenericParameterTypes()[0]);
         return (handler, event, context) -> {
             // a copy of its own for each invocation, as Lambda deserialises each event afresh
-            Object argument = EventMapper.convert(Json.parse(Json.write(event)), input);
+            Object argument = input.fromJson(Json.write(event));
             Object[] arguments = method.getParameterCount() == 2 ? new Object[] {argument, context} : new Object[] {argument};
             try {
                 return Json.parse(Json.write(method.invoke(handler, arguments)));
@@ -44,6 +48,14 @@ interface HandlerMethod {
                 throw e.getCause();
             }
         };
+    }
+
+    /** Lambda's event classes through their mix-ins (JSON names as AWS sends them), anything else through Lambda's Jackson. */
+    @SuppressWarnings("unchecked")
+    static PojoSerializer<Object> serializerFor(Type type) {
+        return type instanceof Class<?> event && LambdaEventSerializers.isLambdaSupportedEvent(event.getName())
+                ? (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(event, event.getClassLoader())
+                : JacksonFactory.getInstance().getSerializer(type);
     }
 
     private static Object callStream(Object handler, Object event, Context context) throws Throwable {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import uk.callretention.local.runtime.EventProperties;
 import uk.callretention.local.template.FunctionDefinition;
 import uk.callretention.local.template.Intrinsics;
+import uk.callretention.local.template.Properties;
 import uk.callretention.local.template.Resource;
 import uk.callretention.local.template.Template;
 
@@ -26,29 +26,29 @@ public final class Routes {
         for (FunctionDefinition function : template.functions().values()) {
             function.events().forEach((name, event) -> {
                 if (event.type().equals("HttpApi")) {
-                    routes.add(route(template, new EventProperties(function.logicalId(), name, event, intrinsics)));
+                    routes.add(route(template, function.logicalId(), name, Properties.ofEvent(function.logicalId(), name, event, intrinsics)));
                 }
             });
         }
         return new RouteTable(routes);
     }
 
-    private static Route route(Template template, EventProperties properties) {
-        Optional<String> path = properties.optionalString("Path");
-        Optional<String> method = properties.optionalString("Method").map(m -> m.toUpperCase(Locale.ROOT));
+    private static Route route(Template template, String functionLogicalId, String eventName, Properties properties) {
+        Optional<String> path = properties.string("Path");
+        Optional<String> method = properties.string("Method").map(m -> m.toUpperCase(Locale.ROOT));
         if (path.isPresent() != method.isPresent()) {
             throw properties.problem("give both Path and Method, or neither for the $default route");
         }
         // ApiId is a Ref to an AWS::Serverless::HttpApi, which this runtime serves itself: read, not resolved
-        String apiId = properties.raw("ApiId").map(raw -> raw instanceof Map<?, ?> ref && ref.get("Ref") != null ? ref.get("Ref").toString()
+        String apiId = Optional.ofNullable(properties.raw("ApiId")).map(raw -> raw instanceof Map<?, ?> ref && ref.get("Ref") != null ? ref.get("Ref").toString()
                 : raw.toString()).orElse(IMPLICIT_API);
-        return new Route(properties.functionLogicalId(), properties.eventName(), apiId,
+        return new Route(functionLogicalId, eventName, apiId,
                 method.orElse(null), path.orElse(null),
                 authorizer(template.resources().get(apiId), properties));
     }
 
-    private static Optional<RouteAuthorizer.AuthorizerConfig> authorizer(Resource api, EventProperties properties) {
-        Map<String, Object> routeAuth = map(properties.resolved("Auth").orElse(Map.of()));
+    private static Optional<RouteAuthorizer.AuthorizerConfig> authorizer(Resource api, Properties properties) {
+        Map<String, Object> routeAuth = map(properties.resolved("Auth"));
         Map<String, Object> apiAuth = api == null ? Map.of()
                 : map(properties.intrinsics().resolve(api.properties().getOrDefault("Auth", Map.of()), api.logicalId(), "Properties.Auth"));
         Object name = routeAuth.getOrDefault("Authorizer", apiAuth.get("DefaultAuthorizer"));

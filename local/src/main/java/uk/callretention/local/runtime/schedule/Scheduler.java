@@ -54,10 +54,9 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void planAfter(Schedule schedule, Instant after) {
-        schedule.expression().nextAfter(after).ifPresentOrElse(next -> {
-            long delay = Math.max(0, Duration.between(Instant.now(), next).toMillis());
-            timer.schedule(() -> fire(schedule, next), delay, TimeUnit.MILLISECONDS);
-        }, () -> RuntimeLog.info("schedule " + schedule.key() + " " + schedule.expressionText() + " will not run again"));
+        schedule.expression().nextAfter(after).ifPresentOrElse(next -> timer.schedule(() -> fire(schedule, next),
+                Math.max(0, Duration.between(Instant.now(), next).toMillis()), TimeUnit.MILLISECONDS),
+                () -> RuntimeLog.info("schedule " + schedule.key() + " " + schedule.expressionText() + " will not run again"));
     }
 
     private void fire(Schedule schedule, Instant planned) {

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import uk.callretention.local.aws.ProvisionedStack;
-import uk.callretention.local.runtime.EventProperties;
 import uk.callretention.local.template.FunctionDefinition;
+import uk.callretention.local.template.Properties;
 import uk.callretention.local.template.Template;
 
 /** The template's SQS events, as mappings onto the queues the local stack created. */
@@ -19,16 +19,16 @@ public final class SqsMappings {
         List<SqsMapping> mappings = new ArrayList<>();
         for (FunctionDefinition function : template.functions().values()) {
             function.events().forEach((name, event) -> {
-                EventProperties properties = new EventProperties(function.logicalId(), name, event, stack.intrinsics());
-                if (event.type().equals("SQS") && !"false".equalsIgnoreCase(properties.optionalString("Enabled").orElse("true"))) {
-                    String arn = properties.string("Queue");
+                Properties properties = Properties.ofEvent(function.logicalId(), name, event, stack.intrinsics());
+                if (event.type().equals("SQS") && !"false".equalsIgnoreCase(properties.string("Enabled").orElse("true"))) {
+                    String arn = properties.requiredString("Queue");
                     String queueUrl = template.resources().values().stream()
                             .filter(resource -> resource.type().equals(QUEUE) && arn.equals(stack.queueArn(resource.logicalId())))
                             .map(resource -> stack.queueUrl(resource.logicalId()))
                             .findFirst()
                             .orElseThrow(() -> properties.problem("Queue " + arn + " is not a queue of this template; give !GetAtt <Queue>.Arn"));
-                    mappings.add(new SqsMapping(function.logicalId(), name, queueUrl, arn, properties.integer("BatchSize", 10),
-                            Duration.ofSeconds(properties.integer("MaximumBatchingWindowInSeconds", 0)),
+                    mappings.add(new SqsMapping(function.logicalId(), name, queueUrl, arn, properties.integer("BatchSize").orElse(10),
+                            Duration.ofSeconds(properties.integer("MaximumBatchingWindowInSeconds").orElse(0)),
                             properties.strings("FunctionResponseTypes").contains("ReportBatchItemFailures")));
                 }
             });
