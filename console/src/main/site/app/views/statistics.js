@@ -17,7 +17,9 @@ const MEASURES = {
   'playbacks-allowed-by-purpose': 'Playbacks allowed, by purpose',
   'playbacks-refused-by-purpose': 'Playbacks refused, by purpose',
   'subject-access-searches': 'Subject access searches',
+  'subject-access-exports': 'Subject access exports',
   erasures: 'Erasures',
+  'training-copies-by-team': 'Training copies made, by team',
 };
 /** Bar lengths in twentieths: the CSP allows no style attributes, so a bar's length is one of app.css's classes. */
 const STEPS = 20;

@@ -36,8 +36,15 @@ public final class DailyTally {
         this.teams = council.channels().values().stream().flatMap(byTeam -> byTeam.keySet().stream()).collect(Collectors.toSet());
     }
 
-    /** A recording the council's team received, made that day. */
+    /**
+     * A recording of the council's team made that day: received from the platform, or a training copy, which the
+     * council made itself and so is not counted as received.
+     */
     public void received(CatalogueEntry entry) {
+        if (entry.trainingCopyOf() != null) {
+            add(Measure.TRAINING_COPIES_BY_TEAM, teams.contains(entry.team()) ? entry.team() : OTHER);
+            return;
+        }
         add(Measure.RECEIVED_BY_CHANNEL, council.channels().keySet().stream().anyMatch(c -> c.id().equals(entry.channel())) ? entry.channel() : OTHER);
         add(Measure.RECEIVED_BY_TEAM, teams.contains(entry.team()) ? entry.team() : OTHER);
     }
@@ -82,6 +89,11 @@ public final class DailyTally {
             case SUBJECT_ACCESS_SEARCH -> {
                 if (allowed) {
                     add(Measure.SUBJECT_ACCESS_SEARCHES, Measure.ALL);
+                }
+            }
+            case SUBJECT_ACCESS_EXPORT_REQUESTED -> {
+                if (allowed) {
+                    add(Measure.SUBJECT_ACCESS_EXPORTS, Measure.ALL);
                 }
             }
             case ERASED -> {

@@ -16,7 +16,9 @@ public enum Measure {
     PLAYBACKS_ALLOWED_BY_PURPOSE("playbacks-allowed-by-purpose"),
     PLAYBACKS_REFUSED_BY_PURPOSE("playbacks-refused-by-purpose"),
     SUBJECT_ACCESS_SEARCHES("subject-access-searches"),
-    ERASURES("erasures");
+    SUBJECT_ACCESS_EXPORTS("subject-access-exports"),
+    ERASURES("erasures"),
+    TRAINING_COPIES_BY_TEAM("training-copies-by-team");
 
     /** The breakdown of a measure that has none. */
     public static final String ALL = "all";

@@ -12,6 +12,8 @@ import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.policy.CouncilPolicy;
 import uk.callretention.policy.PolicyBook;
+import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.RecordingState;
 
 class DailyTallyTest {
 
@@ -43,6 +45,8 @@ class DailyTallyTest {
         tally.audited(event(AuditAction.HOLD_RELEASED, null, "allowed", Map.of("reason", "police")));
         tally.audited(event(AuditAction.SUBJECT_ACCESS_SEARCH, null, "allowed", Map.of()));
         tally.audited(event(AuditAction.SUBJECT_ACCESS_SEARCH, null, "not-permitted", Map.of()));
+        tally.audited(event(AuditAction.SUBJECT_ACCESS_EXPORT_REQUESTED, null, "allowed", Map.of()));
+        tally.audited(event(AuditAction.SUBJECT_ACCESS_EXPORT_REQUESTED, null, "not-permitted", Map.of()));
         tally.audited(event(AuditAction.ERASED, null, "allowed", Map.of()));
         tally.audited(event(AuditAction.LISTED, null, "allowed", Map.of()));
         tally.holdsOverdue(0);
@@ -55,7 +59,27 @@ class DailyTallyTest {
                 Map.entry(new Cell(Measure.PLAYBACKS_REFUSED_BY_PURPOSE, "complaint"), 1L),
                 Map.entry(new Cell(Measure.PLAYBACKS_REFUSED_BY_PURPOSE, DailyTally.OTHER), 2L),
                 Map.entry(new Cell(Measure.SUBJECT_ACCESS_SEARCHES, Measure.ALL), 1L),
+                Map.entry(new Cell(Measure.SUBJECT_ACCESS_EXPORTS, Measure.ALL), 1L),
                 Map.entry(new Cell(Measure.ERASURES, Measure.ALL), 1L));
+    }
+
+    @Test
+    void received_whenATrainingCopyWasMadeThatDay_countsItAsACopyNotAsReceived() {
+        DailyTally tally = new DailyTally(RUTLAND, DAY);
+
+        tally.received(recording(null));
+        tally.received(recording("rec-source"));
+
+        assertThat(tally.counts().sorted()).containsExactly(
+                Map.entry(new Cell(Measure.RECEIVED_BY_CHANNEL, "phone"), 1L),
+                Map.entry(new Cell(Measure.RECEIVED_BY_TEAM, "customer-services"), 1L),
+                Map.entry(new Cell(Measure.TRAINING_COPIES_BY_TEAM, "customer-services"), 1L));
+    }
+
+    private static CatalogueEntry recording(String trainingCopyOf) {
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        return new CatalogueEntry("rec-" + trainingCopyOf, "key", "v1", "1", RecordingState.ACTIVE, "rutland", "customer-services", "phone", at, DAY,
+                "P12M", DAY.plusMonths(12), "rutland@1", null, null, null, "audio/wav", 10, null, null, null, at, trainingCopyOf);
     }
 
     private static AuditEvent event(AuditAction action, String purpose, String outcome, Map<String, String> details) {
