@@ -10,6 +10,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -101,6 +102,10 @@ public final class JwtAuthorizer implements RouteAuthorizer {
         Map<?, ?> jwtConfiguration = config.definition().get("JwtConfiguration") instanceof Map<?, ?> map ? map : Map.of();
         String issuer = String.valueOf(jwtConfiguration.get("issuer"));
         List<String> audiences = jwtConfiguration.get("audience") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        // API Gateway picks the issuer's key by the token's kid and refuses a token that names none; nimbus would try every key.
+        if (SignedJWT.parse(token).getHeader().getKeyID() == null) {
+            throw new BadJWTException("the token names no key (kid)");
+        }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         // The configured issuer's keys, never the ones the token points at: a token cannot choose who vouches for it.
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys(issuer)));
