@@ -86,6 +86,7 @@ class JwtAuthorizerTest {
         assertUnauthorized("Bearer not-a-jwt");
         assertUnauthorized("Bearer " + token(claims(), "k1", otherKey));
         assertUnauthorized("Bearer " + token(claims(), "k2", key));
+        assertUnauthorized("Bearer " + token(claims(), null, key));
         assertUnauthorized("Bearer " + with("exp", NOW.getEpochSecond()));
         assertUnauthorized("Bearer " + with("nbf", NOW.getEpochSecond() + 60));
         assertUnauthorized("Bearer " + with("iat", NOW.getEpochSecond() + 60));
@@ -154,7 +155,11 @@ class JwtAuthorizerTest {
 
     private static String token(Map<String, Object> claims, String kid, KeyPair signer) {
         try {
-            String input = encode(Map.of("alg", "RS256", "kid", kid, "typ", "JWT")) + "." + encode(claims);
+            Map<String, String> header = new LinkedHashMap<>(Map.of("alg", "RS256", "typ", "JWT"));
+            if (kid != null) {
+                header.put("kid", kid);
+            }
+            String input = encode(header) + "." + encode(claims);
             Signature rs256 = Signature.getInstance("SHA256withRSA");
             rs256.initSign(signer.getPrivate());
             rs256.update(input.getBytes(StandardCharsets.US_ASCII));
