@@ -93,10 +93,9 @@ public final class BatchOperations implements AutoCloseable {
         return Optional.ofNullable(jobs.get(jobId)).map(job -> job.view(clock.instant()));
     }
 
-    /** Newest first, as ListJobs answers; all of them when no statuses are given. */
-    synchronized List<BatchJob.View> list(List<String> statuses) {
+    /** Newest first, as ListJobs answers. */
+    synchronized List<BatchJob.View> list() {
         return jobs.values().stream().map(job -> job.view(clock.instant()))
-                .filter(view -> statuses.isEmpty() || statuses.contains(view.status().name()))
                 .sorted((first, second) -> second.created().compareTo(first.created()))
                 .toList();
     }
