@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import uk.callretention.local.runtime.DaemonThreads;
 import uk.callretention.local.runtime.function.LambdaFunction;
 
 /**
@@ -44,11 +45,7 @@ public final class BatchOperations implements AutoCloseable {
         this.region = region;
         this.clock = clock;
         this.runner = runner;
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "s3-batch-job");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newCachedThreadPool(new DaemonThreads("s3-batch-job"));
     }
 
     /** Jobs that retry a TemporaryFailure three times, 100 ms then 200 then 400 later, and log progress every 10 seconds. */

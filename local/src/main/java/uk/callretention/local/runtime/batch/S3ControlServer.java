@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import uk.callretention.local.runtime.DaemonThreads;
 import uk.callretention.local.runtime.RuntimeLog;
 
 /**
@@ -31,11 +32,7 @@ public final class S3ControlServer implements AutoCloseable {
 
     private S3ControlServer(HttpServer server) {
         this.server = server;
-        this.executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "s3-control");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newFixedThreadPool(2, new DaemonThreads("s3-control"));
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
