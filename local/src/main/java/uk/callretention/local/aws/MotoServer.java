@@ -1,6 +1,7 @@
 package uk.callretention.local.aws;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.HttpURLConnection;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <p>moto 5.2.1's S3 event records lack {@code versionId} and {@code sequencer}, write {@code eventTime} in local
  * time without a zone, and URL-encode {@code /} in the key. Real S3 events have the first two (the tagger HEADs
  * the exact version and orders events by sequencer), an ISO-8601 UTC time, and leave {@code /} as it is, so the
- * server is started through {@link #S3_EVENTS_AS_AWS_SENDS_THEM}, which makes moto's records match.
+ * server is started through {@code moto_server.py} (a resource beside this class), which makes moto's records match.
  *
  * <p>moto's DynamoDB reads an item, evaluates the condition and writes it back in separate steps, in whichever of
  * its request threads: two conditional writes racing for one item can both succeed, and a failed transaction puts
@@ -35,46 +37,8 @@ public final class MotoServer implements AutoCloseable {
 
     public static final String PIP_INSTALL = "pip install \"moto[server]==5.2.1\"";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    /** Run with {@code python -c}; the arguments after it reach moto's own main(). Fails at start if moto's internals moved. */
-    static final String S3_EVENTS_AS_AWS_SENDS_THEM = """
-            import datetime, threading, time
-            from urllib.parse import quote_plus
-            import moto.s3.notifications as notifications
-            from moto.server import main
-
-            moto_event = notifications._get_s3_event
-            lock = threading.Lock()
-            last = [0]
-
-            def s3_event(event_name, bucket, key, notification_id):
-                event = moto_event(event_name, bucket, key, notification_id)
-                record = event["Records"][0]
-                now = datetime.datetime.now(datetime.timezone.utc)
-                record["eventTime"] = now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
-                s3_object = record["s3"]["object"]
-                s3_object["key"] = quote_plus(key.name, safe="/")
-                if str(getattr(key, "version_id", "null")) != "null":
-                    s3_object["versionId"] = key.version_id
-                with lock:
-                    last[0] = max(last[0] + 1, time.time_ns())
-                    s3_object["sequencer"] = format(last[0], "016X")
-                return event
-
-            notifications._get_s3_event = s3_event
-
-            import moto.dynamodb.models as dynamodb
-            one_at_a_time = threading.RLock()
-
-            def atomic(operation):
-                def run(*args, **kwargs):
-                    with one_at_a_time:
-                        return operation(*args, **kwargs)
-                return run
-
-            for name in ("get_item", "put_item", "update_item", "delete_item", "transact_write_items"):
-                setattr(dynamodb.DynamoDBBackend, name, atomic(getattr(dynamodb.DynamoDBBackend, name)))
-            main()
-            """;
+    /** Python run with {@code python -c}; the arguments after it reach moto's own main(). */
+    private static final String SCRIPT = "moto_server.py";
 
     private final Process process;
     private final int port;
@@ -99,7 +63,7 @@ public final class MotoServer implements AutoCloseable {
         int chosen = port == 0 ? freeLoopbackPort() : requireFree(port);
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            Process process = new ProcessBuilder(python, "-c", S3_EVENTS_AS_AWS_SENDS_THEM, "-H", "127.0.0.1", "-p", Integer.toString(chosen))
+            Process process = new ProcessBuilder(python, "-c", script(), "-H", "127.0.0.1", "-p", Integer.toString(chosen))
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();
@@ -113,6 +77,12 @@ public final class MotoServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new LocalAwsException("could not start moto's server with " + python + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String script() throws IOException {
+        try (InputStream in = MotoServer.class.getResourceAsStream(SCRIPT)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -128,7 +128,7 @@ class IntrinsicsTest {
                 .isInstanceOf(UnsupportedTemplateException.class)
                 .hasMessageContaining("Fn::ImportValue")
                 .hasMessageContaining("RecordingsBucket.Properties.Name")
-                .hasMessageContaining("the local runtime supports Ref, Fn::Sub")
+                .hasMessageContaining("the local runtime supports Ref, Fn::Sub, Fn::GetAtt, Fn::If, Fn::Equals, Fn::Not, Fn::Select, Fn::Join, Fn::Split;")
                 .hasMessageContaining("add support in " + Intrinsics.class.getName());
     }
 

@@ -171,6 +171,24 @@ class BatchOperationsIntegrationTest {
     }
 
     @Test
+    void createJob_reportingFailedTasksOnly_isRefusedNamingTheScope() {
+        String manifestKey = manifest(bucket() + ",calls/a.wav\n");
+        CreateJobRequest failedOnly = job(manifestKey, etag(manifestKey), Map.of()).toBuilder()
+                .report(report -> report.enabled(true).bucket("arn:aws:s3:::" + bucket()).format(JobReportFormat.REPORT_CSV_20180820)
+                        .reportScope(JobReportScope.FAILED_TASKS_ONLY))
+                .build();
+
+        assertThatThrownBy(() -> s3Control.createJob(failedOnly)).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("Report.ReportScope FailedTasksOnly is not supported by the local runtime");
+    }
+
+    @Test
+    void listJobs_filteredByStatus_isRefusedNamingTheFilter() {
+        assertThatThrownBy(() -> s3Control.listJobs(list -> list.accountId(ACCOUNT).jobStatuses(JobStatus.COMPLETE)))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("ListJobs' jobStatuses");
+    }
+
+    @Test
     void job_whenTheManifestIsMissing_failsSayingSo() {
         String jobId = s3Control.createJob(job("manifests/never-uploaded.csv", "0123456789abcdef", Map.of())).jobId();
 

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import uk.callretention.local.runtime.DaemonThreads;
 import uk.callretention.local.runtime.function.LambdaFunction;
 
 /**
@@ -44,11 +45,7 @@ public final class BatchOperations implements AutoCloseable {
         this.region = region;
         this.clock = clock;
         this.runner = runner;
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "s3-batch-job");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newCachedThreadPool(new DaemonThreads("s3-batch-job"));
     }
 
     /** Jobs that retry a TemporaryFailure three times, 100 ms then 200 then 400 later, and log progress every 10 seconds. */
@@ -93,10 +90,9 @@ public final class BatchOperations implements AutoCloseable {
         return Optional.ofNullable(jobs.get(jobId)).map(job -> job.view(clock.instant()));
     }
 
-    /** Newest first, as ListJobs answers; all of them when no statuses are given. */
-    synchronized List<BatchJob.View> list(List<String> statuses) {
+    /** Newest first, as ListJobs answers. */
+    synchronized List<BatchJob.View> list() {
         return jobs.values().stream().map(job -> job.view(clock.instant()))
-                .filter(view -> statuses.isEmpty() || statuses.contains(view.status().name()))
                 .sorted((first, second) -> second.created().compareTo(first.created()))
                 .toList();
     }

@@ -32,9 +32,7 @@ final class CompletionReport {
     static String write(S3Client s3, String jobId, JobSpec.ReportSpec report, List<LambdaTasks.Outcome> outcomes, Instant now) {
         String folder = (report.prefix() == null || report.prefix().isEmpty() ? "" : trimSlashes(report.prefix()) + "/") + "job-" + jobId;
         List<Map<String, Object>> results = new ArrayList<>();
-        if (report.scope().equals("AllTasks")) {
-            resultFile(s3, report.bucket(), folder, "succeeded", outcomes.stream().filter(LambdaTasks.Outcome::succeeded).toList(), results);
-        }
+        resultFile(s3, report.bucket(), folder, "succeeded", outcomes.stream().filter(LambdaTasks.Outcome::succeeded).toList(), results);
         resultFile(s3, report.bucket(), folder, "failed", outcomes.stream().filter(outcome -> !outcome.succeeded()).toList(), results);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("Format", CreateJobRequests.REPORT_FORMAT);

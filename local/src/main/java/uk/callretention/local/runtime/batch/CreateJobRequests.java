@@ -24,7 +24,8 @@ final class CreateJobRequests {
     static final String CSV_FORMAT = "S3BatchOperations_CSV_20180820";
     static final String REPORT_FORMAT = "Report_CSV_20180820";
     static final String SCHEMA_VERSION = "2.0";
-    private static final List<String> REPORT_SCOPES = List.of("AllTasks", "FailedTasksOnly");
+    /** The template's jobs report every task; FailedTasksOnly is refused. */
+    static final String REPORT_SCOPE = "AllTasks";
     private static final List<String> FIELD_NAMES = List.of("Ignore", "Bucket", "Key", "VersionId");
 
     private CreateJobRequests() {
@@ -103,15 +104,15 @@ final class CreateJobRequests {
         if (!format.equals(REPORT_FORMAT)) {
             throw BatchRequestException.badRequest("Report.Format " + format + " is not " + REPORT_FORMAT);
         }
-        String scope = text(report, "ReportScope").orElse("AllTasks");
-        if (!REPORT_SCOPES.contains(scope)) {
-            throw BatchRequestException.badRequest("Report.ReportScope " + scope + " is not one of " + REPORT_SCOPES);
+        String scope = text(report, "ReportScope").orElse(REPORT_SCOPE);
+        if (!scope.equals(REPORT_SCOPE)) {
+            throw BatchRequestException.badRequest("Report.ReportScope " + scope + " is not supported by the local runtime; it reports " + REPORT_SCOPE);
         }
         String bucketArn = requiredText(report, "Bucket");
         if (!bucketArn.startsWith("arn:aws:s3:::") || bucketArn.length() == "arn:aws:s3:::".length() || bucketArn.contains("/")) {
             throw BatchRequestException.badRequest("Report.Bucket " + bucketArn + " is not a bucket ARN (arn:aws:s3:::bucket)");
         }
-        return new JobSpec.ReportSpec(true, bucketArn, bucketArn.substring("arn:aws:s3:::".length()), text(report, "Prefix").orElse(null), scope);
+        return new JobSpec.ReportSpec(true, bucketArn, bucketArn.substring("arn:aws:s3:::".length()), text(report, "Prefix").orElse(null));
     }
 
     private static int priority(Element request) throws BatchRequestException {

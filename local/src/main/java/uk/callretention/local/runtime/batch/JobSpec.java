@@ -18,8 +18,8 @@ record JobSpec(String description, int priority, String roleArn, String clientRe
     record ManifestLocation(String objectArn, String bucket, String key, String versionId, String eTag) {
     }
 
-    /** Where the completion report goes; {@code scope} is AllTasks or FailedTasksOnly. */
-    record ReportSpec(boolean enabled, String bucketArn, String bucket, String prefix, String scope) {
-        static final ReportSpec NONE = new ReportSpec(false, null, null, null, null);
+    /** Where the completion report of every task goes. */
+    record ReportSpec(boolean enabled, String bucketArn, String bucket, String prefix) {
+        static final ReportSpec NONE = new ReportSpec(false, null, null, null);
     }
 }

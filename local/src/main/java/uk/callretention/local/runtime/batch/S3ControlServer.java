@@ -10,11 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import uk.callretention.local.runtime.DaemonThreads;
 import uk.callretention.local.runtime.RuntimeLog;
 
 /**
@@ -34,11 +32,7 @@ public final class S3ControlServer implements AutoCloseable {
 
     private S3ControlServer(HttpServer server) {
         this.server = server;
-        this.executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "s3-control");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newFixedThreadPool(2, new DaemonThreads("s3-control"));
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
@@ -88,7 +82,11 @@ public final class S3ControlServer implements AutoCloseable {
                     .orElseThrow(() -> new BatchRequestException(404, BatchRequestException.NOT_FOUND, "no job " + jobId));
             send(exchange, 200, S3ControlXml.describeJobResult(job, jobs.region(), jobs.accountId()));
         } else if (method.equals("GET") && path.equals(JOBS)) {
-            send(exchange, 200, S3ControlXml.listJobsResult(jobs.list(queryValues(exchange.getRequestURI().getRawQuery(), "jobStatuses"))));
+            if (exchange.getRequestURI().getRawQuery() != null) {
+                throw BatchRequestException.badRequest("ListJobs' jobStatuses, nextToken and maxResults are not supported by the local runtime;"
+                        + " it lists every job");
+            }
+            send(exchange, 200, S3ControlXml.listJobsResult(jobs.list()));
         } else {
             throw new BatchRequestException(501, "NotImplemented", "the local S3 Control endpoint answers CreateJob (POST " + JOBS + "), DescribeJob (GET "
                     + JOBS + "/{id}) and ListJobs (GET " + JOBS + "), not " + method + " " + path);
@@ -112,19 +110,6 @@ public final class S3ControlServer implements AutoCloseable {
             }
             return body;
         }
-    }
-
-    private static List<String> queryValues(String rawQuery, String name) {
-        List<String> values = new ArrayList<>();
-        Optional.ofNullable(rawQuery).ifPresent(query -> {
-            for (String pair : query.split("&")) {
-                String[] parts = pair.split("=", 2);
-                if (parts.length == 2 && URLDecoder.decode(parts[0], StandardCharsets.UTF_8).equals(name)) {
-                    values.add(URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-                }
-            }
-        });
-        return values;
     }
 
     private static void send(HttpExchange exchange, int status, String xml) throws IOException {

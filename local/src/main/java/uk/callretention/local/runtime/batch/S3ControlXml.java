@@ -94,7 +94,7 @@ final class S3ControlXml {
             return "<Report>" + element("Enabled", "false") + "</Report>";
         }
         return "<Report>" + element("Bucket", report.bucketArn()) + element("Format", CreateJobRequests.REPORT_FORMAT) + element("Enabled", "true")
-                + element("Prefix", report.prefix()) + element("ReportScope", report.scope()) + "</Report>";
+                + element("Prefix", report.prefix()) + element("ReportScope", CreateJobRequests.REPORT_SCOPE) + "</Report>";
     }
 
     private static String timestamp(Instant instant) {

@@ -38,7 +38,7 @@ final class ConsoleRoutes {
         for (String path : ConsoleSite.samplePaths()) {
             for (String method : List.of("GET", "HEAD", "POST")) {
                 Optional<RouteTable.Match> match = routes.find(method, path);
-                if (match.isPresent() && !match.get().route().isDefault()) {
+                if (match.isPresent()) {
                     throw new LocalRuntimeException("the template's route " + match.get().route().routeKey() + " (" + match.get().route().functionLogicalId()
                             + ") takes " + path + ", where the local runtime serves the staff console: / /index.html /config.json /app/ /govuk/ /assets/");
                 }

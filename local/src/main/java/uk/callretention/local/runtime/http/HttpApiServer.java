@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import uk.callretention.local.runtime.DaemonThreads;
 import uk.callretention.local.runtime.RuntimeLog;
 import uk.callretention.local.runtime.console.ConsoleSite;
 import uk.callretention.local.runtime.console.LocalSignIn;
@@ -45,11 +46,7 @@ public final class HttpApiServer implements AutoCloseable {
         this.control = new ControlRoutes(scheduler, functions);
         this.console = console;
         this.accountId = accountId;
-        this.executor = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "http-api");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newFixedThreadPool(8, new DaemonThreads("http-api"));
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }

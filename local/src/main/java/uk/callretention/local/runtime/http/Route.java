@@ -9,70 +9,43 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One HttpApi event: a route key ({@code GET /recordings/{id}}, {@code ANY /files/{proxy+}} or {@code $default})
- * and the function it invokes.
+ * One HttpApi event: a route key ({@code GET /recordings/{recordingId}}) and the function it invokes. Only what the
+ * template uses: a named method and a path whose variables are whole segments ({@link Routes} refuses the rest).
  *
- * @param method upper case, {@code ANY}, or null for {@code $default}
+ * @param method upper case
  */
 public record Route(String functionLogicalId, String eventName, String apiId, String method, String path,
                     Optional<RouteAuthorizer.AuthorizerConfig> authorizer) {
 
-    public static final String DEFAULT_ROUTE = "$default";
-
     public String routeKey() {
-        return method == null ? DEFAULT_ROUTE : method + " " + path;
-    }
-
-    boolean isDefault() {
-        return method == null;
-    }
-
-    boolean isGreedy() {
-        return path != null && path.endsWith("+}");
+        return method + " " + path;
     }
 
     long variableCount() {
-        return isDefault() ? 0 : segments(path).stream().filter(segment -> segment.startsWith("{")).count();
+        return segments(path).stream().filter(segment -> segment.startsWith("{")).count();
     }
 
     /** @return the decoded path parameters when this route takes the request, else empty */
     Optional<Map<String, String>> match(String requestMethod, String rawPath) {
-        if (isDefault()) {
-            return Optional.of(Map.of());
-        }
-        if (!method.equals("ANY") && !method.equals(requestMethod)) {
-            return Optional.empty();
-        }
         List<String> pattern = segments(path);
         List<String> actual = segments(rawPath);
+        if (!method.equals(requestMethod) || pattern.size() != actual.size()) {
+            return Optional.empty();
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < pattern.size(); i++) {
             String expected = pattern.get(i);
-            if (expected.endsWith("+}")) {
-                if (actual.size() <= i) {
-                    return Optional.empty();
-                }
-                parameters.put(name(expected), decode(String.join("/", actual.subList(i, actual.size()))));
-                return Optional.of(parameters);
-            }
-            if (actual.size() <= i) {
-                return Optional.empty();
-            }
             if (expected.startsWith("{")) {
-                parameters.put(name(expected), decode(actual.get(i)));
+                parameters.put(expected.substring(1, expected.length() - 1), decode(actual.get(i)));
             } else if (!expected.equals(actual.get(i))) {
                 return Optional.empty();
             }
         }
-        return pattern.size() == actual.size() ? Optional.of(parameters) : Optional.empty();
+        return Optional.of(parameters);
     }
 
     private static List<String> segments(String path) {
         return Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).toList();
-    }
-
-    private static String name(String variable) {
-        return variable.substring(1, variable.length() - 1).replace("+", "");
     }
 
     private static String decode(String raw) {

@@ -5,17 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Picks the route for a request as API Gateway's HTTP API does: the most specific match wins (literal paths
- * before path variables, before a greedy {@code {proxy+}}; a named method before ANY), and {@code $default}
- * takes what nothing else does.
- */
+/** Picks the route for a request as API Gateway's HTTP API does: the most specific match wins, literal paths before path variables. */
 public final class RouteTable {
-    private static final Comparator<Route> MOST_SPECIFIC_FIRST = Comparator
-            .comparing(Route::isDefault)
-            .thenComparing(Route::isGreedy)
-            .thenComparingLong(Route::variableCount)
-            .thenComparing(route -> "ANY".equals(route.method()));
+    private static final Comparator<Route> MOST_SPECIFIC_FIRST = Comparator.comparingLong(Route::variableCount);
 
     private final List<Route> routes;
 

@@ -34,16 +34,20 @@ public final class Routes {
     }
 
     private static Route route(Template template, String functionLogicalId, String eventName, Properties properties) {
-        Optional<String> path = properties.string("Path");
-        Optional<String> method = properties.string("Method").map(m -> m.toUpperCase(Locale.ROOT));
-        if (path.isPresent() != method.isPresent()) {
-            throw properties.problem("give both Path and Method, or neither for the $default route");
+        if (!properties.has("Path") && !properties.has("Method")) {
+            throw properties.problem("the $default route (no Path and Method) is not supported by the local runtime; name the method and path");
+        }
+        String path = properties.requiredString("Path");
+        String method = properties.requiredString("Method").toUpperCase(Locale.ROOT);
+        if (method.equals("ANY") || path.contains("+}")) {
+            throw properties.problem("route " + method + " " + path + ": ANY and greedy {proxy+} paths are not supported by the local runtime;"
+                    + " name the method and each path variable");
         }
         // ApiId is a Ref to an AWS::Serverless::HttpApi, which this runtime serves itself: read, not resolved
         String apiId = Optional.ofNullable(properties.raw("ApiId")).map(raw -> raw instanceof Map<?, ?> ref && ref.get("Ref") != null ? ref.get("Ref").toString()
                 : raw.toString()).orElse(IMPLICIT_API);
         return new Route(functionLogicalId, eventName, apiId,
-                method.orElse(null), path.orElse(null),
+                method, path,
                 authorizer(template.resources().get(apiId), properties));
     }
 

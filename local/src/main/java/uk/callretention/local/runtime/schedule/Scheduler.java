@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import uk.callretention.local.runtime.DaemonThreads;
 import uk.callretention.local.runtime.RuntimeLog;
 import uk.callretention.local.runtime.function.FunctionFailedException;
 import uk.callretention.local.runtime.function.LambdaFunction;
@@ -21,11 +22,7 @@ public final class Scheduler implements AutoCloseable {
     public Scheduler(Iterable<Schedule> schedules, Map<String, LambdaFunction> functions) {
         schedules.forEach(schedule -> this.schedules.put(schedule.key(), schedule));
         this.functions = functions;
-        this.timer = Executors.newScheduledThreadPool(Math.max(1, this.schedules.size()), runnable -> {
-            Thread thread = new Thread(runnable, "scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newScheduledThreadPool(Math.max(1, this.schedules.size()), new DaemonThreads("scheduler"));
     }
 
     public Scheduler start() {

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import uk.callretention.local.runtime.DaemonThreads;
 import uk.callretention.local.runtime.RuntimeLog;
 import uk.callretention.local.runtime.function.FunctionFailedException;
 import uk.callretention.local.runtime.function.LambdaFunction;
@@ -39,8 +40,7 @@ public final class SqsPoller implements AutoCloseable {
         this.sqs = sqs;
         this.function = function;
         this.region = region;
-        this.thread = new Thread(this::pollUntilClosed, "sqs-" + mapping);
-        thread.setDaemon(true);
+        this.thread = new DaemonThreads("sqs-" + mapping).newThread(this::pollUntilClosed);
     }
 
     public SqsPoller start() {

@@ -12,9 +12,8 @@ class RouteTableTest {
     private static final RouteTable ROUTES = new RouteTable(List.of(
             route("GET", "/recordings/{id}"),
             route("GET", "/recordings/search"),
-            route("ANY", "/recordings/{id}/holds"),
             route("POST", "/recordings/{id}/holds"),
-            route("GET", "/files/{proxy+}"),
+            route("DELETE", "/recordings/{id}/holds/{holdId}"),
             route("GET", "/")));
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -22,10 +21,9 @@ class RouteTableTest {
             GET    | /recordings/search            | GET /recordings/search
             GET    | /recordings/rec-1             | GET /recordings/{id}
             POST   | /recordings/rec-1/holds       | POST /recordings/{id}/holds
-            DELETE | /recordings/rec-1/holds       | ANY /recordings/{id}/holds
-            GET    | /files/a/b/c.wav              | GET /files/{proxy+}
+            DELETE | /recordings/rec-1/holds/h-2   | DELETE /recordings/{id}/holds/{holdId}
             GET    | /                             | GET /
-            GET    | /files                        | none
+            DELETE | /recordings/rec-1/holds       | none
             POST   | /recordings/rec-1             | none
             GET    | /recordings/rec-1/holds/extra | none
             """)
@@ -37,20 +35,12 @@ class RouteTableTest {
     @CsvSource(delimiter = '|', textBlock = """
             /recordings/rec%201         | id=rec 1
             /recordings/a+b             | id=a+b
-            /files/2026/11/call%2B1.wav | proxy=2026/11/call+1.wav
+            /recordings/call%2B1        | id=call+1
             """)
     void find_whenThePathHasVariables_theirValuesAreDecoded(String path, String parameter) {
         String[] nameAndValue = parameter.split("=", 2);
 
         assertThat(ROUTES.find("GET", path).orElseThrow().pathParameters()).isEqualTo(Map.of(nameAndValue[0], nameAndValue[1]));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"GET,/anything/at/all", "PATCH,/recordings/rec-1"})
-    void find_whenNothingElseMatches_theDefaultRouteTakesIt(String method, String path) {
-        RouteTable withDefault = new RouteTable(List.of(route("GET", "/recordings/{id}"), route(null, null)));
-
-        assertThat(withDefault.find(method, path).orElseThrow().route().routeKey()).isEqualTo("$default");
     }
 
     private static Route route(String method, String path) {
