@@ -1,12 +1,9 @@
 package uk.callretention.aws;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 /** The Lambda context of a function's priming request ({@link SnapStartPriming}): a minute left, and a logger that writes nowhere. */
-public final class PrimingInvocation implements Context {
+public final class PrimingInvocation implements InvocationContext {
 
     public static final String REQUEST_ID = "snapstart-priming";
 
@@ -31,24 +28,10 @@ public final class PrimingInvocation implements Context {
     }
 
     @Override
-    public String getFunctionVersion() {
-        return null;
-    }
-
-    @Override
     public String getInvokedFunctionArn() {
         return null;
     }
 
-    @Override
-    public CognitoIdentity getIdentity() {
-        return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-        return null;
-    }
 
     @Override
     public int getRemainingTimeInMillis() {

@@ -37,16 +37,19 @@ public final class SnapStartPriming implements Resource {
             "AWS_ACCESS_KEY_ID", "AKIAPRIMINGNOTAKEY00", "AWS_SECRET_ACCESS_KEY", "priming-only-not-a-secret-key-of-any-account");
 
     private final Runnable usualRequest;
+    private final Runnable loopbackRequest;
     private final List<CallerHashKey> rereadAfterRestore;
     private final List<CallerHashKey> forgotten;
 
     /** @param keysTheUsualRequestNeeds forgotten before the snapshot and read again, in the background, after a restore */
     public SnapStartPriming(Runnable usualRequest, CallerHashKey... keysTheUsualRequestNeeds) {
-        this(usualRequest, List.of(keysTheUsualRequestNeeds), List.of(keysTheUsualRequestNeeds));
+        this(usualRequest, LoopbackRequest::send, List.of(keysTheUsualRequestNeeds), List.of(keysTheUsualRequestNeeds));
     }
 
-    private SnapStartPriming(Runnable usualRequest, List<CallerHashKey> rereadAfterRestore, List<CallerHashKey> forgotten) {
+    /** @param loopbackRequest {@link LoopbackRequest#send}, or what a test sees it by */
+    SnapStartPriming(Runnable usualRequest, Runnable loopbackRequest, List<CallerHashKey> rereadAfterRestore, List<CallerHashKey> forgotten) {
         this.usualRequest = usualRequest;
+        this.loopbackRequest = loopbackRequest;
         this.rereadAfterRestore = rereadAfterRestore;
         this.forgotten = forgotten;
     }
@@ -58,7 +61,7 @@ public final class SnapStartPriming implements Resource {
     public SnapStartPriming forgetting(CallerHashKey key) {
         List<CallerHashKey> more = new ArrayList<>(forgotten);
         more.add(key);
-        return new SnapStartPriming(usualRequest, rereadAfterRestore, List.copyOf(more));
+        return new SnapStartPriming(usualRequest, loopbackRequest, rereadAfterRestore, List.copyOf(more));
     }
 
     /**
@@ -91,15 +94,21 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        // Each on its own: the loopback request loads classes the usual request never reaches, so it is worth making
+        // even when the usual request failed.
+        prime("usual request", usualRequest);
+        prime("loopback request", loopbackRequest);
+        forgotten.forEach(CallerHashKey::forget);
+    }
+
+    private static void prime(String request, Runnable making) {
         try {
-            usualRequest.run();
-            LoopbackRequest.send();
+            making.run();
         } catch (RuntimeException e) {
             // An unprimed snapshot still serves correctly, only its first request is slower: no reason to fail the deploy.
             new LogLine(System.out, Clock.systemUTC()).error("SnapStart priming failed; the first request after a restore will be slower",
-                    Map.of("error", e.getClass().getName(), "cause", String.valueOf(e.getMessage())));
+                    Map.of("request", request, "error", e.getClass().getName(), "cause", String.valueOf(e.getMessage())));
         }
-        forgotten.forEach(CallerHashKey::forget);
     }
 
     @Override

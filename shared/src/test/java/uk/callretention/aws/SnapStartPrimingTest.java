@@ -40,6 +40,28 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void beforeCheckpoint_whenTheUsualRequestFails_stillMakesTheLoopbackRequest() {
+        List<String> done = new ArrayList<>();
+
+        new SnapStartPriming(() -> {
+            throw new IllegalStateException("priming answer missing");
+        }, () -> done.add("loopback request"), List.of(key), List.of(key)).beforeCheckpoint(null);
+
+        assertThat(done).containsExactly("loopback request");
+    }
+
+    @Test
+    void beforeCheckpoint_whenTheLoopbackRequestFails_stillForgetsTheKey() {
+        byte[] held = key.get();
+
+        new SnapStartPriming(() -> { }, () -> {
+            throw new IllegalStateException("no loopback address");
+        }, List.of(key), List.of(key)).beforeCheckpoint(null);
+
+        assertThat(held).containsOnly(0);
+    }
+
+    @Test
     void afterRestore_readsTheKeyOnceWhetherTheFirstRequestOrTheBackgroundReadComesFirst() {
         new SnapStartPriming(() -> { }, key).afterRestore(null);
 

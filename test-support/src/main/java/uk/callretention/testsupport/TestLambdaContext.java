@@ -1,17 +1,15 @@
 package uk.callretention.testsupport;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import uk.callretention.aws.InvocationContext;
 
 /**
  * The Lambda context of one invocation in a test that calls a handler directly: a fresh request id, and a fixed
  * time left, so a test can put a function close to its deadline.
  */
-public record TestLambdaContext(String awsRequestId, String functionName, int remainingMillis) implements Context {
+public record TestLambdaContext(String awsRequestId, String functionName, int remainingMillis) implements InvocationContext {
 
     public static TestLambdaContext of(String functionName) {
         return withRemaining(functionName, 60_000);
@@ -42,24 +40,10 @@ public record TestLambdaContext(String awsRequestId, String functionName, int re
     }
 
     @Override
-    public String getFunctionVersion() {
-        return "$LATEST";
-    }
-
-    @Override
     public String getInvokedFunctionArn() {
         return "arn:aws:lambda:eu-west-2:123456789012:function:" + functionName;
     }
 
-    @Override
-    public CognitoIdentity getIdentity() {
-        return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-        return null;
-    }
 
     @Override
     public int getRemainingTimeInMillis() {

@@ -50,14 +50,13 @@ public final class ReconcileRecordingsHandler implements RequestHandler<Map<Stri
 
     /**
      * @param clock       the handler's "today": tests move it with the reconciliation's
-     * @param environment the function's: its default days, and what its SnapStart priming wires a second time over priming clients
+     * @param environment the function's: its default days
      */
     ReconcileRecordingsHandler(TagRecordingFactory.Reconciling reconciling, Clock clock, Map<String, String> environment) {
         this.reconciliation = reconciling.reconciliation();
         this.clock = clock;
         this.defaultDays = Integer.parseInt(environment.getOrDefault("RECONCILE_DAYS", Integer.toString(DEFAULT_DAYS)));
-        this.snapStart = new SnapStartPriming(() -> TagRecordingPriming.dailyReconciliation(environment, TagRecordingPriming.aws()),
-                reconciling.callerHashKey());
+        this.snapStart = reconciling.snapStart();
     }
 
     /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */

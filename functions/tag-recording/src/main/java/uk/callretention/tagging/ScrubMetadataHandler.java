@@ -41,8 +41,7 @@ public final class ScrubMetadataHandler implements RequestHandler<Map<String, Ob
 
     ScrubMetadataHandler(TagRecordingFactory factory) {
         this.cleanup = factory.cleanup();
-        this.snapStart = new SnapStartPriming(() -> TagRecordingPriming.dryScrub(factory.environment(), TagRecordingPriming.aws()),
-                factory.callerHashKey());
+        this.snapStart = factory.cleanupSnapStart();
     }
 
     /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */

@@ -12,6 +12,7 @@ import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.DynamoDbRetentionCatalogue;
 import uk.callretention.aws.S3RecordingStore;
+import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
@@ -24,10 +25,10 @@ import uk.callretention.retention.Reconciliation;
 
 /**
  * The production wiring of the functions in this jar, the tagger, the metadata clean-up and reconciliation, in one
- * place: clients built once, at initialisation, where SnapStart keeps them.
+ * place: clients built once, at initialisation, where SnapStart keeps them, and each function's SnapStart hooks.
  */
-record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, String bucket, LogLine log, CallerHashKey callerHashKey,
-                           Map<String, String> environment) {
+record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, String bucket, LogLine log, SnapStartPriming taggerSnapStart,
+                           SnapStartPriming cleanupSnapStart) {
 
     /** Reconciliation's checks at once when the environment names no number: the SDK's URL-connection client keeps up. */
     static final String DEFAULT_CONCURRENCY = "8";
@@ -40,11 +41,14 @@ record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, Stri
     static TagRecordingFactory wired(AwsClients clients, Map<String, String> environment, PrintStream out) {
         Wiring wiring = new Wiring(clients, environment, Clock.systemUTC());
         return new TagRecordingFactory(wiring.tagger, new MetadataCleanup(wiring.catalogue, wiring.store, wiring.scrub), wiring.store.bucket(),
-                new LogLine(out, wiring.clock), wiring.callerHashKey, environment);
+                new LogLine(out, wiring.clock),
+                new SnapStartPriming(() -> TagRecordingPriming.usualUpload(environment, TagRecordingPriming.aws(), SnapStartPriming.nowhere()),
+                        wiring.callerHashKey),
+                new SnapStartPriming(() -> TagRecordingPriming.dryScrub(environment, TagRecordingPriming.aws()), wiring.callerHashKey));
     }
 
-    /** Reconciliation, and the caller-hash key its tagger reads when first needed. */
-    record Reconciling(Reconciliation reconciliation, CallerHashKey callerHashKey) {
+    /** Reconciliation, and its SnapStart hooks. */
+    record Reconciling(Reconciliation reconciliation, SnapStartPriming snapStart) {
     }
 
     /**
@@ -65,7 +69,8 @@ record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, Stri
                 new SqsDeadLetters(wiring.clients.configured(SqsClient.builder()), AwsClients.require(environment, "UPLOADS_DEAD_LETTER_QUEUE_URL")));
         return new Reconciling(new Reconciliation(wiring.policies, wiring.tagger, sources,
                 new DynamoDbAuditLog(wiring.dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), new LogLine(out, wiring.clock), wiring.clock,
-                Integer.parseInt(environment.getOrDefault("RECONCILE_CONCURRENCY", DEFAULT_CONCURRENCY))), wiring.callerHashKey);
+                Integer.parseInt(environment.getOrDefault("RECONCILE_CONCURRENCY", DEFAULT_CONCURRENCY))),
+                new SnapStartPriming(() -> TagRecordingPriming.dailyReconciliation(environment, TagRecordingPriming.aws()), wiring.callerHashKey));
     }
 
     /** What every function in this jar builds the same way. */

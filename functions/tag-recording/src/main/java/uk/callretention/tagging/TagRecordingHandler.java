@@ -43,8 +43,7 @@ public final class TagRecordingHandler implements RequestHandler<SQSEvent, SQSBa
         this.tagger = factory.tagger();
         this.bucket = factory.bucket();
         this.log = factory.log();
-        this.snapStart = new SnapStartPriming(() -> TagRecordingPriming.usualUpload(factory.environment(), TagRecordingPriming.aws(),
-                SnapStartPriming.nowhere()), factory.callerHashKey());
+        this.snapStart = factory.taggerSnapStart();
     }
 
     /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */

@@ -153,7 +153,7 @@ class FunctionJarsIntegrationTest {
 
     private static Object reapplyTask() {
         return Json.parse(SampleEvents.read("s3-batch-reapply.json")
-                .replace("call-retention-recordings-123456789012", aws.stack().bucketName("RecordingsBucket")));
+                .replace("call-retention-local-recordings-123456789012", aws.stack().bucketName("RecordingsBucket")));
     }
 
     /** The sample HTTP API request to another route, about Rutland's recordings, by a member of {@code group}. */

@@ -1,14 +1,12 @@
 package uk.callretention.local.runtime.function;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.time.Duration;
 import java.time.Instant;
+import uk.callretention.aws.InvocationContext;
 
 /** The {@code Context} of one invocation: its request id and the time left before the function's Timeout. */
-record LocalContext(String awsRequestId, FunctionSettings function, Instant deadline, LambdaLogger logger) implements Context {
+record LocalContext(String awsRequestId, FunctionSettings function, Instant deadline, LambdaLogger logger) implements InvocationContext {
 
     static LocalContext start(String requestId, FunctionSettings function, LambdaLogger logger) {
         return new LocalContext(requestId, function, Instant.now().plusSeconds(function.timeoutSeconds()), logger);
@@ -35,24 +33,10 @@ record LocalContext(String awsRequestId, FunctionSettings function, Instant dead
     }
 
     @Override
-    public String getFunctionVersion() {
-        return "$LATEST";
-    }
-
-    @Override
     public String getInvokedFunctionArn() {
         return function.arn();
     }
 
-    @Override
-    public CognitoIdentity getIdentity() {
-        return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-        return null;
-    }
 
     @Override
     public int getRemainingTimeInMillis() {
