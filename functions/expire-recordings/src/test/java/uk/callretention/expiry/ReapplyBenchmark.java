@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbCatalogue;
-import uk.callretention.aws.DynamoDbRetentionCatalogue;
 import uk.callretention.aws.S3BatchJobs;
 import uk.callretention.aws.S3RetentionStore;
 import uk.callretention.local.aws.LocalAwsClients;
@@ -105,7 +104,7 @@ public final class ReapplyBenchmark {
                      .overrideConfiguration(o -> o.addExecutionInterceptor(latency)).build()) {
             String bucket = environment.get("RECORDINGS_BUCKET");
             PolicyReapplication reapplication = new PolicyReapplication(PolicyBook.bundled(environment),
-                    new DynamoDbRetentionCatalogue(dynamoDb, environment.get("CATALOGUE_TABLE")), new S3RetentionStore(s3, bucket),
+                    new DynamoDbCatalogue(dynamoDb, environment.get("CATALOGUE_TABLE")), new S3RetentionStore(s3, bucket),
                     new DynamoDbAuditLog(dynamoDb, environment.get("AUDIT_TABLE")), Clock.systemUTC());
             ReapplyPolicyHandler handler = new ReapplyPolicyHandler(reapplication, bucket,
                     new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC());

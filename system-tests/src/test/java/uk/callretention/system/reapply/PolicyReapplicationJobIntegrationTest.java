@@ -28,7 +28,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 import uk.callretention.aws.DynamoDbCatalogue;
-import uk.callretention.aws.DynamoDbRetentionCatalogue;
 import uk.callretention.aws.S3RetentionStore;
 import uk.callretention.local.LocalRuntime;
 import uk.callretention.local.runtime.Json;
@@ -135,7 +134,7 @@ class PolicyReapplicationJobIntegrationTest {
 
     private static void assertEveryRecording(String policy, String retentionClass, LocalDate expiresOn) {
         S3RetentionStore store = new S3RetentionStore(aws.clients().s3(), bucket());
-        DynamoDbRetentionCatalogue catalogue = new DynamoDbRetentionCatalogue(aws.clients().dynamoDb(), runtime.stack().tableName("CatalogueTable"));
+        DynamoDbCatalogue catalogue = new DynamoDbCatalogue(aws.clients().dynamoDb(), runtime.stack().tableName("CatalogueTable"));
         ExecutorService reads = Executors.newFixedThreadPool(8);
         try {
             List<Future<Object>> checks = catalogued.stream().map(entry -> reads.submit(() -> {
