@@ -1,5 +1,7 @@
 package uk.callretention.expiry;
 
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
+
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import java.io.OutputStream;
@@ -41,7 +43,6 @@ import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
 import uk.callretention.retention.PolicyReapplication;
@@ -157,9 +158,11 @@ public final class ReapplyBenchmark {
     private static CatalogueEntry uploaded(S3Client s3, String bucket, int i, LocalDate recordedOn) {
         String key = "rutland/customer-services/phone/" + recordedOn.toString().replace('-', '/') + "/bench " + i + ".wav";
         String versionId = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("RIFF....WAVE")).versionId();
-        return new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t" + i, RecordingState.ACTIVE, "rutland", "customer-services", "phone",
-                recordedOn.atTime(10, 0).atZone(RetentionSchedule.UK).toInstant(), recordedOn, "P1M", recordedOn.plusMonths(1),
-                "rutland@0", "caller-" + i, "agent-" + (i % 40), "inbound", "audio/wav", 12, null, null, null, Instant.now());
+        return forKey(key).versionId(versionId).ordering("t" + i).state(RecordingState.ACTIVE).council("rutland")
+                .team("customer-services").channel("phone").recordedAt(recordedOn.atTime(10, 0).atZone(RetentionSchedule.UK).toInstant())
+                .recordedOn(recordedOn).retentionClass("P1M").expiresOn(recordedOn.plusMonths(1)).policyRef("rutland@0")
+                .callerHash("caller-" + i).agent("agent-" + (i % 40)).direction("inbound").contentType("audio/wav").sizeBytes(12)
+                .cataloguedAt(Instant.now()).build();
     }
 
     /** AWS-like latency on every attempt, and a count of calls by service. */
