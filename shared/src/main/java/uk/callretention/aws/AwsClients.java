@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.s3control.endpoints.S3ControlEndpointProv
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Builds the SDK clients a function needs from its environment, once, at class initialisation.
+ * The SDK clients a function needs, configured from its environment: each built on its first use, then the same one
+ * for every later use, so that a function wired at class initialisation builds each client once however many
+ * repositories share it.
  *
  * <p>The environment is passed in rather than read from {@code System.getenv()} so that the local runtime
  * and tests can run several functions in one JVM, each with the environment the template gives it.
@@ -45,6 +47,13 @@ public final class AwsClients {
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
     private final RetryMode retryMode;
+    // Each built on first use (under this lock: a sweep's workers may ask at once), not here: a function whose jar leaves a
+    // service's SDK module out (expire-recordings has no Secrets Manager) never loads that client's class.
+    private S3Client s3;
+    private S3Presigner s3Presigner;
+    private S3ControlClient s3Control;
+    private DynamoDbClient dynamoDb;
+    private SecretsManagerClient secretsManager;
 
     private AwsClients(Region region, URI endpoint, URI s3ControlEndpoint, AwsCredentialsProvider credentials, SdkHttpClient http,
                        RetryMode retryMode) {
@@ -92,7 +101,14 @@ public final class AwsClients {
         return value;
     }
 
-    public S3Client s3() {
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = buildS3();
+        }
+        return s3;
+    }
+
+    private S3Client buildS3() {
         return configured(S3Client.builder()
                 // Local servers are addressed by path; AWS by virtual host, its default.
                 .forcePathStyle(endpoint != null)
@@ -101,7 +117,14 @@ public final class AwsClients {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
     }
 
-    public S3Presigner s3Presigner() {
+    public synchronized S3Presigner s3Presigner() {
+        if (s3Presigner == null) {
+            s3Presigner = buildS3Presigner();
+        }
+        return s3Presigner;
+    }
+
+    private S3Presigner buildS3Presigner() {
         var builder = S3Presigner.builder().region(region).credentialsProvider(credentials);
         if (endpoint != null) {
             builder.endpointOverride(endpoint)
@@ -116,7 +139,14 @@ public final class AwsClients {
      * of an overridden host too ({@code 123456789012.127.0.0.1}), and disabling host-prefix injection does not stop
      * them, so the rules' answer keeps its signing properties and takes the override's URL.
      */
-    public S3ControlClient s3Control() {
+    public synchronized S3ControlClient s3Control() {
+        if (s3Control == null) {
+            s3Control = buildS3Control();
+        }
+        return s3Control;
+    }
+
+    private S3ControlClient buildS3Control() {
         var builder = S3ControlClient.builder().region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides());
         if (s3ControlEndpoint != null) {
             S3ControlEndpointProvider rules = S3ControlEndpointProvider.defaultProvider();
@@ -126,17 +156,23 @@ public final class AwsClients {
         return builder.build();
     }
 
-    public DynamoDbClient dynamoDb() {
-        return configured(DynamoDbClient.builder());
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = configured(DynamoDbClient.builder());
+        }
+        return dynamoDb;
     }
 
-    public SecretsManagerClient secretsManager() {
-        return configured(SecretsManagerClient.builder());
+    public synchronized SecretsManagerClient secretsManager() {
+        if (secretsManager == null) {
+            secretsManager = configured(SecretsManagerClient.builder());
+        }
+        return secretsManager;
     }
 
     /**
-     * Any other client, configured as these are: for a service only one function calls, whose SDK module stays out of
-     * the other functions' jars (e.g. the dead-letter queue's SQS client in tag-recording).
+     * Any other client, configured as these are, built anew on each call: for a service only one function calls, whose SDK
+     * module stays out of the other functions' jars (e.g. the dead-letter queue's SQS client in tag-recording).
      */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
         builder.region(region).credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides());

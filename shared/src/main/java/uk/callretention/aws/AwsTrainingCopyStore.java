@@ -7,11 +7,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
@@ -25,16 +20,14 @@ import uk.callretention.recording.CatalogueEntry;
  */
 public final class AwsTrainingCopyStore implements TrainingCopyStore {
 
-    private static final Expression NEW_ID_ONLY = Expression.builder().expression("attribute_not_exists(recordingId)").build();
-
     private final S3Client s3;
     private final String bucket;
-    private final DynamoDbTable<CatalogueItem> catalogue;
+    private final DynamoDbCatalogue catalogue;
 
-    public AwsTrainingCopyStore(S3Client s3, String bucket, DynamoDbClient dynamoDb, String catalogueTable) {
+    public AwsTrainingCopyStore(S3Client s3, String bucket, DynamoDbCatalogue catalogue) {
         this.s3 = s3;
         this.bucket = bucket;
-        this.catalogue = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build().table(catalogueTable, CatalogueItem.SCHEMA);
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -61,10 +54,6 @@ public final class AwsTrainingCopyStore implements TrainingCopyStore {
 
     @Override
     public void catalogue(CatalogueEntry copy) {
-        try {
-            catalogue.putItem(put -> put.item(CatalogueItem.from(copy)).conditionExpression(NEW_ID_ONLY));
-        } catch (ConditionalCheckFailedException alreadyThere) {
-            // A copy id is fresh for every copy: only a retried call of this same write finds its entry there.
-        }
+        catalogue.recordNew(copy);
     }
 }

@@ -10,10 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
@@ -100,15 +97,6 @@ public final class CatalogueItem {
         item.recordedAtId = SortableInstant.of(sortedBy(entry)) + "#" + entry.recordingId();
         item.councilCallId = entry.callId().map(callId -> callOf(entry.council(), callId)).orElse(null);
         return item;
-    }
-
-    /**
-     * The ids of the training copies made of a recording, through the sparse keys-only index their entries alone are
-     * in; a copy's tombstone drops the link, so only copies that still exist are found.
-     */
-    static List<String> trainingCopiesOf(DynamoDbIndex<CatalogueItem> byTrainingCopyOf, String recordingId) {
-        return byTrainingCopyOf.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(recordingId).build())).stream()
-                .flatMap(page -> page.items().stream()).map(item -> item.recordingId).toList();
     }
 
     /** The call-id index's partition for one council's recordings of one call. */

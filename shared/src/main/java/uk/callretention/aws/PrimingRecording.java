@@ -36,7 +36,7 @@ public final class PrimingRecording {
         LocalDate recordedOn = LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
         CatalogueEntry entry = new CatalogueEntry(RECORDING_ID, KEY, VERSION_ID, ETAG, RecordingState.ACTIVE, "rutland",
                 "customer-services", "phone", recordedAt, recordedOn, retentionClass, recordedOn.plus(Period.parse(retentionClass)), "rutland@1", null, "agent-1", "inbound",
-                "audio/wav", 30, null, null, null, recordedAt);
+                "audio/wav", 30, null, null, null, recordedAt, null);
         return CatalogueItem.SCHEMA.itemToMap(CatalogueItem.from(entry), true);
     }
 

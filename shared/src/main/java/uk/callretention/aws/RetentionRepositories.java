@@ -10,7 +10,6 @@ import uk.callretention.observability.LogLine;
 import uk.callretention.retention.HoldService;
 import uk.callretention.retention.PolicyReapplication;
 import uk.callretention.retention.Holds;
-import uk.callretention.retention.RetentionCatalogue;
 import uk.callretention.retention.RetentionStore;
 import uk.callretention.retention.Sweep;
 import uk.callretention.retention.SweepCalendar;
@@ -20,11 +19,11 @@ import uk.callretention.retention.SweepProgress;
  * The repositories that expiry and holds share, named from a function's environment ({@code RECORDINGS_BUCKET},
  * {@code CATALOGUE_TABLE}, {@code AUDIT_TABLE}, {@code HOLDS_TABLE}), over clients the function built once.
  */
-public record RetentionRepositories(RetentionCatalogue catalogue, RetentionStore store, Holds holds, AuditLog audit) {
+public record RetentionRepositories(DynamoDbCatalogue catalogue, RetentionStore store, Holds holds, AuditLog audit) {
 
     public static RetentionRepositories fromEnvironment(S3Client s3, DynamoDbClient dynamoDb, Map<String, String> environment) {
         return new RetentionRepositories(
-                new DynamoDbRetentionCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
+                new DynamoDbCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
                 new S3RetentionStore(s3, AwsClients.require(environment, "RECORDINGS_BUCKET")),
                 new DynamoDbHolds(dynamoDb, AwsClients.require(environment, "HOLDS_TABLE")),
                 new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")));

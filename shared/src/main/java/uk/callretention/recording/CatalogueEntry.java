@@ -40,15 +40,6 @@ public record CatalogueEntry(
         Instant cataloguedAt,
         String trainingCopyOf) {
 
-    /** A recording uploaded by a call platform, which is no training copy. */
-    public CatalogueEntry(String recordingId, String objectKey, String versionId, String ordering, RecordingState state, String council,
-                          String team, String channel, Instant recordedAt, LocalDate recordedOn, String retentionClass, LocalDate expiresOn,
-                          String policyRef, String callerHash, String agent, String direction, String contentType, long sizeBytes,
-                          Duration duration, String quarantineReason, String quarantineDetail, Instant cataloguedAt) {
-        this(recordingId, objectKey, versionId, ordering, state, council, team, channel, recordedAt, recordedOn, retentionClass, expiresOn,
-                policyRef, callerHash, agent, direction, contentType, sizeBytes, duration, quarantineReason, quarantineDetail, cataloguedAt, null);
-    }
-
     /**
      * The call platform's own id for the call, from the object key, which the entry holds anyway: so it never disagrees
      * with the key, and a tombstone, which drops the key, drops it too. Empty when the key does not follow the contract.

@@ -148,7 +148,7 @@ public final class RecordingClassifier {
                                      String policyRef, String reason, String detail) {
             return new CatalogueEntry(RecordingId.forKey(objectKey), objectKey, object.versionId(), ordering, state,
                     council, team, channel, recordedAt, on, retentionClass, expiresOn, policyRef,
-                    callerHash, agent, direction, object.contentType(), object.size(), duration, reason, detail, now);
+                    callerHash, agent, direction, object.contentType(), object.size(), duration, reason, detail, now, null);
         }
     }
 }

@@ -2,6 +2,7 @@ package uk.callretention.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import java.net.URI;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import uk.callretention.audit.AuditEvent;
 import uk.callretention.audit.AuditLog;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 
 /** The order of things around a playback link, with in-memory stand-ins for the trail, the catalogue and the signer. */
@@ -27,8 +27,9 @@ class PlaybackServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T09:00:00Z");
     private static final String KEY = "rutland/customer-services/phone/2026/04/30/call-1.wav";
-    private static final CatalogueEntry RECORDING = new CatalogueEntry(RecordingId.forKey(KEY), KEY, "v-7", "t1", RecordingState.ACTIVE, "rutland",
-            "customer-services", "phone", NOW, null, "P3M", null, "rutland@1", null, null, null, "audio/wav", 10, null, null, null, NOW);
+    private static final CatalogueEntry RECORDING = forKey(KEY).versionId("v-7").ordering("t1").state(RecordingState.ACTIVE).council("rutland")
+            .team("customer-services").channel("phone").recordedAt(NOW).retentionClass("P3M").policyRef("rutland@1").contentType("audio/wav").sizeBytes(10)
+            .cataloguedAt(NOW).build();
     private static final StaffMember MANAGER = StaffMember.fromClaims(Map.of("sub", "m-1", "cognito:groups", "[rutland:customer-services:manager]"))
             .orElseThrow();
 

@@ -1,6 +1,7 @@
 package uk.callretention.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.callretention.recording.CatalogueEntryBuilder.anEntry;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,8 +18,8 @@ class RecordingMediaTest {
             "uploads/page.html                                               | application/octet-stream | attachment; filename=\"rec-1\"",
             "uploads.v2/no-extension                                         | application/octet-stream | attachment; filename=\"rec-1\""})
     void toPlay_namesTheFileByItsIdAndTypesItByTheContract(String key, String type, String disposition) {
-        CatalogueEntry entry = new CatalogueEntry("rec-1", key, "v1", "t1", RecordingState.ACTIVE, null, null, null, null, null, "P3M", null,
-                null, null, null, null, "text/html", 1, null, null, null, null);
+        CatalogueEntry entry = anEntry().recordingId("rec-1").objectKey(key).versionId("v1").ordering("t1").state(RecordingState.ACTIVE)
+                .retentionClass("P3M").contentType("text/html").sizeBytes(1).build();
 
         RecordingMedia media = RecordingMedia.toPlay(entry);
 

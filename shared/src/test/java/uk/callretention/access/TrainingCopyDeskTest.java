@@ -3,6 +3,7 @@ package uk.callretention.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
@@ -23,7 +24,6 @@ import uk.callretention.audit.AuditEvent;
 import uk.callretention.audit.InMemoryAuditLog;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 
 /**
@@ -135,9 +135,10 @@ class TrainingCopyDeskTest {
 
     private static CatalogueEntry source(String file, long size) {
         String key = "testshire/customer-services/phone/2026/04/30/" + file;
-        return new CatalogueEntry(RecordingId.forKey(key), key, "v-1", "t1", RecordingState.ACTIVE, "testshire", "customer-services", "phone",
-                NOW.minusSeconds(86_400), LocalDate.of(2026, 4, 30), "P40D", LocalDate.of(2026, 6, 9), "testshire@1", "hash", "agent-1", "inbound",
-                "audio/wav", size, null, null, null, NOW);
+        return forKey(key).versionId("v-1").ordering("t1").state(RecordingState.ACTIVE).council("testshire").team("customer-services")
+                .channel("phone").recordedAt(NOW.minusSeconds(86_400)).recordedOn(LocalDate.of(2026, 4, 30)).retentionClass("P40D")
+                .expiresOn(LocalDate.of(2026, 6, 9)).policyRef("testshire@1").callerHash("hash").agent("agent-1").direction("inbound")
+                .contentType("audio/wav").sizeBytes(size).cataloguedAt(NOW).build();
     }
 
     private static Refusal refusal(Outcome<CatalogueEntry> outcome) {

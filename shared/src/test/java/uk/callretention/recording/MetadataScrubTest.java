@@ -1,6 +1,7 @@
 package uk.callretention.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -70,9 +71,9 @@ class MetadataScrubTest {
         MetadataScrub scrub = new MetadataScrub(store, new RefusingCatalogue(), SEALER);
         StoredObject huge = new StoredObject("v1", RecordingStore.LARGEST_COPY + 1, Instant.EPOCH, "audio/wav", Map.of("caller", "01572 722577"), 6);
 
-        CatalogueEntry catalogued = new CatalogueEntry(RecordingId.forKey(KEY), KEY, "v1", "t1", RecordingState.ACTIVE, "rutland",
-                "customer-services", "phone", Instant.EPOCH, null, "P3M", null, "rutland@1", null, null, null, "audio/wav",
-                huge.size(), null, null, null, Instant.EPOCH);
+        CatalogueEntry catalogued = forKey(KEY).versionId("v1").ordering("t1").state(RecordingState.ACTIVE).council("rutland").team("customer-services")
+                .channel("phone").recordedAt(Instant.EPOCH).retentionClass("P3M").policyRef("rutland@1").contentType("audio/wav")
+                .sizeBytes(huge.size()).cataloguedAt(Instant.EPOCH).build();
 
         assertThat(scrub.scrub(KEY, huge, catalogued).result()).isEqualTo(MetadataScrub.Result.LEFT_TOO_LARGE);
         assertThat(store.calls).isEmpty();

@@ -1,6 +1,7 @@
 package uk.callretention.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.callretention.recording.CatalogueEntryBuilder.anEntry;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,8 +109,9 @@ class DeletionBatchTest {
     }
 
     private static CatalogueEntry entry(String id) {
-        return new CatalogueEntry(id, id, "v0", "t1", RecordingState.ACTIVE, "rutland", "customer-services", "phone", null,
-                LocalDate.of(2025, 1, 1), "P3M", LocalDate.of(2025, 4, 1), "rutland@1", null, null, null, null, 0, null, null, null, null);
+        return anEntry().recordingId(id).objectKey(id).versionId("v0").ordering("t1").state(RecordingState.ACTIVE).council("rutland")
+                .team("customer-services").channel("phone").recordedOn(LocalDate.of(2025, 1, 1)).retentionClass("P3M")
+                .expiresOn(LocalDate.of(2025, 4, 1)).policyRef("rutland@1").build();
     }
 
     private static Recheck.Delete delete(String key, int versions) {

@@ -1,6 +1,7 @@
 package uk.callretention.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.callretention.recording.CatalogueEntryBuilder.anEntry;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,8 +79,10 @@ class DailyTallyTest {
 
     private static CatalogueEntry recording(String trainingCopyOf) {
         Instant at = Instant.parse("2026-11-20T10:00:00Z");
-        return new CatalogueEntry("rec-" + trainingCopyOf, "key", "v1", "1", RecordingState.ACTIVE, "rutland", "customer-services", "phone", at, DAY,
-                "P12M", DAY.plusMonths(12), "rutland@1", null, null, null, "audio/wav", 10, null, null, null, at, trainingCopyOf);
+        return anEntry().recordingId("rec-" + trainingCopyOf).objectKey("key").versionId("v1").ordering("1").state(RecordingState.ACTIVE)
+                .council("rutland").team("customer-services").channel("phone").recordedAt(at).recordedOn(DAY).retentionClass("P12M")
+                .expiresOn(DAY.plusMonths(12)).policyRef("rutland@1").contentType("audio/wav").sizeBytes(10).cataloguedAt(at)
+                .trainingCopyOf(trainingCopyOf).build();
     }
 
     private static AuditEvent event(AuditAction action, String purpose, String outcome, Map<String, String> details) {

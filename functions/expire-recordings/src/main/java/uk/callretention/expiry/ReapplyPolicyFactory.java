@@ -6,7 +6,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbAuditLog;
-import uk.callretention.aws.DynamoDbRetentionCatalogue;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.S3RetentionStore;
 import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.observability.LogLine;
@@ -27,7 +27,7 @@ record ReapplyPolicyFactory(PolicyReapplication reapplication, String recordings
         String recordingsBucket = AwsClients.require(environment, "RECORDINGS_BUCKET");
         return new ReapplyPolicyFactory(
                 new PolicyReapplication(PolicyBook.bundled(environment),
-                        new DynamoDbRetentionCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
+                        new DynamoDbCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
                         new S3RetentionStore(clients.s3(), recordingsBucket),
                         new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), clock),
                 recordingsBucket, new LogLine(out, clock), clock,

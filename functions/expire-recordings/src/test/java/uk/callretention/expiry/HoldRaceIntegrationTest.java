@@ -28,7 +28,7 @@ import uk.callretention.access.Outcome;
 import uk.callretention.access.StaffMember;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
-import uk.callretention.aws.DynamoDbErasedRecordings;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.DynamoDbSweepProgress;
 import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.expiry.Recordings.Keeping;
@@ -79,7 +79,7 @@ class HoldRaceIntegrationTest {
         holds = repositories.holdService(policies, clock);
         holdDesk = new HoldDesk(policies, repositories.catalogue(), holds, repositories.audit(), clock);
         erasure = new Erasure(policies, repositories.catalogue(), repositories.holds(), repositories.store(),
-                new DynamoDbErasedRecordings(aws.clients().dynamoDb(), aws.stack().tableName("CatalogueTable")), repositories.audit(), clock);
+                new DynamoDbCatalogue(aws.clients().dynamoDb(), aws.stack().tableName("CatalogueTable")), repositories.audit(), clock);
         progress = new DynamoDbSweepProgress(aws.clients().dynamoDb(), aws.stack().tableName("SweepStateTable"));
         sweep = repositories.sweep(progress, policies, new LogLine(new PrintStream(OutputStream.nullOutputStream()), clock), clock,
                 ExpireRecordingsFactory.concurrency(aws.environmentOf(Recordings.FUNCTION)));

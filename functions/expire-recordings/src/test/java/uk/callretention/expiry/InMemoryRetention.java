@@ -1,5 +1,7 @@
 package uk.callretention.expiry;
 
+import static uk.callretention.recording.CatalogueEntryBuilder.anEntry;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -197,8 +199,9 @@ final class InMemoryRetention {
         }
 
         private static CatalogueEntry withState(CatalogueEntry e, RecordingState state) {
-            return new CatalogueEntry(e.recordingId(), null, e.versionId(), e.ordering(), state, e.council(), e.team(), e.channel(), null,
-                    e.recordedOn(), e.retentionClass(), e.expiresOn(), e.policyRef(), null, null, null, null, 0, null, null, null, null);
+            return anEntry().recordingId(e.recordingId()).versionId(e.versionId()).ordering(e.ordering()).state(state).council(e.council())
+                    .team(e.team()).channel(e.channel()).recordedOn(e.recordedOn()).retentionClass(e.retentionClass()).expiresOn(e.expiresOn())
+                    .policyRef(e.policyRef()).build();
         }
     }
 

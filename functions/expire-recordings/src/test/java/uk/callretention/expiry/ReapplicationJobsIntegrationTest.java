@@ -1,6 +1,7 @@
 package uk.callretention.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.retention.HoldRequest;
 import uk.callretention.testsupport.LocalAws;
@@ -172,10 +172,11 @@ class ReapplicationJobsIntegrationTest {
     /** A South Hams contact-centre recording, catalogued: no Rutland job may name it. */
     private static void otherCouncils(LocalDate recordedOn) {
         String key = "south-hams/contact-centre/phone/" + recordedOn.toString().replace('-', '/') + "/call-1.wav";
-        new DynamoDbCatalogue(aws.clients().dynamoDb(), aws.stack().tableName("CatalogueTable")).recordUnlessNewer(new CatalogueEntry(
-                RecordingId.forKey(key), key, "v1", "t1", RecordingState.ACTIVE, "south-hams", "contact-centre", "phone",
-                recordedOn.atTime(9, 0).atZone(RetentionSchedule.UK).toInstant(), recordedOn, "P3M", recordedOn.plusMonths(3), "south-hams@1",
-                "caller-hash-2", "agent-2", "inbound", "audio/wav", 12, null, null, null, recordedOn.atTime(9, 5).atZone(RetentionSchedule.UK).toInstant()));
+        new DynamoDbCatalogue(aws.clients().dynamoDb(), aws.stack().tableName("CatalogueTable")).recordUnlessNewer(forKey(key)
+                .versionId("v1").ordering("t1").state(RecordingState.ACTIVE).council("south-hams").team("contact-centre").channel("phone").recordedAt(recordedOn.atTime(9, 0).atZone(RetentionSchedule.UK).toInstant()).recordedOn(recordedOn)
+                .retentionClass("P3M").expiresOn(recordedOn.plusMonths(3)).policyRef("south-hams@1").callerHash("caller-hash-2")
+                .agent("agent-2").direction("inbound").contentType("audio/wav").sizeBytes(12)
+                .cataloguedAt(recordedOn.atTime(9, 5).atZone(RetentionSchedule.UK).toInstant()).build());
     }
 
     private static String functionArn() {

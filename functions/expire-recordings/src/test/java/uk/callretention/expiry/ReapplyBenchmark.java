@@ -1,5 +1,7 @@
 package uk.callretention.expiry;
 
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
+
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import java.io.OutputStream;
@@ -30,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbCatalogue;
-import uk.callretention.aws.DynamoDbRetentionCatalogue;
 import uk.callretention.aws.S3BatchJobs;
 import uk.callretention.aws.S3RetentionStore;
 import uk.callretention.local.aws.LocalAwsClients;
@@ -42,7 +43,6 @@ import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
 import uk.callretention.retention.PolicyReapplication;
@@ -105,7 +105,7 @@ public final class ReapplyBenchmark {
                      .overrideConfiguration(o -> o.addExecutionInterceptor(latency)).build()) {
             String bucket = environment.get("RECORDINGS_BUCKET");
             PolicyReapplication reapplication = new PolicyReapplication(PolicyBook.bundled(environment),
-                    new DynamoDbRetentionCatalogue(dynamoDb, environment.get("CATALOGUE_TABLE")), new S3RetentionStore(s3, bucket),
+                    new DynamoDbCatalogue(dynamoDb, environment.get("CATALOGUE_TABLE")), new S3RetentionStore(s3, bucket),
                     new DynamoDbAuditLog(dynamoDb, environment.get("AUDIT_TABLE")), Clock.systemUTC());
             ReapplyPolicyHandler handler = new ReapplyPolicyHandler(reapplication, bucket,
                     new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC());
@@ -158,9 +158,11 @@ public final class ReapplyBenchmark {
     private static CatalogueEntry uploaded(S3Client s3, String bucket, int i, LocalDate recordedOn) {
         String key = "rutland/customer-services/phone/" + recordedOn.toString().replace('-', '/') + "/bench " + i + ".wav";
         String versionId = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("RIFF....WAVE")).versionId();
-        return new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t" + i, RecordingState.ACTIVE, "rutland", "customer-services", "phone",
-                recordedOn.atTime(10, 0).atZone(RetentionSchedule.UK).toInstant(), recordedOn, "P1M", recordedOn.plusMonths(1),
-                "rutland@0", "caller-" + i, "agent-" + (i % 40), "inbound", "audio/wav", 12, null, null, null, Instant.now());
+        return forKey(key).versionId(versionId).ordering("t" + i).state(RecordingState.ACTIVE).council("rutland")
+                .team("customer-services").channel("phone").recordedAt(recordedOn.atTime(10, 0).atZone(RetentionSchedule.UK).toInstant())
+                .recordedOn(recordedOn).retentionClass("P1M").expiresOn(recordedOn.plusMonths(1)).policyRef("rutland@0")
+                .callerHash("caller-" + i).agent("agent-" + (i % 40)).direction("inbound").contentType("audio/wav").sizeBytes(12)
+                .cataloguedAt(Instant.now()).build();
     }
 
     /** AWS-like latency on every attempt, and a count of calls by service. */

@@ -3,8 +3,8 @@ package uk.callretention.expiry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
-import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse.ResultCode;
+import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import uk.callretention.aws.DynamoDbAccessCatalogue;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
@@ -126,7 +126,7 @@ class ReapplyPolicyHandlerIntegrationTest {
         String table = aws.stack().tableName("CatalogueTable");
         dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("recordingId", AttributeValue.fromS(old.recordingId())))
                 .updateExpression("REMOVE councilCallId"));
-        DynamoDbAccessCatalogue catalogue = new DynamoDbAccessCatalogue(dynamoDb, table);
+        DynamoDbCatalogue catalogue = new DynamoDbCatalogue(dynamoDb, table);
         String callId = old.callId().orElseThrow();
 
         run(true, old);

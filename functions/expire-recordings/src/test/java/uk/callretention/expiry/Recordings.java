@@ -1,5 +1,7 @@
 package uk.callretention.expiry;
 
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +14,7 @@ import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
+import uk.callretention.recording.CatalogueEntryBuilder;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
 import uk.callretention.retention.Hold;
@@ -74,18 +76,17 @@ final class Recordings {
     private CatalogueEntry catalogued(String callName, RecordingState state, String retentionClass, LocalDate recordedOn, LocalDate expiresOn,
                                       String policyRef, int olderVersions) {
         String key = "rutland/customer-services/phone/" + recordedOn.toString().replace('-', '/') + "/" + callName;
-        CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, null, null, state, "rutland", "customer-services", "phone",
-                recordedOn.atTime(10, 15).atZone(RetentionSchedule.UK).toInstant(), recordedOn, retentionClass, expiresOn, policyRef,
-                "caller-hash-1", "agent-7", "inbound", "audio/wav", 12, null, state == RecordingState.QUARANTINED ? "date-mismatch" : null,
-                null, recordedOn.atTime(10, 20).atZone(RetentionSchedule.UK).toInstant());
+        CatalogueEntry entry = forKey(key).state(state).council("rutland").team("customer-services").channel("phone")
+                .recordedAt(recordedOn.atTime(10, 15).atZone(RetentionSchedule.UK).toInstant()).recordedOn(recordedOn)
+                .retentionClass(retentionClass).expiresOn(expiresOn).policyRef(policyRef).callerHash("caller-hash-1").agent("agent-7")
+                .direction("inbound").contentType("audio/wav").sizeBytes(12)
+                .quarantineReason(state == RecordingState.QUARANTINED ? "date-mismatch" : null)
+                .cataloguedAt(recordedOn.atTime(10, 20).atZone(RetentionSchedule.UK).toInstant()).build();
         for (int older = 0; older < olderVersions; older++) {
             upload(key, RecordingTags.of(entry));
         }
         String versionId = upload(key, RecordingTags.of(entry));
-        CatalogueEntry withVersion = new CatalogueEntry(entry.recordingId(), key, versionId, "t" + CALLS.incrementAndGet(), state,
-                entry.council(), entry.team(), entry.channel(), entry.recordedAt(), recordedOn, retentionClass, expiresOn, policyRef,
-                entry.callerHash(), entry.agent(), entry.direction(), entry.contentType(), entry.sizeBytes(), entry.duration(), entry.quarantineReason(),
-                null, entry.cataloguedAt());
+        CatalogueEntry withVersion = CatalogueEntryBuilder.from(entry).versionId(versionId).ordering("t" + CALLS.incrementAndGet()).build();
         catalogue.recordUnlessNewer(withVersion);
         return withVersion;
     }

@@ -1,5 +1,7 @@
 package uk.callretention.expiry;
 
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
+
 import com.sun.management.OperatingSystemMXBean;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -26,9 +28,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -50,7 +52,6 @@ import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.ExpiryShard;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
 import uk.callretention.retention.Deadline;
@@ -201,9 +202,11 @@ public final class SweepBenchmark {
         boolean due = i < DUE;
         boolean held = !due && i % 10 == 0;
         LocalDate expiresOn = due ? today.minusDays(i % 3) : held ? today.minusDays(1 + i % 300) : today.plusDays(1 + i % 730);
-        return new CatalogueEntry(RecordingId.forKey(key), key, "v-" + i, "t" + i, held ? RecordingState.HELD : RecordingState.ACTIVE,
-                "rutland", "customer-services", "phone", Instant.parse("2025-01-01T10:00:00Z"), LocalDate.of(2025, 1, 1), "P3M", expiresOn,
-                "rutland@1", "caller-" + i, "agent-" + (i % 40), "inbound", "audio/wav", 12, null, null, null, Instant.parse("2025-01-01T10:05:00Z"));
+        return forKey(key).versionId("v-" + i).ordering("t" + i).state(held ? RecordingState.HELD : RecordingState.ACTIVE)
+                .council("rutland").team("customer-services").channel("phone").recordedAt(Instant.parse("2025-01-01T10:00:00Z"))
+                .recordedOn(LocalDate.of(2025, 1, 1)).retentionClass("P3M").expiresOn(expiresOn).policyRef("rutland@1")
+                .callerHash("caller-" + i).agent("agent-" + (i % 40)).direction("inbound").contentType("audio/wav").sizeBytes(12)
+                .cataloguedAt(Instant.parse("2025-01-01T10:05:00Z")).build();
     }
 
     private static void upload(S3Client s3, String bucket, CatalogueEntry entry) {

@@ -1,5 +1,7 @@
 package uk.callretention.expiry;
 
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,6 @@ import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.retention.Deadline;
 import uk.callretention.retention.HoldService;
@@ -136,8 +137,9 @@ public final class SweepScaleBenchmark {
 
     private static CatalogueEntry entry(int i, LocalDate expiresOn, RecordingState state) {
         String key = "rutland/customer-services/phone/2025/01/01/scale-" + i + ".wav";
-        return new CatalogueEntry(RecordingId.forKey(key), key, "v-" + i, "t" + i, state, "rutland", "customer-services", "phone",
-                Instant.parse("2025-01-01T10:00:00Z"), LocalDate.of(2025, 1, 1), "P3M", expiresOn, "rutland@1", "caller-" + i, "agent-" + (i % 40),
-                "inbound", "audio/wav", 12, null, null, null, Instant.parse("2025-01-01T10:05:00Z"));
+        return forKey(key).versionId("v-" + i).ordering("t" + i).state(state).council("rutland").team("customer-services")
+                .channel("phone").recordedAt(Instant.parse("2025-01-01T10:00:00Z")).recordedOn(LocalDate.of(2025, 1, 1))
+                .retentionClass("P3M").expiresOn(expiresOn).policyRef("rutland@1").callerHash("caller-" + i).agent("agent-" + (i % 40))
+                .direction("inbound").contentType("audio/wav").sizeBytes(12).cataloguedAt(Instant.parse("2025-01-01T10:05:00Z")).build();
     }
 }

@@ -12,7 +12,7 @@ import uk.callretention.access.SubjectAccessExports;
 import uk.callretention.audit.AuditLog;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.CallerHashKey;
-import uk.callretention.aws.DynamoDbAccessCatalogue;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbHolds;
 import uk.callretention.aws.DynamoDbSubjectAccessExports;
@@ -44,7 +44,7 @@ final class ExportFactory {
         AuditLog audit = new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE"));
         // Read, and its client built, when an export is first asked for: see CallerHashKey.
         CallerHashKey callerHashKey = new CallerHashKey(clients::secretsManager, AwsClients.require(environment, "CALLER_HASH_SECRET_ARN"));
-        SubjectAccess subjectAccess = new SubjectAccess(new DynamoDbAccessCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
+        SubjectAccess subjectAccess = new SubjectAccess(new DynamoDbCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
                 callerHashKey.callerHash(), audit, clock);
         return new Api(new SubjectAccessExports(PolicyBook.bundled(environment), subjectAccess,
                 new DynamoDbSubjectAccessExports(dynamoDb, AwsClients.require(environment, "EXPORTS_TABLE")),
@@ -58,7 +58,7 @@ final class ExportFactory {
         AwsClients clients = AwsClients.fromEnvironment(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         return new Builder(new SubjectAccessExportBuilder(
-                new DynamoDbAccessCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
+                new DynamoDbCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
                 new DynamoDbHolds(dynamoDb, AwsClients.require(environment, "HOLDS_TABLE")),
                 new S3RecordingAudio(clients.s3(), AwsClients.require(environment, "RECORDINGS_BUCKET")),
                 new DynamoDbSubjectAccessExports(dynamoDb, AwsClients.require(environment, "EXPORTS_TABLE")),

@@ -29,8 +29,8 @@ import uk.callretention.access.SubjectAccessExportBuilder;
 import uk.callretention.access.SubjectAccessExportExpiry;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
-import uk.callretention.aws.DynamoDbAccessCatalogue;
 import uk.callretention.aws.DynamoDbAuditLog;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.DynamoDbHolds;
 import uk.callretention.aws.DynamoDbSubjectAccessExports;
 import uk.callretention.aws.S3SubjectAccessExportFiles;
@@ -168,7 +168,7 @@ class SubjectAccessExportIntegrationTest {
                 "{\"phone\":\"" + CALLER + "\",\"from\":\"2026-04-02\",\"to\":\"2026-04-02\",\"reference\":\"SAR-FAIL\"}"), 202).get("exportId").toString();
         drainQueue();
         SubjectAccessExportBuilder failing = new SubjectAccessExportBuilder(
-                new DynamoDbAccessCatalogue(aws.clients().dynamoDb(), builderEnvironment.get("CATALOGUE_TABLE")),
+                new DynamoDbCatalogue(aws.clients().dynamoDb(), builderEnvironment.get("CATALOGUE_TABLE")),
                 new DynamoDbHolds(aws.clients().dynamoDb(), builderEnvironment.get("HOLDS_TABLE")),
                 entry -> new FailingAfter(entry.sizeBytes() / 2), exports(), files(), audit, CLOCK, Path.of("target"));
 

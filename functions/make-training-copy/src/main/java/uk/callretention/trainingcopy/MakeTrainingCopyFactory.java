@@ -9,7 +9,7 @@ import uk.callretention.access.TrainingCopyDesk;
 import uk.callretention.access.TrainingCopyStore;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.AwsTrainingCopyStore;
-import uk.callretention.aws.DynamoDbAccessCatalogue;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.observability.LogLine;
 import uk.callretention.policy.PolicyBook;
@@ -24,10 +24,10 @@ record MakeTrainingCopyFactory(TrainingCopyDesk desk, LogLine log) {
 
     /** @param s3 the function's own client, or a test's that fails or dies on a chosen call */
     static MakeTrainingCopyFactory wired(Map<String, String> environment, S3Client s3, DynamoDbClient dynamoDb, PrintStream out, Clock clock) {
-        String catalogue = AwsClients.require(environment, "CATALOGUE_TABLE");
-        TrainingCopyStore store = new AwsTrainingCopyStore(s3, AwsClients.require(environment, "RECORDINGS_BUCKET"), dynamoDb, catalogue);
+        DynamoDbCatalogue catalogue = new DynamoDbCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE"));
+        TrainingCopyStore store = new AwsTrainingCopyStore(s3, AwsClients.require(environment, "RECORDINGS_BUCKET"), catalogue);
         return new MakeTrainingCopyFactory(
-                new TrainingCopyDesk(PolicyBook.bundled(environment), new DynamoDbAccessCatalogue(dynamoDb, catalogue), store,
+                new TrainingCopyDesk(PolicyBook.bundled(environment), catalogue, store,
                         new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), clock),
                 new LogLine(out, clock));
     }

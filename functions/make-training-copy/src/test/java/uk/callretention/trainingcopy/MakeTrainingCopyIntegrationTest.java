@@ -28,9 +28,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.aws.AwsClients;
-import uk.callretention.aws.DynamoDbAccessCatalogue;
 import uk.callretention.aws.DynamoDbAuditLog;
-import uk.callretention.aws.DynamoDbRetentionCatalogue;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.policy.RetentionSchedule;
@@ -67,7 +66,7 @@ class MakeTrainingCopyIntegrationTest {
     private static Uploads uploads;
     private static S3Client s3;
     private static String bucket;
-    private static DynamoDbAccessCatalogue catalogue;
+    private static DynamoDbCatalogue catalogue;
     private static DynamoDbAuditLog audit;
     private static LocalDate today;
 
@@ -78,7 +77,7 @@ class MakeTrainingCopyIntegrationTest {
         uploads = new Uploads(aws);
         s3 = aws.clients().s3();
         bucket = environment.get("RECORDINGS_BUCKET");
-        catalogue = new DynamoDbAccessCatalogue(aws.clients().dynamoDb(), environment.get("CATALOGUE_TABLE"));
+        catalogue = new DynamoDbCatalogue(aws.clients().dynamoDb(), environment.get("CATALOGUE_TABLE"));
         audit = new DynamoDbAuditLog(aws.clients().dynamoDb(), environment.get("AUDIT_TABLE"));
         today = LocalDate.now(RetentionSchedule.UK);
     }
@@ -121,7 +120,7 @@ class MakeTrainingCopyIntegrationTest {
 
         // The sweep finds it on its day, through the expiry index, like any recording.
         String shard = ExpiryShard.of(SweepCalendar.indexDay(entry.expiresOn(), today), copyId);
-        assertThat(new DynamoDbRetentionCatalogue(aws.clients().dynamoDb(), environment.get("CATALOGUE_TABLE")).indexedUnder(shard))
+        assertThat(new DynamoDbCatalogue(aws.clients().dynamoDb(), environment.get("CATALOGUE_TABLE")).indexedUnder(shard))
                 .extracting(CatalogueEntry::recordingId).contains(copyId);
         // Its upload notification reaches the tagger, which leaves it as it is.
         TaggingOutcome tagged = uploads.tagger(store -> store).tag(new Upload(bucket, entry.objectKey(), Optional.of(entry.versionId()), Optional.empty()));

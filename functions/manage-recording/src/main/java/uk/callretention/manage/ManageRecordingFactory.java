@@ -3,12 +3,10 @@ package uk.callretention.manage;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.callretention.access.Erasure;
 import uk.callretention.access.HoldDesk;
 import uk.callretention.access.HoldsToReview;
 import uk.callretention.aws.AwsClients;
-import uk.callretention.aws.DynamoDbErasedRecordings;
 import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.observability.LogLine;
@@ -29,13 +27,11 @@ record ManageRecordingFactory(HoldDesk holds, HoldsToReview holdsToReview, Erasu
     /** @param clients the function's own, or the priming clients its SnapStart priming wires a second handler with */
     static ManageRecordingFactory wired(AwsClients clients, Map<String, String> environment, PrintStream out, Clock clock) {
         PolicyBook policies = PolicyBook.bundled(environment);
-        DynamoDbClient dynamoDb = clients.dynamoDb();
-        RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), dynamoDb, environment);
+        RetentionRepositories repositories = RetentionRepositories.fromEnvironment(clients.s3(), clients.dynamoDb(), environment);
         return new ManageRecordingFactory(
                 new HoldDesk(policies, repositories.catalogue(), repositories.holdService(policies, clock), repositories.audit(), clock),
                 new HoldsToReview(policies, repositories.catalogue(), repositories.holds(), repositories.audit(), clock),
-                new Erasure(policies, repositories.catalogue(), repositories.holds(), repositories.store(),
-                        new DynamoDbErasedRecordings(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
+                new Erasure(policies, repositories.catalogue(), repositories.holds(), repositories.store(), repositories.catalogue(),
                         repositories.audit(), clock),
                 new LogLine(out, clock),
                 new SnapStartPriming(() -> ManageRecordingPriming.usualRequest(environment, ManageRecordingPriming.aws(environment))));

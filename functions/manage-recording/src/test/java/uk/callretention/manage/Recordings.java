@@ -11,7 +11,7 @@ import uk.callretention.access.Erasure;
 import uk.callretention.access.Membership;
 import uk.callretention.access.Role;
 import uk.callretention.access.StaffMember;
-import uk.callretention.aws.DynamoDbErasedRecordings;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.Upload;
@@ -40,7 +40,7 @@ final class Recordings {
         Map<String, String> environment = aws.environmentOf("ManageRecordingFunction");
         RetentionRepositories those = RetentionRepositories.fromEnvironment(s3Client, dynamoDb, environment);
         return new Erasure(PolicyBook.bundled(environment), those.catalogue(), those.holds(), view.apply(those.store()),
-                new DynamoDbErasedRecordings(dynamoDb, environment.get("CATALOGUE_TABLE")), those.audit(), Clock.systemUTC());
+                new DynamoDbCatalogue(dynamoDb, environment.get("CATALOGUE_TABLE")), those.audit(), Clock.systemUTC());
     }
 
     RetentionRepositories repositories() {

@@ -17,7 +17,7 @@ import uk.callretention.access.SubjectAccess;
 import uk.callretention.audit.AuditLog;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.CallerHashKey;
-import uk.callretention.aws.DynamoDbAccessCatalogue;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.DynamoDbAccessRequests;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbBrowsingGuard;
@@ -41,7 +41,7 @@ record PlaybackUrlFactory(PlaybackService playback, RecordingListing listing, Ca
         DynamoDbClient dynamoDb = clients.dynamoDb();
         Clock clock = Clock.systemUTC();
         PolicyBook policies = PolicyBook.bundled(environment);
-        AccessCatalogue catalogue = new DynamoDbAccessCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE"));
+        AccessCatalogue catalogue = new DynamoDbCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE"));
         AuditLog audit = new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE"));
         AccessRequests requests = new DynamoDbAccessRequests(dynamoDb, AwsClients.require(environment, "ACCESS_REQUESTS_TABLE"));
         // Read, and its client built, when subject access first needs it, not here: see CallerHashKey.

@@ -1,5 +1,7 @@
 package uk.callretention.playback;
 
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,6 @@ import uk.callretention.local.runtime.function.FunctionSettings;
 import uk.callretention.local.template.FunctionDefinition;
 import uk.callretention.local.template.Template;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 
 /**
@@ -85,9 +86,10 @@ public final class PlaybackUrlBenchmark {
         String key = "rutland/customer-services/phone/2026/01/15/bench.wav";
         String versionId = clients.s3().putObject(b -> b.bucket(stack.bucketName("RecordingsBucket")).key(key),
                 RequestBody.fromBytes("RIFF....WAVE".getBytes(StandardCharsets.US_ASCII))).versionId();
-        CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t1", RecordingState.ACTIVE, "rutland", "customer-services",
-                "phone", Instant.parse("2026-01-15T10:00:00Z"), LocalDate.parse("2026-01-15"), "P3M", LocalDate.parse("2026-04-15"), "rutland@1",
-                null, null, null, "audio/wav", 12, null, null, null, Instant.now());
+        CatalogueEntry entry = forKey(key).versionId(versionId).ordering("t1").state(RecordingState.ACTIVE).council("rutland").team("customer-services")
+                .channel("phone").recordedAt(Instant.parse("2026-01-15T10:00:00Z")).recordedOn(LocalDate.parse("2026-01-15"))
+                .retentionClass("P3M").expiresOn(LocalDate.parse("2026-04-15")).policyRef("rutland@1").contentType("audio/wav")
+                .sizeBytes(12).cataloguedAt(Instant.now()).build();
         DynamoDbEnhancedClient.builder().dynamoDbClient(clients.dynamoDb()).build().table(stack.tableName("CatalogueTable"), CatalogueItem.SCHEMA)
                 .putItem(CatalogueItem.from(entry));
         return entry.recordingId();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static uk.callretention.playback.Invocations.body;
 import static uk.callretention.playback.Invocations.staff;
 import static uk.callretention.playback.Invocations.status;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
@@ -250,9 +251,10 @@ class PlaybackUrlIntegrationTest {
         String versionId = aws.clients().s3().putObject(b -> b.bucket(aws.stack().bucketName("RecordingsBucket")).key(key),
                 RequestBody.fromBytes("RIFF....WAVE".getBytes(UTF_8))).versionId();
         String callerHash = CallerHashKey.load(aws.clients().secretsManager(), environment.get("CALLER_HASH_SECRET_ARN")).of(caller).orElseThrow();
-        CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t1", RecordingState.ACTIVE, council, team, "phone",
-                Instant.parse(recordedAt), LocalDate.parse(recordedAt.substring(0, 10)), "P3M", LocalDate.now().plusMonths(3), council + "@1",
-                callerHash, "agent-1", "inbound", "audio/wav", 12, null, null, null, Instant.now());
+        CatalogueEntry entry = forKey(key).versionId(versionId).ordering("t1").state(RecordingState.ACTIVE).council(council).team(team).channel("phone")
+                .recordedAt(Instant.parse(recordedAt)).recordedOn(LocalDate.parse(recordedAt.substring(0, 10))).retentionClass("P3M")
+                .expiresOn(LocalDate.now().plusMonths(3)).policyRef(council + "@1").callerHash(callerHash).agent("agent-1")
+                .direction("inbound").contentType("audio/wav").sizeBytes(12).cataloguedAt(Instant.now()).build();
         catalogue.putItem(CatalogueItem.from(entry));
         return entry;
     }

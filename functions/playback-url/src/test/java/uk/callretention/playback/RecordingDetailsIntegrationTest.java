@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.callretention.playback.Invocations.body;
 import static uk.callretention.playback.Invocations.staff;
 import static uk.callretention.playback.Invocations.status;
+import static uk.callretention.recording.CatalogueEntryBuilder.anEntry;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
@@ -28,6 +30,7 @@ import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbHolds;
 import uk.callretention.policy.HoldReason;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.CatalogueEntryBuilder;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.retention.Hold;
@@ -176,9 +179,8 @@ class RecordingDetailsIntegrationTest {
     @Test
     void recording_whenDeleted_is410ForThoseInScope() throws Exception {
         CatalogueEntry entry = recording("rutland", "customer-services", "2026-04-07T09:00:00Z", "CA-7001", null);
-        catalogue.putItem(CatalogueItem.from(new CatalogueEntry(entry.recordingId(), null, entry.versionId(), null, RecordingState.DELETED,
-                "rutland", "customer-services", "phone", null, entry.recordedOn(), null, null, null, null, null, null, null, 0, null, null, null,
-                Instant.now())));
+        catalogue.putItem(CatalogueItem.from(anEntry().recordingId(entry.recordingId()).versionId(entry.versionId()).state(RecordingState.DELETED).council("rutland")
+                .team("customer-services").channel("phone").recordedOn(entry.recordedOn()).cataloguedAt(Instant.now()).build()));
 
         Map<String, Object> answer = call(PlaybackUrlHandler.RECORDING, staff("late", "rutland:customer-services:manager"), entry.recordingId(), Map.of());
 
@@ -257,25 +259,23 @@ class RecordingDetailsIntegrationTest {
     /** Each test class has its own tables, so call ids need only differ within this class. */
     private static CatalogueEntry recording(String council, String team, String recordedAt, String callId, Duration duration) {
         String key = council + "/" + team + "/phone/" + recordedAt.substring(0, 10).replace('-', '/') + "/" + callId + ".wav";
-        CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, "v1", "t1", RecordingState.ACTIVE, council, team, "phone",
-                Instant.parse(recordedAt), LocalDate.parse(recordedAt.substring(0, 10)), "P3M", LocalDate.now().plusMonths(3), council + "@1",
-                CALLER_HASH, "agent-7", "inbound", "audio/wav", 12, duration, null, null, Instant.now());
+        CatalogueEntry entry = forKey(key).versionId("v1").ordering("t1").state(RecordingState.ACTIVE).council(council).team(team).channel("phone")
+                .recordedAt(Instant.parse(recordedAt)).recordedOn(LocalDate.parse(recordedAt.substring(0, 10))).retentionClass("P3M")
+                .expiresOn(LocalDate.now().plusMonths(3)).policyRef(council + "@1").callerHash(CALLER_HASH).agent("agent-7")
+                .direction("inbound").contentType("audio/wav").sizeBytes(12).duration(duration).cataloguedAt(Instant.now()).build();
         catalogue.putItem(CatalogueItem.from(entry));
         return entry;
     }
 
     private static CatalogueEntry quarantined(CatalogueEntry e) {
-        CatalogueEntry entry = new CatalogueEntry(e.recordingId(), e.objectKey(), e.versionId(), e.ordering(), RecordingState.QUARANTINED,
-                e.council(), e.team(), e.channel(), e.recordedAt(), e.recordedOn(), "quarantine", e.expiresOn(), null, e.callerHash(), e.agent(),
-                e.direction(), e.contentType(), e.sizeBytes(), e.duration(), "date-mismatch", "recorded-at falls on another day", e.cataloguedAt());
+        CatalogueEntry entry = CatalogueEntryBuilder.from(e).state(RecordingState.QUARANTINED).retentionClass("quarantine").policyRef(null)
+                .quarantineReason("date-mismatch").quarantineDetail("recorded-at falls on another day").build();
         catalogue.putItem(CatalogueItem.from(entry));
         return entry;
     }
 
     private static CatalogueEntry withCallerHash(CatalogueEntry e, String hash) {
-        CatalogueEntry entry = new CatalogueEntry(e.recordingId(), e.objectKey(), e.versionId(), e.ordering(), e.state(), e.council(), e.team(),
-                e.channel(), e.recordedAt(), e.recordedOn(), e.retentionClass(), e.expiresOn(), e.policyRef(), hash, e.agent(), e.direction(),
-                e.contentType(), e.sizeBytes(), e.duration(), null, null, e.cataloguedAt());
+        CatalogueEntry entry = CatalogueEntryBuilder.from(e).callerHash(hash).quarantineReason(null).quarantineDetail(null).build();
         catalogue.putItem(CatalogueItem.from(entry));
         return entry;
     }

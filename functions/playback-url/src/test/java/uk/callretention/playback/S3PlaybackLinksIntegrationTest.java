@@ -1,6 +1,7 @@
 package uk.callretention.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import uk.callretention.access.RecordingMedia;
 import uk.callretention.aws.S3PlaybackLinks;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.testsupport.S3ProxyServer;
 
@@ -42,8 +42,9 @@ class S3PlaybackLinksIntegrationTest {
         String key = "rutland/customer-services/phone/2026/01/15/call-7.wav";
         // S3Proxy's in-memory store keeps no versions: the link names none, as it would for an unversioned object.
         proxy.client().putObject(b -> b.bucket(bucket).key(key).contentType("binary/octet-stream"), RequestBody.fromBytes(AUDIO));
-        recording = new CatalogueEntry(RecordingId.forKey(key), key, null, "t1", RecordingState.ACTIVE, "rutland", "customer-services", "phone",
-                Instant.parse("2026-01-15T10:00:00Z"), null, "P3M", null, "rutland@1", null, null, null, "audio/wav", AUDIO.length, null, null, null, null);
+        recording = forKey(key).ordering("t1").state(RecordingState.ACTIVE).council("rutland").team("customer-services").channel("phone")
+                .recordedAt(Instant.parse("2026-01-15T10:00:00Z")).retentionClass("P3M").policyRef("rutland@1").contentType("audio/wav")
+                .sizeBytes(AUDIO.length).build();
         links = new S3PlaybackLinks(proxy.presigner(), bucket);
     }
 

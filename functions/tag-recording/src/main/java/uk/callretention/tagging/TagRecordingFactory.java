@@ -7,10 +7,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.CallerHashKey;
-import uk.callretention.aws.DynamoDbAccessCatalogue;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbCatalogue;
-import uk.callretention.aws.DynamoDbRetentionCatalogue;
 import uk.callretention.aws.S3RecordingStore;
 import uk.callretention.aws.SnapStartPriming;
 import uk.callretention.observability.LogLine;
@@ -63,9 +61,8 @@ record TagRecordingFactory(RecordingTagger tagger, MetadataCleanup cleanup, Stri
     /** @param clients the function's own, or the priming clients its SnapStart priming wires a second time with */
     static Reconciling reconciling(AwsClients clients, Map<String, String> environment, PrintStream out, Clock clock) {
         Wiring wiring = new Wiring(clients, environment, clock);
-        String table = AwsClients.require(environment, "CATALOGUE_TABLE");
         Reconciliation.Sources sources = new Reconciliation.Sources(wiring.store.bucket(), wiring.store, wiring.store,
-                new DynamoDbAccessCatalogue(wiring.dynamoDb, table), new DynamoDbRetentionCatalogue(wiring.dynamoDb, table),
+                wiring.catalogue, wiring.catalogue,
                 new SqsDeadLetters(wiring.clients.configured(SqsClient.builder()), AwsClients.require(environment, "UPLOADS_DEAD_LETTER_QUEUE_URL")));
         return new Reconciling(new Reconciliation(wiring.policies, wiring.tagger, sources,
                 new DynamoDbAuditLog(wiring.dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")), new LogLine(out, wiring.clock), wiring.clock,

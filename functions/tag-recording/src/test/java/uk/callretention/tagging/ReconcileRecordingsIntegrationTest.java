@@ -33,7 +33,7 @@ import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.aws.AwsClients;
 import uk.callretention.aws.DynamoDbAuditLog;
-import uk.callretention.aws.DynamoDbRetentionCatalogue;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.DynamoDbSweepProgress;
 import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.observability.LogLine;
@@ -77,7 +77,7 @@ class ReconcileRecordingsIntegrationTest {
     private static String bucket;
     private static String uploadsQueue;
     private static String deadLetterQueue;
-    private static DynamoDbRetentionCatalogue catalogue;
+    private static DynamoDbCatalogue catalogue;
     private static DynamoDbAuditLog audit;
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
 
@@ -89,7 +89,7 @@ class ReconcileRecordingsIntegrationTest {
         bucket = aws.stack().bucketName("RecordingsBucket");
         uploadsQueue = aws.stack().queueUrl("UploadsQueue");
         deadLetterQueue = aws.stack().queueUrl("UploadsDeadLetterQueue");
-        catalogue = new DynamoDbRetentionCatalogue(aws.clients().dynamoDb(), aws.stack().tableName("CatalogueTable"));
+        catalogue = new DynamoDbCatalogue(aws.clients().dynamoDb(), aws.stack().tableName("CatalogueTable"));
         audit = new DynamoDbAuditLog(aws.clients().dynamoDb(), aws.stack().tableName("AuditTable"));
     }
 

@@ -2,6 +2,7 @@ package uk.callretention.tagging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -180,10 +181,11 @@ class ScrubMetadataIntegrationTest {
         String versionId = s3.putObject(b -> b.bucket(bucket).key(key).contentType("audio/wav").metadata(metadata), RequestBody.fromBytes(WAV))
                 .versionId();
         boolean held = state == RecordingState.HELD;
-        catalogue.putItem(CatalogueItem.from(new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t1", state,
-                "rutland", "customer-services", "phone", Instant.parse("2026-10-01T09:00:00Z"), LocalDate.of(2026, 10, 1),
-                held ? "held" : "P3M", LocalDate.of(2027, 1, 1), "rutland@1", "0".repeat(64), "a-7", "inbound", "audio/wav",
-                WAV.length, null, null, null, Instant.parse("2026-10-01T09:00:05Z"))));
+        catalogue.putItem(CatalogueItem.from(forKey(key).versionId(versionId).ordering("t1").state(state).council("rutland").team("customer-services").channel("phone")
+                .recordedAt(Instant.parse("2026-10-01T09:00:00Z")).recordedOn(LocalDate.of(2026, 10, 1))
+                .retentionClass(held ? "held" : "P3M").expiresOn(LocalDate.of(2027, 1, 1)).policyRef("rutland@1")
+                .callerHash("0".repeat(64)).agent("a-7").direction("inbound").contentType("audio/wav").sizeBytes(WAV.length)
+                .cataloguedAt(Instant.parse("2026-10-01T09:00:05Z")).build()));
         s3.putObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId).tagging(t -> t.tagSet(
                 Tag.builder().key("retention").value(held ? "held" : "P3M").build(), Tag.builder().key("expires").value("2027-01-01").build())));
         if (held) {

@@ -2,6 +2,7 @@ package uk.callretention.tagging;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.callretention.recording.CatalogueEntryBuilder.anEntry;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -63,6 +64,7 @@ import uk.callretention.aws.RetentionRepositories;
 import uk.callretention.aws.S3PlaybackLinks;
 import uk.callretention.policy.PolicyBook;
 import uk.callretention.recording.CatalogueEntry;
+import uk.callretention.recording.CatalogueEntryBuilder;
 import uk.callretention.recording.MetadataScrub;
 import uk.callretention.recording.QuarantineReason;
 import uk.callretention.recording.RecordingId;
@@ -296,10 +298,8 @@ class TagRecordingIntegrationTest {
         deliver(event);
         CatalogueItem held = catalogue.getItem(Key.builder().partitionValue(RecordingId.forKey(key)).build());
         CatalogueEntry e = held.toEntry();
-        catalogue.putItem(CatalogueItem.from(new CatalogueEntry(e.recordingId(), e.objectKey(), e.versionId(), e.ordering(),
-                RecordingState.HELD, e.council(), e.team(), e.channel(), e.recordedAt(), e.recordedOn(), e.retentionClass(),
-                e.expiresOn(), e.policyRef(), e.callerHash(), e.agent(), e.direction(), e.contentType(), e.sizeBytes(), e.duration(), null, null,
-                e.cataloguedAt())));
+        catalogue.putItem(CatalogueItem.from(CatalogueEntryBuilder.from(e).state(RecordingState.HELD).quarantineReason(null).quarantineDetail(null)
+                .build()));
         s3.putObjectTagging(b -> b.bucket(bucket).key(key).versionId(versionId).tagging(t -> t.tagSet(Tag.builder().key("retention").value("held").build())));
 
         assertThat(deliver(event).getBatchItemFailures()).isEmpty();
@@ -327,9 +327,9 @@ class TagRecordingIntegrationTest {
         put(key, WAV, Map.of("recorded-at", "2026-11-16T09:00:00Z"));
         deliver(receive(1));
         CatalogueEntry e = entry(key);
-        catalogue.putItem(CatalogueItem.from(new CatalogueEntry(e.recordingId(), null, e.versionId(), null, RecordingState.DELETED,
-                e.council(), e.team(), e.channel(), null, e.recordedOn(), e.retentionClass(), e.expiresOn(), e.policyRef(),
-                null, null, null, null, 0, null, null, null, e.cataloguedAt())));
+        catalogue.putItem(CatalogueItem.from(anEntry().recordingId(e.recordingId()).versionId(e.versionId()).state(RecordingState.DELETED)
+                .council(e.council()).team(e.team()).channel(e.channel()).recordedOn(e.recordedOn()).retentionClass(e.retentionClass())
+                .expiresOn(e.expiresOn()).policyRef(e.policyRef()).cataloguedAt(e.cataloguedAt()).build()));
         s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(e.versionId()));
         String reuploaded = put(key, WAV, Map.of("recorded-at", "2026-11-16T09:00:00Z"));
 

@@ -2,6 +2,7 @@ package uk.callretention.system.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -38,7 +39,6 @@ import uk.callretention.local.runtime.http.RouteAuthorizer;
 import uk.callretention.local.template.FunctionDefinition;
 import uk.callretention.local.template.Template;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.testsupport.LocalAws;
 
@@ -91,10 +91,11 @@ final class ApiStack implements AutoCloseable {
         String versionId = aws.clients().s3().putObject(b -> b.bucket(bucket).key(key).contentType("binary/octet-stream"),
                 RequestBody.fromBytes(AUDIO)).versionId();
         Instant recordedAt = Instant.parse("2026-01-15T10:00:00Z");
-        CatalogueEntry entry = new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t1", state, council, team, "phone",
-                recordedAt, LocalDate.parse("2026-01-15"), "P3M", LocalDate.now(Clock.systemUTC()).plus(3, ChronoUnit.MONTHS),
-                council + "@1", "a".repeat(64), "agent-1", "inbound", "audio/wav", AUDIO.length, null,
-                state == RecordingState.QUARANTINED ? "date-mismatch" : null, null, Instant.now());
+        CatalogueEntry entry = forKey(key).versionId(versionId).ordering("t1").state(state).council(council).team(team).channel("phone")
+                .recordedAt(recordedAt).recordedOn(LocalDate.parse("2026-01-15")).retentionClass("P3M")
+                .expiresOn(LocalDate.now(Clock.systemUTC()).plus(3, ChronoUnit.MONTHS)).policyRef(council + "@1")
+                .callerHash("a".repeat(64)).agent("agent-1").direction("inbound").contentType("audio/wav").sizeBytes(AUDIO.length)
+                .quarantineReason(state == RecordingState.QUARANTINED ? "date-mismatch" : null).cataloguedAt(Instant.now()).build();
         if (state == RecordingState.DELETED) {
             // A tombstone outlives every version; deleting first also leaves the upload's own event nothing to tag.
             aws.clients().s3().deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId));

@@ -2,6 +2,7 @@ package uk.callretention.system.reapply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 import uk.callretention.aws.DynamoDbCatalogue;
-import uk.callretention.aws.DynamoDbRetentionCatalogue;
 import uk.callretention.aws.S3RetentionStore;
 import uk.callretention.local.LocalRuntime;
 import uk.callretention.local.runtime.Json;
@@ -37,7 +37,6 @@ import uk.callretention.local.template.FunctionDefinition;
 import uk.callretention.local.template.Template;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.CatalogueEntry;
-import uk.callretention.recording.RecordingId;
 import uk.callretention.recording.RecordingState;
 import uk.callretention.recording.RecordingTags;
 import uk.callretention.testsupport.LocalAws;
@@ -135,7 +134,7 @@ class PolicyReapplicationJobIntegrationTest {
 
     private static void assertEveryRecording(String policy, String retentionClass, LocalDate expiresOn) {
         S3RetentionStore store = new S3RetentionStore(aws.clients().s3(), bucket());
-        DynamoDbRetentionCatalogue catalogue = new DynamoDbRetentionCatalogue(aws.clients().dynamoDb(), runtime.stack().tableName("CatalogueTable"));
+        DynamoDbCatalogue catalogue = new DynamoDbCatalogue(aws.clients().dynamoDb(), runtime.stack().tableName("CatalogueTable"));
         ExecutorService reads = Executors.newFixedThreadPool(8);
         try {
             List<Future<Object>> checks = catalogued.stream().map(entry -> reads.submit(() -> {
@@ -167,9 +166,10 @@ class PolicyReapplicationJobIntegrationTest {
 
     private static CatalogueEntry entry(String key, String versionId, int n) {
         Instant recordedAt = RECORDED_ON.atTime(9, 0).atZone(RetentionSchedule.UK).toInstant().plusSeconds(n);
-        return new CatalogueEntry(RecordingId.forKey(key), key, versionId, "t" + n, RecordingState.ACTIVE, "rutland", "customer-services", "phone",
-                recordedAt, RECORDED_ON, "P1M", RECORDED_ON.plusMonths(1), OLD_POLICY, "caller-hash-" + n, "agent-7", "inbound", "audio/wav", 12, null,
-                null, null, recordedAt.plusSeconds(60));
+        return forKey(key).versionId(versionId).ordering("t" + n).state(RecordingState.ACTIVE).council("rutland")
+                .team("customer-services").channel("phone").recordedAt(recordedAt).recordedOn(RECORDED_ON).retentionClass("P1M")
+                .expiresOn(RECORDED_ON.plusMonths(1)).policyRef(OLD_POLICY).callerHash("caller-hash-" + n).agent("agent-7")
+                .direction("inbound").contentType("audio/wav").sizeBytes(12).cataloguedAt(recordedAt.plusSeconds(60)).build();
     }
 
     private static String bucket() {

@@ -92,7 +92,7 @@ public class CatalogueBean {
                 recordedAt == null ? null : Instant.parse(recordedAt), recordedOn == null ? null : LocalDate.parse(recordedOn),
                 retentionClass, expiresOn == null ? null : LocalDate.parse(expiresOn), policyRef, callerHash, agent, direction, contentType,
                 sizeBytes == null ? 0 : sizeBytes, durationMillis == null ? null : Duration.ofMillis(durationMillis), quarantineReason,
-                quarantineDetail, cataloguedAt == null ? null : Instant.parse(cataloguedAt));
+                quarantineDetail, cataloguedAt == null ? null : Instant.parse(cataloguedAt), null);
     }
 
     private static String text(Object value) {

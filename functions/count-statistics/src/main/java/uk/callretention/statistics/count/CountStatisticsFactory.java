@@ -5,7 +5,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import uk.callretention.access.CouncilStatistics;
 import uk.callretention.aws.AwsClients;
-import uk.callretention.aws.DynamoDbAccessCatalogue;
+import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.DynamoDbAuditLog;
 import uk.callretention.aws.DynamoDbHolds;
 import uk.callretention.aws.DynamoDbStatistics;
@@ -24,7 +24,7 @@ final class CountStatisticsFactory {
     static DailyCounting counting(Map<String, String> environment, Clock clock) {
         DynamoDbClient dynamoDb = AwsClients.fromEnvironment(environment).dynamoDb();
         return new DailyCounting(PolicyBook.bundled(environment), new DynamoDbAuditLog(dynamoDb, AwsClients.require(environment, "AUDIT_TABLE")),
-                new DynamoDbAccessCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
+                new DynamoDbCatalogue(dynamoDb, AwsClients.require(environment, "CATALOGUE_TABLE")),
                 new DynamoDbHolds(dynamoDb, AwsClients.require(environment, "HOLDS_TABLE")), statisticsTable(dynamoDb, environment), clock);
     }
 
