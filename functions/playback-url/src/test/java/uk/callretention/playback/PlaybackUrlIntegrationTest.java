@@ -7,6 +7,7 @@ import static uk.callretention.playback.Invocations.body;
 import static uk.callretention.playback.Invocations.staff;
 import static uk.callretention.playback.Invocations.status;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -78,7 +79,7 @@ class PlaybackUrlIntegrationTest {
             assertThat(status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}"))).isEqualTo(200);
         }
 
-        Map<String, Object> refused = call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}");
+        APIGatewayV2HTTPResponse refused = call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}");
 
         Instant afterRefusal = Instant.now();
         assertThat(status(refused)).isEqualTo(429);
@@ -88,7 +89,7 @@ class PlaybackUrlIntegrationTest {
         assertThat((String) body(refused).get("message")).startsWith("You have asked for 20 playback links in the last hour, the most Rutland County Council allows. "
                 + "You can ask again after ");
         @SuppressWarnings("unchecked")
-        long waitSeconds = Long.parseLong(((Map<String, String>) refused.get("headers")).get("retry-after"));
+        long waitSeconds = Long.parseLong(refused.getHeaders().get("retry-after"));
         assertThat(waitSeconds).as("whole seconds to the retryAfter instant").isBetween(Duration.between(afterRefusal, retryAfter).getSeconds(),
                 Duration.between(beforeFirst, retryAfter).getSeconds() + 1);
         List<AuditEvent> trail = audit.trailOf(recording.recordingId());
@@ -157,8 +158,8 @@ class PlaybackUrlIntegrationTest {
     void playbackUrl_whenIdIsNotARecordingId_is404LikeAnyMissingOne() throws Exception {
         Map<String, String> manager = staff("typo-manager", "rutland:customer-services:manager");
 
-        Map<String, Object> missing = call(PlaybackUrlHandler.PLAYBACK_URL, manager, RecordingId.forKey("no/such/key"), Map.of(), "{\"purpose\":\"complaint\"}");
-        Map<String, Object> malformed = call(PlaybackUrlHandler.PLAYBACK_URL, manager, "../../etc", Map.of(), "{\"purpose\":\"complaint\"}");
+        APIGatewayV2HTTPResponse missing = call(PlaybackUrlHandler.PLAYBACK_URL, manager, RecordingId.forKey("no/such/key"), Map.of(), "{\"purpose\":\"complaint\"}");
+        APIGatewayV2HTTPResponse malformed = call(PlaybackUrlHandler.PLAYBACK_URL, manager, "../../etc", Map.of(), "{\"purpose\":\"complaint\"}");
 
         assertThat(body(missing)).isEqualTo(body(malformed)).containsEntry("error", "not-found");
         assertThat(audit.trailOf("malformed-recording-id")).isNotEmpty();
@@ -194,7 +195,7 @@ class PlaybackUrlIntegrationTest {
         recording("south-hams", "contact-centre", "2026-03-01T11:00:00Z", "01636 650001");
         recording("rutland", "customer-services", "2026-03-01T12:00:00Z", "01636 650000");
 
-        Map<String, Object> found = call(PlaybackUrlHandler.SUBJECT_ACCESS, staff("sh-dpo", "south-hams:*:dpo"), null,
+        APIGatewayV2HTTPResponse found = call(PlaybackUrlHandler.SUBJECT_ACCESS, staff("sh-dpo", "south-hams:*:dpo"), null,
                 Map.of("phone", caller, "from", "2026-03-01", "to", "2026-03-31"), null);
 
         assertThat(status(found)).isEqualTo(200);
@@ -210,9 +211,9 @@ class PlaybackUrlIntegrationTest {
     void release_whenDpoReleasesToPolice_getsADownloadLinkAuditedAsARelease() throws Exception {
         CatalogueEntry recording = recording("rotherham", "contact-centre", "2026-03-02T10:00:00Z", CALLER);
 
-        Map<String, Object> released = call(PlaybackUrlHandler.RELEASE, staff("rot-dpo", "rotherham:*:dpo"), recording.recordingId(), Map.of(),
+        APIGatewayV2HTTPResponse released = call(PlaybackUrlHandler.RELEASE, staff("rot-dpo", "rotherham:*:dpo"), recording.recordingId(), Map.of(),
                 "{\"recipient\":\"police\",\"reference\":\"SYP-2026-0042\"}");
-        Map<String, Object> byManager = call(PlaybackUrlHandler.RELEASE, staff("rot-manager", "rotherham:contact-centre:manager"),
+        APIGatewayV2HTTPResponse byManager = call(PlaybackUrlHandler.RELEASE, staff("rot-manager", "rotherham:contact-centre:manager"),
                 recording.recordingId(), Map.of(), "{\"recipient\":\"police\",\"reference\":\"SYP-2026-0042\"}");
 
         assertThat(status(released)).isEqualTo(200);
@@ -230,8 +231,8 @@ class PlaybackUrlIntegrationTest {
         call(PlaybackUrlHandler.PLAYBACK_URL, staff("trail-manager", "rutland:customer-services:manager"), recording.recordingId(), Map.of(),
                 "{\"purpose\":\"complaint\",\"reference\":\"C-9\"}");
 
-        Map<String, Object> trail = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-dpo", "rutland:*:dpo"), recording.recordingId(), Map.of(), null);
-        Map<String, Object> byManager = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-manager", "rutland:customer-services:manager"),
+        APIGatewayV2HTTPResponse trail = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-dpo", "rutland:*:dpo"), recording.recordingId(), Map.of(), null);
+        APIGatewayV2HTTPResponse byManager = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-manager", "rutland:customer-services:manager"),
                 recording.recordingId(), Map.of(), null);
 
         assertThat(status(trail)).isEqualTo(200);
@@ -257,7 +258,7 @@ class PlaybackUrlIntegrationTest {
         return entry;
     }
 
-    private static Map<String, Object> call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query, String body) {
+    private static APIGatewayV2HTTPResponse call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query, String body) {
         return handler.handleRequest(Invocations.apiEvent(routeKey, claims, recordingId, query, body), Invocations.context());
     }
 
