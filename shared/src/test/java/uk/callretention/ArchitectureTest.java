@@ -8,14 +8,15 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The domain decides from facts alone; AWS types stay in the repositories, clients and handlers. Only the policy file
+ * The domain decides from facts alone; AWS types stay in the repositories, clients and handlers, and HTTP (statuses,
+ * headers, the API's events and JSON shapes) in the adapter package {@code uk.callretention.http}. Only the policy file
  * parser reads YAML: a function reads the compiled book, and its jar holds no YAML parser.
  */
 @AnalyzeClasses(packages = "uk.callretention", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domain_whenCompiled_dependsOnNoAwsTypes = noClasses()
+    static final ArchRule domain_whenCompiled_dependsOnNoAwsOrHttpTypes = noClasses()
             .that().resideInAnyPackage(
                     "uk.callretention.policy..",
                     "uk.callretention.recording..",
@@ -24,7 +25,7 @@ class ArchitectureTest {
                     "uk.callretention.audit..",
                     "uk.callretention.training..",
                     "uk.callretention.statistics..")
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..");
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "com.amazonaws..", "uk.callretention.http..");
 
     @ArchTest
     static final ArchRule yaml_whenRead_isReadOnlyByThePolicyFileParser = noClasses()

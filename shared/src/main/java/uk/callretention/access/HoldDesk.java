@@ -78,15 +78,15 @@ public final class HoldDesk {
         return switch (refused) {
             case NO_SUCH_RECORDING -> Refusal.NOT_FOUND;
             case RECORDING_DELETED -> Refusal.RECORDING_DELETED;
-            case NO_SUCH_HOLD -> new Refusal(refused.code(), 404, "We could not find that hold on this recording. Reload the recording to see its holds.");
-            case ALREADY_RELEASED -> new Refusal(refused.code(), 409, "This hold has already been released. Reload the recording to see its holds.");
-            case CHANGE_IN_PROGRESS -> new Refusal(refused.code(), 409,
+            case NO_SUCH_HOLD -> new Refusal(refused.code(), "We could not find that hold on this recording. Reload the recording to see its holds.");
+            case ALREADY_RELEASED -> new Refusal(refused.code(), "This hold has already been released. Reload the recording to see its holds.");
+            case CHANGE_IN_PROGRESS -> new Refusal(refused.code(),
                     "Someone else is changing this recording's holds at this moment. Wait a few seconds, then try again.");
-            case REASON_NOT_ALLOWED -> new Refusal(refused.code(), 400, "Choose a hold reason from the council's list.");
-            case REFERENCE_REQUIRED -> new Refusal(refused.code(), 400,
+            case REASON_NOT_ALLOWED -> new Refusal(refused.code(), "Choose a hold reason from the council's list.");
+            case REFERENCE_REQUIRED -> new Refusal(refused.code(),
                     "Give the reference of the case the hold is for (a complaint, claim or crime number), at most 200 characters.");
-            case REVIEW_DATE_NOT_AFTER_TODAY -> new Refusal(refused.code(), 400, "Choose a review date (reviewOn) after today.");
-            case REVIEW_DATE_TOO_FAR -> new Refusal(refused.code(), 400, "Choose a review date (reviewOn) on or before "
+            case REVIEW_DATE_NOT_AFTER_TODAY -> new Refusal(refused.code(), "Choose a review date (reviewOn) after today.");
+            case REVIEW_DATE_TOO_FAR -> new Refusal(refused.code(), "Choose a review date (reviewOn) on or before "
                     + UK_DATE.format(latestReview) + " (" + latestReview + "): the council reviews every hold at least that often.");
             case PLACED_BY_REQUIRED, RELEASED_BY_REQUIRED -> Refusal.UNAUTHENTICATED;
         };

@@ -99,7 +99,7 @@ class TrainingCopyDeskTest {
         Refusal grewMeanwhile = refusal(desk(grown).make(MANAGER, grown.recordingId(), JsonBody.of(TRAINING)));
         Refusal notCopyable = refusal(desk(other).make(MANAGER, other.recordingId(), JsonBody.of(TRAINING)));
 
-        assertThat(tooLarge.status()).isEqualTo(422);
+        assertThat(tooLarge.code()).as("answered 422, as RefusalStatusTest checks").isEqualTo("recording-too-large");
         assertThat(tooLarge.details()).containsEntry("limitBytes", TrainingCopyDesk.MAX_WAV_BYTES);
         assertThat(tooLarge.message()).contains("256 MiB");
         assertThat(grewMeanwhile.message()).contains("20 MiB");

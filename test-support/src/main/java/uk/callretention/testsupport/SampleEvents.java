@@ -1,5 +1,6 @@
 package uk.callretention.testsupport;
 
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +10,11 @@ import java.nio.file.Path;
 public final class SampleEvents {
 
     private SampleEvents() {
+    }
+
+    /** The file read into Lambda's event class, as Lambda's runtime reads an event for a handler taking that type. */
+    public static <T> T load(String name, Class<T> type) {
+        return LambdaEventSerializers.serializerFor(type, type.getClassLoader()).fromJson(read(name));
     }
 
     /** The file's text, found in the nearest folder above the working directory that holds the template and {@code events/}. */

@@ -36,8 +36,7 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
     private final AuditDigester auditDigester;
     private final SubjectAccessExportExpiry exportExpiry;
     private final Clock clock;
-    /** Only on the paths that start from the environment: a handler built from parts (tests) is never primed. */
-    private SnapStartPriming snapStart;
+    private final SnapStartPriming snapStart;
 
     /** Lambda's constructor: registers the SnapStart hooks too. */
     public ExpireRecordingsHandler() {
@@ -51,17 +50,12 @@ public final class ExpireRecordingsHandler implements RequestHandler<Map<String,
     }
 
     ExpireRecordingsHandler(ExpireRecordingsFactory factory) {
-        this(factory.sweep(), factory.reapplication(), factory.auditDigester(), factory.exportExpiry(), factory.clock());
+        this.sweep = factory.sweep();
+        this.reapplication = factory.reapplication();
+        this.auditDigester = factory.auditDigester();
+        this.exportExpiry = factory.exportExpiry();
+        this.clock = factory.clock();
         this.snapStart = factory.snapStart();
-    }
-
-    ExpireRecordingsHandler(Sweep sweep, ReapplicationJobs reapplication, AuditDigester auditDigester, SubjectAccessExportExpiry exportExpiry,
-                            Clock clock) {
-        this.sweep = sweep;
-        this.reapplication = reapplication;
-        this.auditDigester = auditDigester;
-        this.exportExpiry = exportExpiry;
-        this.clock = clock;
     }
 
     /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */

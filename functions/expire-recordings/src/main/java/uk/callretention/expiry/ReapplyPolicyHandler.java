@@ -33,8 +33,7 @@ public final class ReapplyPolicyHandler implements RequestHandler<S3BatchEventV2
     private final String recordingsBucket;
     private final LogLine log;
     private final Clock clock;
-    /** Only on the paths that start from the environment: a handler built from parts (tests, benchmarks) is never primed. */
-    private SnapStartPriming snapStart;
+    private final SnapStartPriming snapStart;
 
     /** Lambda's constructor: registers the SnapStart hooks too. */
     public ReapplyPolicyHandler() {
@@ -47,16 +46,13 @@ public final class ReapplyPolicyHandler implements RequestHandler<S3BatchEventV2
         this(ReapplyPolicyFactory.fromEnvironment(environment));
     }
 
+    /** @param factory its parts; a benchmark or test builds one with no SnapStart hooks, as such a handler is never primed */
     ReapplyPolicyHandler(ReapplyPolicyFactory factory) {
-        this(factory.reapplication(), factory.recordingsBucket(), factory.log(), factory.clock());
+        this.reapplication = factory.reapplication();
+        this.recordingsBucket = factory.recordingsBucket();
+        this.log = factory.log();
+        this.clock = factory.clock();
         this.snapStart = factory.snapStart();
-    }
-
-    ReapplyPolicyHandler(PolicyReapplication reapplication, String recordingsBucket, LogLine log, Clock clock) {
-        this.reapplication = reapplication;
-        this.recordingsBucket = recordingsBucket;
-        this.log = log;
-        this.clock = clock;
     }
 
     /** The SnapStart hooks Lambda's constructor registers, for tests to call as the runtime does. */

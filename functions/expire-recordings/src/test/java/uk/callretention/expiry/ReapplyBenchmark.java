@@ -107,8 +107,8 @@ public final class ReapplyBenchmark {
             PolicyReapplication reapplication = new PolicyReapplication(PolicyBook.bundled(environment),
                     new DynamoDbCatalogue(dynamoDb, environment.get("CATALOGUE_TABLE")), new S3RetentionStore(s3, bucket),
                     new DynamoDbAuditLog(dynamoDb, environment.get("AUDIT_TABLE")), Clock.systemUTC());
-            ReapplyPolicyHandler handler = new ReapplyPolicyHandler(reapplication, bucket,
-                    new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC());
+            ReapplyPolicyHandler handler = new ReapplyPolicyHandler(new ReapplyPolicyFactory(reapplication, bucket,
+                    new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC(), null));
             String runId = "reapply-bench-" + Instant.now().toEpochMilli();
             Map<String, Integer> outcomes = new TreeMap<>();
             long start = System.nanoTime();

@@ -275,9 +275,9 @@ class ReapplyPolicyHandlerIntegrationTest {
                 held(entry);
             }
         });
-        ReapplyPolicyHandler racing = new ReapplyPolicyHandler(new PolicyReapplication(PolicyBook.bundled(Map.of()), recordings.repositories().catalogue(),
-                bucket, recordings.repositories().audit(), Clock.systemUTC()), recordings.bucket(),
-                new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC());
+        ReapplyPolicyHandler racing = new ReapplyPolicyHandler(new ReapplyPolicyFactory(new PolicyReapplication(PolicyBook.bundled(Map.of()),
+                recordings.repositories().catalogue(), bucket, recordings.repositories().audit(), Clock.systemUTC()), recordings.bucket(),
+                new LogLine(new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC(), null));
         String runId = runId();
 
         S3BatchResponse raced = racing.handleRequest(BatchTasks.event(runId, false, recordings.bucket(), encodedKeys(entry), List.of(entry.versionId())),

@@ -2,21 +2,23 @@ package uk.callretention.export;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.callretention.access.SubjectAccessExport;
-import uk.callretention.access.SubjectAccessExports;
 import uk.callretention.access.SubjectAccessExports.Status;
-import uk.callretention.access.api.ApiRoutes;
-import uk.callretention.access.api.ApiRoutes.Answer;
+import uk.callretention.access.SubjectAccessExports;
+import uk.callretention.http.ApiRoutes.Answer;
+import uk.callretention.http.ApiRoutes;
 
 /**
  * Subject access exports, behind the JWT authorizer, for the council's DPO: asks for one (queued for
  * {@link BuildExportHandler}) and shows its state, with a download link once it is ready. Its role reads the catalogue
  * by caller and the caller-hash key, writes the exports table and queue, and signs links to the exports bucket alone.
  */
-public final class SubjectAccessExportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class SubjectAccessExportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final String REQUEST_EXPORT = "POST /subject-access/exports";
     static final String EXPORT_STATUS = "GET /subject-access/exports/{exportId}";
@@ -40,7 +42,7 @@ public final class SubjectAccessExportHandler implements RequestHandler<Map<Stri
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return routes.handle(event, context.getAwsRequestId());
     }
 

@@ -2,6 +2,8 @@ package uk.callretention.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
@@ -15,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ import uk.callretention.aws.DynamoDbCatalogue;
 import uk.callretention.aws.DynamoDbHolds;
 import uk.callretention.aws.DynamoDbSubjectAccessExports;
 import uk.callretention.aws.S3SubjectAccessExportFiles;
+import uk.callretention.http.ApiEvents;
 import uk.callretention.policy.HoldReason;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.recording.Upload;
@@ -273,27 +275,21 @@ class SubjectAccessExportIntegrationTest {
     }
 
     /** The API's event for the route, as API Gateway sends it with the JWT authorizer's claims. */
-    private static Map<String, Object> request(String method, String path, Map<String, String> pathParameters, String groups, String body) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", method + " " + path);
-        event.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims",
-                Map.of("sub", "sub-" + groups.hashCode(), "username", "someone", "cognito:groups", groups)))));
-        event.put("pathParameters", pathParameters);
-        if (body != null) {
-            event.put("body", body);
-            event.put("isBase64Encoded", false);
-        }
+    private static APIGatewayV2HTTPResponse request(String method, String path, Map<String, String> pathParameters, String groups, String body) {
+        APIGatewayV2HTTPEvent event = ApiEvents.signedIn(method + " " + path,
+                Map.of("sub", "sub-" + groups.hashCode(), "username", "someone", "cognito:groups", groups), UUID.randomUUID().toString());
+        event.setPathParameters(pathParameters);
+        event.setBody(body);
         return api.handleRequest(event, TestLambdaContext.of("SubjectAccessExportFunction"));
     }
 
-    private static Map<String, Object> json(Map<String, Object> response, int status) throws IOException {
-        assertThat(response.get("statusCode")).as("%s", response.get("body")).isEqualTo(status);
-        return JSON.std.mapFrom(response.get("body").toString());
+    private static Map<String, Object> json(APIGatewayV2HTTPResponse response, int status) throws IOException {
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
+        return JSON.std.mapFrom(response.getBody());
     }
 
-    private static String refusal(Map<String, Object> response) throws IOException {
-        return response.get("statusCode") + " " + JSON.std.mapFrom(response.get("body").toString()).get("error");
+    private static String refusal(APIGatewayV2HTTPResponse response) throws IOException {
+        return response.getStatusCode() + " " + JSON.std.mapFrom(response.getBody()).get("error");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,10 +2,12 @@ package uk.callretention.trainingcopy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import uk.callretention.access.api.ApiRoutes;
-import uk.callretention.access.api.ApiRoutes.Answer;
-import uk.callretention.access.api.RecordingShape;
+import uk.callretention.http.ApiRoutes.Answer;
+import uk.callretention.http.ApiRoutes;
+import uk.callretention.http.RecordingShape;
 
 /**
  * {@code POST /recordings/{recordingId}/training-copies}, behind the JWT authorizer: a training copy of the recording
@@ -13,7 +15,7 @@ import uk.callretention.access.api.RecordingShape;
  * writes only under {@code training/}. Not primed for SnapStart: a copy is made now and then, by hand, and its time is
  * the source's download and cut, not the start.
  */
-public final class MakeTrainingCopyHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class MakeTrainingCopyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final String MAKE_TRAINING_COPY = "POST /recordings/{recordingId}/training-copies";
 
@@ -35,7 +37,7 @@ public final class MakeTrainingCopyHandler implements RequestHandler<Map<String,
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return routes.handle(event, context.getAwsRequestId());
     }
 }

@@ -3,6 +3,8 @@ package uk.callretention.trainingcopy;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +95,7 @@ class MakeTrainingCopyIntegrationTest {
         CatalogueEntry source = recording("rutland", "customer-services", "phone", "wav", wav);
         Map<String, String> manager = staff("rutland-manager", "rutland:customer-services:manager");
 
-        Map<String, Object> answer = copy(manager, source.recordingId(),
+        APIGatewayV2HTTPResponse answer = copy(manager, source.recordingId(),
                 Map.of("purpose", "training", "reference", "TRN-1", "cut", List.of(range(0.5, 1), range(2, 2.25))));
 
         assertThat(status(answer)).isEqualTo(201);
@@ -157,7 +159,7 @@ class MakeTrainingCopyIntegrationTest {
         byte[] mp3 = Files.readAllBytes(Path.of("../../shared/src/test/resources/training/tone-440hz-8khz-mono.mp3"));
         CatalogueEntry source = recording("rutland", "customer-services", "phone", "mp3", mp3);
 
-        Map<String, Object> answer = copy(staff("rutland-dpo", "rutland:*:dpo"), source.recordingId(),
+        APIGatewayV2HTTPResponse answer = copy(staff("rutland-dpo", "rutland:*:dpo"), source.recordingId(),
                 Map.of("purpose", "training", "reference", "TRN-2", "cut", List.of(range(0.5, 1.5))));
 
         assertThat(status(answer)).isEqualTo(201);
@@ -181,7 +183,7 @@ class MakeTrainingCopyIntegrationTest {
                 Map.of("role", "customer", "name", "Jo Bloggs", "text", "I live on Station Road"))));
         CatalogueEntry source = recording("newark-sherwood", "customer-services", "webchat", "json", transcript.getBytes(UTF_8));
 
-        Map<String, Object> answer = copy(staff("ns-manager", "newark-sherwood:customer-services:manager"), source.recordingId(),
+        APIGatewayV2HTTPResponse answer = copy(staff("ns-manager", "newark-sherwood:customer-services:manager"), source.recordingId(),
                 Map.of("purpose", "training", "reference", "TRN-3", "messages", List.of(5)));
 
         assertThat(status(answer)).isEqualTo(201);
@@ -330,20 +332,18 @@ class MakeTrainingCopyIntegrationTest {
         return Map.of("from", from, "to", to);
     }
 
-    private static Map<String, Object> copy(Map<String, String> claims, String recordingId, Map<String, Object> request) {
+    private static APIGatewayV2HTTPResponse copy(Map<String, String> claims, String recordingId, Map<String, Object> request) {
         return copy(handler, claims, recordingId, request);
     }
 
     /** The sample API request (events/http-api-request.json) to this route, by someone with those claims. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> copy(MakeTrainingCopyHandler through, Map<String, String> claims, String recordingId, Map<String, Object> request) {
+    private static APIGatewayV2HTTPResponse copy(MakeTrainingCopyHandler through, Map<String, String> claims, String recordingId, Map<String, Object> request) {
         try {
-            Map<String, Object> event = JSON.std.mapFrom(SampleEvents.read("http-api-request.json"));
-            event.put("routeKey", MakeTrainingCopyHandler.MAKE_TRAINING_COPY);
-            event.put("pathParameters", Map.of("recordingId", recordingId));
-            event.put("body", JSON.std.asString(request));
-            Map<String, Object> context = (Map<String, Object>) event.get("requestContext");
-            ((Map<String, Object>) ((Map<String, Object>) context.get("authorizer")).get("jwt")).put("claims", claims);
+            APIGatewayV2HTTPEvent event = SampleEvents.load("http-api-request.json", APIGatewayV2HTTPEvent.class);
+            event.setRouteKey(MakeTrainingCopyHandler.MAKE_TRAINING_COPY);
+            event.setPathParameters(Map.of("recordingId", recordingId));
+            event.setBody(JSON.std.asString(request));
+            event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
             return through.handleRequest(event, TestLambdaContext.of("MakeTrainingCopyFunction"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -354,15 +354,15 @@ class MakeTrainingCopyIntegrationTest {
         return Map.of("sub", username + "-" + UUID.randomUUID(), "username", username, "cognito:groups", "[" + groups + "]");
     }
 
-    private static int status(Map<String, Object> response) {
-        return (Integer) response.get("statusCode");
+    private static int status(APIGatewayV2HTTPResponse response) {
+        return response.getStatusCode();
     }
 
-    private static Map<String, Object> body(Map<String, Object> response) throws Exception {
-        return JSON.std.mapFrom((String) response.get("body"));
+    private static Map<String, Object> body(APIGatewayV2HTTPResponse response) throws Exception {
+        return JSON.std.mapFrom(response.getBody());
     }
 
-    private static String error(Map<String, Object> response) {
+    private static String error(APIGatewayV2HTTPResponse response) {
         try {
             return (String) body(response).get("error");
         } catch (Exception e) {

@@ -2,14 +2,16 @@ package uk.callretention.manage;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.callretention.access.Erasure;
 import uk.callretention.access.HoldsToReview;
-import uk.callretention.access.api.ApiRoutes;
-import uk.callretention.access.api.ApiRoutes.Answer;
-import uk.callretention.access.api.HoldShape;
 import uk.callretention.aws.SnapStartPriming;
+import uk.callretention.http.ApiRoutes.Answer;
+import uk.callretention.http.ApiRoutes;
+import uk.callretention.http.HoldShape;
 import uk.callretention.retention.HoldOutcome;
 
 /**
@@ -17,7 +19,7 @@ import uk.callretention.retention.HoldOutcome;
  * its DPO to review and release. Its role may tag, set legal holds
  * and delete versions, but never read audio.
  */
-public final class ManageRecordingHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ManageRecordingHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final String ACTIVE_HOLDS = "GET /holds";
     static final String PLACE_HOLD = "POST /recordings/{recordingId}/holds";
@@ -56,7 +58,7 @@ public final class ManageRecordingHandler implements RequestHandler<Map<String, 
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return routes.handle(event, context.getAwsRequestId());
     }
 

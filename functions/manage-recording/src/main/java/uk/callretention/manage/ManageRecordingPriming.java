@@ -1,14 +1,17 @@
 package uk.callretention.manage;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import uk.callretention.aws.AwsClients;
-import uk.callretention.aws.PrimingHttpClient;
 import uk.callretention.aws.PrimingHttpClient.Answer;
+import uk.callretention.aws.PrimingHttpClient;
 import uk.callretention.aws.PrimingInvocation;
 import uk.callretention.aws.PrimingRecording;
 import uk.callretention.aws.SnapStartPriming;
+import uk.callretention.http.ApiEvents;
 
 /**
  * ManageRecording's usual request, made before a SnapStart snapshot (see {@link SnapStartPriming}): Rutland's DPO places
@@ -27,16 +30,13 @@ final class ManageRecordingPriming {
     }
 
     /** @return the handler's answer, a 201 with the hold when the priming took the usual path */
-    static Map<String, Object> usualRequest(Map<String, String> environment, PrimingHttpClient aws) {
+    static APIGatewayV2HTTPResponse usualRequest(Map<String, String> environment, PrimingHttpClient aws) {
         ManageRecordingHandler handler = new ManageRecordingHandler(ManageRecordingFactory.wired(SnapStartPriming.clients(environment, aws), environment,
                 SnapStartPriming.nowhere(), Clock.systemUTC()));
-        return handler.handleRequest(Map.of(
-                "version", "2.0",
-                "routeKey", ManageRecordingHandler.PLACE_HOLD,
-                "requestContext", Map.of("requestId", PrimingInvocation.REQUEST_ID, "authorizer", Map.of("jwt", Map.of("claims", Map.of(
-                        "sub", "snapstart-priming", "username", "snapstart-priming", "cognito:groups", "[rutland:*:dpo]")))),
-                "pathParameters", Map.of("recordingId", PrimingRecording.RECORDING_ID),
-                "body", "{\"reason\":\"complaint-or-dispute\",\"reference\":\"CMP-2026-0117\",\"reviewOn\":\"" + LocalDate.now().plusMonths(1) + "\"}",
-                "isBase64Encoded", false), new PrimingInvocation());
+        APIGatewayV2HTTPEvent placeHold = ApiEvents.signedIn(ManageRecordingHandler.PLACE_HOLD, Map.of(
+                "sub", "snapstart-priming", "username", "snapstart-priming", "cognito:groups", "[rutland:*:dpo]"), PrimingInvocation.REQUEST_ID);
+        placeHold.setPathParameters(Map.of("recordingId", PrimingRecording.RECORDING_ID));
+        placeHold.setBody("{\"reason\":\"complaint-or-dispute\",\"reference\":\"CMP-2026-0117\",\"reviewOn\":\"" + LocalDate.now().plusMonths(1) + "\"}");
+        return handler.handleRequest(placeHold, new PrimingInvocation());
     }
 }

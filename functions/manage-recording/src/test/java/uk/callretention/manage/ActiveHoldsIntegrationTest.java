@@ -3,6 +3,8 @@ package uk.callretention.manage;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +14,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.aws.DynamoDbAuditLog;
+import uk.callretention.http.ApiEvents;
 import uk.callretention.policy.RetentionSchedule;
 import uk.callretention.recording.RecordingId;
 import uk.callretention.testsupport.LocalAws;
@@ -66,7 +68,7 @@ class ActiveHoldsIntegrationTest {
         String notYetDue = hold(dpo, recording("newark-sherwood", "careline-services"), today.plusDays(30), "CMP-4");
         String overdueFirst = hold(dpo, recording("newark-sherwood", "customer-services"), today.plusDays(5), "CMP-1");
 
-        Map<String, Object> answer = call(later, dpo, Map.of("council", "newark-sherwood"));
+        APIGatewayV2HTTPResponse answer = call(later, dpo, Map.of("council", "newark-sherwood"));
 
         assertThat(status(answer)).isEqualTo(200);
         Map<String, Object> body = body(answer);
@@ -90,7 +92,7 @@ class ActiveHoldsIntegrationTest {
         String released = hold(dpo, recording, today.plusDays(20), "LC-2");
         assertThat(holdIds(call(now, dpo, Map.of()))).containsExactly(kept, released);
 
-        Map<String, Object> release = release(dpo, recording, released);
+        APIGatewayV2HTTPResponse release = release(dpo, recording, released);
 
         assertThat(status(release)).isEqualTo(200);
         assertThat(holdIds(call(now, dpo, Map.of()))).containsExactly(kept);
@@ -113,7 +115,7 @@ class ActiveHoldsIntegrationTest {
         assertThat(paged).isEqualTo(placed);
         assertThat(third).doesNotContainKey("nextToken");
         String unfinished = Base64.getUrlEncoder().withoutPadding().encodeToString("#unfinished#".getBytes(UTF_8));
-        Map<String, Object> forged = call(now, dpo, Map.of("council", "rutland", "nextToken", unfinished));
+        APIGatewayV2HTTPResponse forged = call(now, dpo, Map.of("council", "rutland", "nextToken", unfinished));
         assertThat(status(forged)).isEqualTo(400);
         assertThat(body(forged)).containsEntry("error", "bad-request");
         assertThat(status(call(now, dpo, Map.of("council", "rutland", "limit", "101")))).isEqualTo(400);
@@ -127,8 +129,8 @@ class ActiveHoldsIntegrationTest {
         assertThat(status(call(now, dpo, Map.of("council", "rotherham")))).isEqualTo(200);
         assertThat(error(call(now, staff("rot-manager", "rotherham:contact-centre:manager"), Map.of("council", "rotherham")))).isEqualTo("not-permitted");
         assertThat(error(call(now, staff("rot-staff", "rotherham:contact-centre:staff"), Map.of()))).isEqualTo("not-permitted");
-        Map<String, Object> otherCouncil = call(now, staff("rutland-dpo", "rutland:*:dpo"), Map.of("council", "rotherham"));
-        Map<String, Object> noCouncil = call(now, staff("rutland-dpo", "rutland:*:dpo"), Map.of("council", "atlantis"));
+        APIGatewayV2HTTPResponse otherCouncil = call(now, staff("rutland-dpo", "rutland:*:dpo"), Map.of("council", "rotherham"));
+        APIGatewayV2HTTPResponse noCouncil = call(now, staff("rutland-dpo", "rutland:*:dpo"), Map.of("council", "atlantis"));
         assertThat(status(otherCouncil)).isEqualTo(404);
         assertThat(body(otherCouncil)).isEqualTo(body(noCouncil)).containsEntry("error", "not-found");
         assertThat(error(call(now, staff("two-councils", "south-hams:*:dpo rutland:*:dpo"), Map.of()))).isEqualTo("bad-request");
@@ -147,35 +149,31 @@ class ActiveHoldsIntegrationTest {
     }
 
     private static String hold(Map<String, String> dpo, String recordingId, LocalDate reviewOn, String reference) throws Exception {
-        Map<String, Object> placed = invoke(now, event(ManageRecordingHandler.PLACE_HOLD, dpo, Map.of("recordingId", recordingId), Map.of(),
+        APIGatewayV2HTTPResponse placed = invoke(now, event(ManageRecordingHandler.PLACE_HOLD, dpo, Map.of("recordingId", recordingId), Map.of(),
                 JSON.std.asString(Map.of("reason", "complaint-or-dispute", "reference", reference, "reviewOn", reviewOn.toString()))));
         assertThat(status(placed)).as(placed.toString()).isEqualTo(201);
         return (String) body(placed).get("holdId");
     }
 
-    private static Map<String, Object> release(Map<String, String> dpo, String recordingId, String holdId) {
+    private static APIGatewayV2HTTPResponse release(Map<String, String> dpo, String recordingId, String holdId) {
         return invoke(now, event(ManageRecordingHandler.RELEASE_HOLD, dpo, Map.of("recordingId", recordingId, "holdId", holdId), Map.of(), null));
     }
 
-    private static Map<String, Object> call(ManageRecordingHandler handler, Map<String, String> claims, Map<String, String> query) {
+    private static APIGatewayV2HTTPResponse call(ManageRecordingHandler handler, Map<String, String> claims, Map<String, String> query) {
         return invoke(handler, event(ManageRecordingHandler.ACTIVE_HOLDS, claims, Map.of(), query, null));
     }
 
     /** An API Gateway HTTP API v2 event as the JWT authorizer passes it on. */
-    private static Map<String, Object> event(String routeKey, Map<String, String> claims, Map<String, String> path, Map<String, String> query,
-                                             String body) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims", claims))));
-        event.put("pathParameters", path);
-        event.put("queryStringParameters", query);
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
+    private static APIGatewayV2HTTPEvent event(String routeKey, Map<String, String> claims, Map<String, String> path, Map<String, String> query,
+                                               String body) {
+        APIGatewayV2HTTPEvent event = ApiEvents.signedIn(routeKey, claims, UUID.randomUUID().toString());
+        event.setPathParameters(path);
+        event.setQueryStringParameters(query);
+        event.setBody(body);
         return event;
     }
 
-    private static Map<String, Object> invoke(ManageRecordingHandler handler, Map<String, Object> event) {
+    private static APIGatewayV2HTTPResponse invoke(ManageRecordingHandler handler, APIGatewayV2HTTPEvent event) {
         return handler.handleRequest(event, TestLambdaContext.of("ManageRecordingFunction"));
     }
 
@@ -183,15 +181,15 @@ class ActiveHoldsIntegrationTest {
         return Map.of("sub", username + "-" + UUID.randomUUID(), "username", username, "cognito:groups", "[" + groups + "]");
     }
 
-    private static int status(Map<String, Object> response) {
-        return (Integer) response.get("statusCode");
+    private static int status(APIGatewayV2HTTPResponse response) {
+        return response.getStatusCode();
     }
 
-    private static Map<String, Object> body(Map<String, Object> response) throws Exception {
-        return JSON.std.mapFrom((String) response.get("body"));
+    private static Map<String, Object> body(APIGatewayV2HTTPResponse response) throws Exception {
+        return JSON.std.mapFrom(response.getBody());
     }
 
-    private static String error(Map<String, Object> response) throws Exception {
+    private static String error(APIGatewayV2HTTPResponse response) throws Exception {
         return (String) body(response).get("error");
     }
 
@@ -200,7 +198,7 @@ class ActiveHoldsIntegrationTest {
         return (List<Map<String, Object>>) body.get("holds");
     }
 
-    private static List<Object> holdIds(Map<String, Object> response) throws Exception {
+    private static List<Object> holdIds(APIGatewayV2HTTPResponse response) throws Exception {
         return holds(body(response)).stream().map(h -> h.get("holdId")).toList();
     }
 }

@@ -2,6 +2,7 @@ package uk.callretention.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.callretention.aws.PrimingHttpClient;
@@ -22,9 +23,9 @@ class ManageRecordingPrimingTest {
     void usualRequest_whenPrimed_placesAHoldAndAuditsIt() {
         PrimingHttpClient aws = ManageRecordingPriming.aws(ENVIRONMENT);
 
-        Map<String, Object> answer = ManageRecordingPriming.usualRequest(ENVIRONMENT, aws);
+        APIGatewayV2HTTPResponse answer = ManageRecordingPriming.usualRequest(ENVIRONMENT, aws);
 
-        assertThat(answer).containsEntry("statusCode", 201);
+        assertThat(answer.getStatusCode()).isEqualTo(201);
         assertThat(aws.answered()).as("the recording read, the hold claimed and written, the version locked and tagged held, the event audited")
                 .contains("GetItem", "ListObjectVersions", "PutObjectLegalHold", "PutObjectTagging", "PutItem", "UpdateItem");
     }

@@ -2,6 +2,8 @@ package uk.callretention.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.time.LocalDate;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditEvent;
 import uk.callretention.aws.DynamoDbAuditLog;
+import uk.callretention.http.ApiEvents;
 import uk.callretention.recording.CatalogueEntry;
 import uk.callretention.testsupport.LocalAws;
 import uk.callretention.testsupport.LocalAwsExtension;
@@ -66,16 +69,13 @@ class ManageRecordingSnapStartIntegrationTest {
         handler.snapStart().beforeCheckpoint(null);
         handler.snapStart().afterRestore(null);
 
-        Map<String, Object> placed = handler.handleRequest(Map.of(
-                "version", "2.0",
-                "routeKey", ManageRecordingHandler.PLACE_HOLD,
-                "requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims", Map.of(
-                        "sub", "snap-dpo-" + UUID.randomUUID(), "username", "snap-dpo", "cognito:groups", "[rutland:*:dpo]")))),
-                "pathParameters", Map.of("recordingId", recording.recordingId()),
-                "body", JSON.std.asString(Map.of("reason", "complaint-or-dispute", "reference", "CMP-1", "reviewOn", LocalDate.now().plusMonths(1).toString())),
-                "isBase64Encoded", false), TestLambdaContext.of("ManageRecordingFunction"));
+        APIGatewayV2HTTPEvent placeHold = ApiEvents.signedIn(ManageRecordingHandler.PLACE_HOLD, Map.of(
+                "sub", "snap-dpo-" + UUID.randomUUID(), "username", "snap-dpo", "cognito:groups", "[rutland:*:dpo]"), UUID.randomUUID().toString());
+        placeHold.setPathParameters(Map.of("recordingId", recording.recordingId()));
+        placeHold.setBody(JSON.std.asString(Map.of("reason", "complaint-or-dispute", "reference", "CMP-1", "reviewOn", LocalDate.now().plusMonths(1).toString())));
+        APIGatewayV2HTTPResponse placed = handler.handleRequest(placeHold, TestLambdaContext.of("ManageRecordingFunction"));
 
-        assertThat(placed).containsEntry("statusCode", 201);
+        assertThat(placed.getStatusCode()).isEqualTo(201);
         assertThat(aws.clients().s3().getObjectLegalHold(b -> b.bucket(aws.stack().bucketName("RecordingsBucket")).key(recording.objectKey())
                 .versionId(recording.versionId())).legalHold().statusAsString()).isEqualTo("ON");
         assertThat(audit.trailOf(recording.recordingId())).extracting(AuditEvent::action).contains(AuditAction.HOLD_PLACED);

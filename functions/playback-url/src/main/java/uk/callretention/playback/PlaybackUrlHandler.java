@@ -2,18 +2,20 @@ package uk.callretention.playback;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import uk.callretention.access.CallSearch;
-import uk.callretention.access.api.ApiRoutes;
-import uk.callretention.access.api.ApiRoutes.Answer;
 import uk.callretention.aws.SnapStartPriming;
+import uk.callretention.http.ApiRoutes.Answer;
+import uk.callretention.http.ApiRoutes;
 
 /**
  * The read side of the access API, behind the JWT authorizer: playback and release links, listings and search by call
  * id, one recording's details, subject access, access requests, audit trails, and what the signed-in member of staff
  * may do. Its role may read audio (it signs links with it) but never tag or delete.
  */
-public final class PlaybackUrlHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class PlaybackUrlHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final String ME = "GET /me";
     static final String PLAYBACK_URL = "POST /recordings/{recordingId}/playback-url";
@@ -68,7 +70,7 @@ public final class PlaybackUrlHandler implements RequestHandler<Map<String, Obje
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return routes.handle(event, context.getAwsRequestId());
     }
 }

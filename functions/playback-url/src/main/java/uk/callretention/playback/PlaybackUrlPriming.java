@@ -1,11 +1,14 @@
 package uk.callretention.playback;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import uk.callretention.aws.PrimingHttpClient;
 import uk.callretention.aws.PrimingHttpClient.Answer;
+import uk.callretention.aws.PrimingHttpClient;
 import uk.callretention.aws.PrimingInvocation;
 import uk.callretention.aws.PrimingRecording;
 import uk.callretention.aws.SnapStartPriming;
+import uk.callretention.http.ApiEvents;
 
 /**
  * PlaybackUrl's usual request, made before a SnapStart snapshot (see {@link SnapStartPriming}): a manager presses Play
@@ -25,21 +28,18 @@ final class PlaybackUrlPriming {
     }
 
     /** @return the handler's answer, a 200 with a link when the priming took the usual path */
-    static Map<String, Object> usualRequest(Map<String, String> environment, PrimingHttpClient aws) {
+    static APIGatewayV2HTTPResponse usualRequest(Map<String, String> environment, PrimingHttpClient aws) {
         PlaybackUrlHandler handler = new PlaybackUrlHandler(PlaybackUrlFactory.wired(SnapStartPriming.clients(environment, aws), environment,
                 SnapStartPriming.nowhere()));
         return handler.handleRequest(playRequest(), new PrimingInvocation());
     }
 
     /** As API Gateway passes it on (events/http-api-request.json is the same request). */
-    private static Map<String, Object> playRequest() {
-        return Map.of(
-                "version", "2.0",
-                "routeKey", PlaybackUrlHandler.PLAYBACK_URL,
-                "requestContext", Map.of("requestId", PrimingInvocation.REQUEST_ID, "authorizer", Map.of("jwt", Map.of("claims", Map.of(
-                        "sub", "snapstart-priming", "username", "snapstart-priming", "cognito:groups", "[" + MANAGER_GROUP + "]")))),
-                "pathParameters", Map.of("recordingId", PrimingRecording.RECORDING_ID),
-                "body", "{\"purpose\":\"complaint\",\"reference\":\"CMP-2026-0117\"}",
-                "isBase64Encoded", false);
+    private static APIGatewayV2HTTPEvent playRequest() {
+        APIGatewayV2HTTPEvent request = ApiEvents.signedIn(PlaybackUrlHandler.PLAYBACK_URL, Map.of(
+                "sub", "snapstart-priming", "username", "snapstart-priming", "cognito:groups", "[" + MANAGER_GROUP + "]"), PrimingInvocation.REQUEST_ID);
+        request.setPathParameters(Map.of("recordingId", PrimingRecording.RECORDING_ID));
+        request.setBody("{\"purpose\":\"complaint\",\"reference\":\"CMP-2026-0117\"}");
+        return request;
     }
 }

@@ -1,12 +1,14 @@
 package uk.callretention.playback;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import uk.callretention.http.ApiEvents;
 
 /** What an in-process invocation needs: API Gateway's event, the Lambda context, and reading the response. */
 final class Invocations {
@@ -20,26 +22,22 @@ final class Invocations {
     }
 
     /** An API Gateway HTTP API v2 event as the JWT authorizer passes it on. */
-    static Map<String, Object> apiEvent(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query, String body) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims", claims))));
+    static APIGatewayV2HTTPEvent apiEvent(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query, String body) {
+        APIGatewayV2HTTPEvent event = ApiEvents.signedIn(routeKey, claims, UUID.randomUUID().toString());
         if (recordingId != null) {
-            event.put("pathParameters", Map.of("recordingId", recordingId));
+            event.setPathParameters(Map.of("recordingId", recordingId));
         }
-        event.put("queryStringParameters", query);
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
+        event.setQueryStringParameters(query);
+        event.setBody(body);
         return event;
     }
 
-    static int status(Map<String, Object> response) {
-        return (Integer) response.get("statusCode");
+    static int status(APIGatewayV2HTTPResponse response) {
+        return response.getStatusCode();
     }
 
-    static Map<String, Object> body(Map<String, Object> response) throws IOException {
-        return JSON.std.mapFrom((String) response.get("body"));
+    static Map<String, Object> body(APIGatewayV2HTTPResponse response) throws IOException {
+        return JSON.std.mapFrom(response.getBody());
     }
 
     /** A Lambda context for one invocation: the handler reads only its request id. */

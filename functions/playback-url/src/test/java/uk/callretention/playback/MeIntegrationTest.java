@@ -3,10 +3,10 @@ package uk.callretention.playback;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,13 +106,13 @@ class MeIntegrationTest {
 
     @Test
     void me_whenTheClaimsCarryNoSubject_is401() throws Exception {
-        assertThat(call(Map.of("username", "someone")).get("statusCode")).isEqualTo(401);
+        assertThat(call(Map.of("username", "someone")).getStatusCode()).isEqualTo(401);
     }
 
     private static Map<String, Object> me(String username, String groups) throws Exception {
-        Map<String, Object> response = call(claims(username, groups));
-        assertThat(response.get("statusCode")).isEqualTo(200);
-        return JSON.std.mapFrom((String) response.get("body"));
+        APIGatewayV2HTTPResponse response = call(claims(username, groups));
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        return JSON.std.mapFrom(response.getBody());
     }
 
     @SuppressWarnings("unchecked")
@@ -124,13 +124,8 @@ class MeIntegrationTest {
         return Map.of("sub", username + "-" + UUID.randomUUID(), "username", username, "cognito:groups", groups);
     }
 
-    /** An API Gateway HTTP API v2 event for {@code GET /me} as the JWT authorizer passes it on. */
-    private static Map<String, Object> call(Map<String, String> claims) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("version", "2.0");
-        event.put("routeKey", PlaybackUrlHandler.ME);
-        event.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(), "authorizer", Map.of("jwt", Map.of("claims", claims))));
-        event.put("isBase64Encoded", false);
-        return handler.handleRequest(event, Invocations.context());
+    /** {@code GET /me} as the JWT authorizer passes it on. */
+    private static APIGatewayV2HTTPResponse call(Map<String, String> claims) {
+        return handler.handleRequest(Invocations.apiEvent(PlaybackUrlHandler.ME, claims, null, null, null), Invocations.context());
     }
 }

@@ -3,11 +3,12 @@ package uk.callretention.playback;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,6 @@ class PlaybackFaultsIntegrationTest {
     private static PlaybackUrlHandler handler;
     private static Uploads uploads;
     private static DynamoDbAuditLog audit;
-    private static String sampleEvent;
 
     @BeforeAll
     static void startFunction() {
@@ -50,7 +50,6 @@ class PlaybackFaultsIntegrationTest {
                 new PrintStream(new ByteArrayOutputStream(), true, UTF_8)));
         uploads = new Uploads(aws);
         audit = new DynamoDbAuditLog(aws.clients().dynamoDb(), aws.stack().tableName("AuditTable"));
-        sampleEvent = SampleEvents.read("http-api-request.json");
     }
 
     @Test
@@ -64,14 +63,14 @@ class PlaybackFaultsIntegrationTest {
             for (int i = 0; i < REQUESTS_PER_SEED; i++) {
                 CatalogueEntry recording = recording();
 
-                Optional<Map<String, Object>> answer = faults.call(() -> playback(manager, recording));
+                Optional<APIGatewayV2HTTPResponse> answer = faults.call(() -> playback(manager, recording));
 
                 if (answer.isPresent() && status(answer.get()) == 200) {
                     links++;
                     assertAudited(recording, answer.get(), faults.summary());
                 } else {
                     failed++;
-                    Map<String, Object> again = playback(manager, recording).orElseThrow();
+                    APIGatewayV2HTTPResponse again = playback(manager, recording).orElseThrow();
                     assertThat(status(again)).as(faults.summary()).isEqualTo(200);
                     assertAudited(recording, again, faults.summary());
                 }
@@ -100,7 +99,7 @@ class PlaybackFaultsIntegrationTest {
                 assertThat(crash.crashed()).isTrue();
             }
 
-            Map<String, Object> again = playback(manager, recording).orElseThrow();
+            APIGatewayV2HTTPResponse again = playback(manager, recording).orElseThrow();
 
             assertThat(status(again)).as(crash.summary()).isEqualTo(200);
             assertAudited(recording, again, crash.summary());
@@ -114,9 +113,9 @@ class PlaybackFaultsIntegrationTest {
     }
 
     /** The link's expiry names its event; a request that died after writing its event left one more, with no link. */
-    private static void assertAudited(CatalogueEntry recording, Map<String, Object> answer, String replay) {
+    private static void assertAudited(CatalogueEntry recording, APIGatewayV2HTTPResponse answer, String replay) {
         try {
-            String expiresAt = (String) JSON.std.mapFrom((String) answer.get("body")).get("expiresAt");
+            String expiresAt = (String) JSON.std.mapFrom(answer.getBody()).get("expiresAt");
             assertThat(linksOnTheTrail(recording)).as("the link's audit event (%s)", replay).contains(expiresAt);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -130,21 +129,14 @@ class PlaybackFaultsIntegrationTest {
     }
 
     /** The manager asks for a link through the API; empty when the function failed (API Gateway answers 500). */
-    private static Optional<Map<String, Object>> playback(String manager, CatalogueEntry recording) {
-        Map<String, Object> event;
-        try {
-            event = JSON.std.mapFrom(sampleEvent);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, Object> context = new HashMap<>(map(event.get("requestContext")));
-        context.put("authorizer", Map.of("jwt", Map.of("claims", Map.of("sub", manager, "username", manager,
-                "cognito:groups", "[rutland:customer-services:manager]"))));
-        event.put("requestContext", context);
-        event.put("routeKey", PlaybackUrlHandler.PLAYBACK_URL);
-        event.put("pathParameters", Map.of("recordingId", recording.recordingId()));
-        event.put("queryStringParameters", null);
-        event.put("body", "{\"purpose\":\"complaint\",\"reference\":\"CMP-FAULTS\"}");
+    private static Optional<APIGatewayV2HTTPResponse> playback(String manager, CatalogueEntry recording) {
+        APIGatewayV2HTTPEvent event = SampleEvents.load("http-api-request.json", APIGatewayV2HTTPEvent.class);
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", manager, "username", manager,
+                "cognito:groups", "[rutland:customer-services:manager]"));
+        event.setRouteKey(PlaybackUrlHandler.PLAYBACK_URL);
+        event.setPathParameters(Map.of("recordingId", recording.recordingId()));
+        event.setQueryStringParameters(null);
+        event.setBody("{\"purpose\":\"complaint\",\"reference\":\"CMP-FAULTS\"}");
         try {
             return Optional.of(handler.handleRequest(event, Invocations.context()));
         } catch (RuntimeException failed) {
@@ -152,12 +144,7 @@ class PlaybackFaultsIntegrationTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object json) {
-        return (Map<String, Object>) json;
-    }
-
-    private static int status(Map<String, Object> response) {
-        return (Integer) response.get("statusCode");
+    private static int status(APIGatewayV2HTTPResponse response) {
+        return response.getStatusCode();
     }
 }

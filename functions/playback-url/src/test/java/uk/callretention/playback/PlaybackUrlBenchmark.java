@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -70,14 +69,10 @@ public final class PlaybackUrlBenchmark {
 
     /** Each request by a different manager, as in a contact centre: one person's links stay far below the hourly limit. */
     private static void call(PlaybackUrlHandler handler, String recordingId) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("routeKey", PlaybackUrlHandler.PLAYBACK_URL);
-        event.put("pathParameters", Map.of("recordingId", recordingId));
-        event.put("body", "{\"purpose\":\"complaint\",\"reference\":\"CMP-1\"}");
-        event.put("requestContext", Map.of("requestId", "bench", "authorizer", Map.of("jwt", Map.of("claims",
-                Map.of("sub", UUID.randomUUID().toString(), "cognito:groups", "[rutland:customer-services:manager]")))));
-        Object status = handler.handleRequest(event, Invocations.context()).get("statusCode");
-        if (!Integer.valueOf(200).equals(status)) {
+        int status = Invocations.status(handler.handleRequest(Invocations.apiEvent(PlaybackUrlHandler.PLAYBACK_URL,
+                Map.of("sub", UUID.randomUUID().toString(), "cognito:groups", "[rutland:customer-services:manager]"), recordingId, null,
+                "{\"purpose\":\"complaint\",\"reference\":\"CMP-1\"}"), Invocations.context()));
+        if (status != 200) {
             throw new IllegalStateException("the playback route answered " + status);
         }
     }

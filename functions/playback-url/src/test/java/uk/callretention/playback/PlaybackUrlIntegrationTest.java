@@ -8,6 +8,7 @@ import static uk.callretention.playback.Invocations.staff;
 import static uk.callretention.playback.Invocations.status;
 import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -79,7 +80,7 @@ class PlaybackUrlIntegrationTest {
             assertThat(status(call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}"))).isEqualTo(200);
         }
 
-        Map<String, Object> refused = call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}");
+        APIGatewayV2HTTPResponse refused = call(PlaybackUrlHandler.PLAYBACK_URL, manager, recording.recordingId(), Map.of(), "{\"purpose\":\"training\"}");
 
         Instant afterRefusal = Instant.now();
         assertThat(status(refused)).isEqualTo(429);
@@ -89,7 +90,7 @@ class PlaybackUrlIntegrationTest {
         assertThat((String) body(refused).get("message")).startsWith("You have asked for 20 playback links in the last hour, the most Rutland County Council allows. "
                 + "You can ask again after ");
         @SuppressWarnings("unchecked")
-        long waitSeconds = Long.parseLong(((Map<String, String>) refused.get("headers")).get("retry-after"));
+        long waitSeconds = Long.parseLong(refused.getHeaders().get("retry-after"));
         assertThat(waitSeconds).as("whole seconds to the retryAfter instant").isBetween(Duration.between(afterRefusal, retryAfter).getSeconds(),
                 Duration.between(beforeFirst, retryAfter).getSeconds() + 1);
         List<AuditEvent> trail = audit.trailOf(recording.recordingId());
@@ -158,8 +159,8 @@ class PlaybackUrlIntegrationTest {
     void playbackUrl_whenIdIsNotARecordingId_is404LikeAnyMissingOne() throws Exception {
         Map<String, String> manager = staff("typo-manager", "rutland:customer-services:manager");
 
-        Map<String, Object> missing = call(PlaybackUrlHandler.PLAYBACK_URL, manager, RecordingId.forKey("no/such/key"), Map.of(), "{\"purpose\":\"complaint\"}");
-        Map<String, Object> malformed = call(PlaybackUrlHandler.PLAYBACK_URL, manager, "../../etc", Map.of(), "{\"purpose\":\"complaint\"}");
+        APIGatewayV2HTTPResponse missing = call(PlaybackUrlHandler.PLAYBACK_URL, manager, RecordingId.forKey("no/such/key"), Map.of(), "{\"purpose\":\"complaint\"}");
+        APIGatewayV2HTTPResponse malformed = call(PlaybackUrlHandler.PLAYBACK_URL, manager, "../../etc", Map.of(), "{\"purpose\":\"complaint\"}");
 
         assertThat(body(missing)).isEqualTo(body(malformed)).containsEntry("error", "not-found");
         assertThat(audit.trailOf("malformed-recording-id")).isNotEmpty();
@@ -195,7 +196,7 @@ class PlaybackUrlIntegrationTest {
         recording("south-hams", "contact-centre", "2026-03-01T11:00:00Z", "01636 650001");
         recording("rutland", "customer-services", "2026-03-01T12:00:00Z", "01636 650000");
 
-        Map<String, Object> found = call(PlaybackUrlHandler.SUBJECT_ACCESS, staff("sh-dpo", "south-hams:*:dpo"), null,
+        APIGatewayV2HTTPResponse found = call(PlaybackUrlHandler.SUBJECT_ACCESS, staff("sh-dpo", "south-hams:*:dpo"), null,
                 Map.of("phone", caller, "from", "2026-03-01", "to", "2026-03-31"), null);
 
         assertThat(status(found)).isEqualTo(200);
@@ -211,9 +212,9 @@ class PlaybackUrlIntegrationTest {
     void release_whenDpoReleasesToPolice_getsADownloadLinkAuditedAsARelease() throws Exception {
         CatalogueEntry recording = recording("rotherham", "contact-centre", "2026-03-02T10:00:00Z", CALLER);
 
-        Map<String, Object> released = call(PlaybackUrlHandler.RELEASE, staff("rot-dpo", "rotherham:*:dpo"), recording.recordingId(), Map.of(),
+        APIGatewayV2HTTPResponse released = call(PlaybackUrlHandler.RELEASE, staff("rot-dpo", "rotherham:*:dpo"), recording.recordingId(), Map.of(),
                 "{\"recipient\":\"police\",\"reference\":\"SYP-2026-0042\"}");
-        Map<String, Object> byManager = call(PlaybackUrlHandler.RELEASE, staff("rot-manager", "rotherham:contact-centre:manager"),
+        APIGatewayV2HTTPResponse byManager = call(PlaybackUrlHandler.RELEASE, staff("rot-manager", "rotherham:contact-centre:manager"),
                 recording.recordingId(), Map.of(), "{\"recipient\":\"police\",\"reference\":\"SYP-2026-0042\"}");
 
         assertThat(status(released)).isEqualTo(200);
@@ -231,8 +232,8 @@ class PlaybackUrlIntegrationTest {
         call(PlaybackUrlHandler.PLAYBACK_URL, staff("trail-manager", "rutland:customer-services:manager"), recording.recordingId(), Map.of(),
                 "{\"purpose\":\"complaint\",\"reference\":\"C-9\"}");
 
-        Map<String, Object> trail = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-dpo", "rutland:*:dpo"), recording.recordingId(), Map.of(), null);
-        Map<String, Object> byManager = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-manager", "rutland:customer-services:manager"),
+        APIGatewayV2HTTPResponse trail = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-dpo", "rutland:*:dpo"), recording.recordingId(), Map.of(), null);
+        APIGatewayV2HTTPResponse byManager = call(PlaybackUrlHandler.AUDIT_TRAIL, staff("trail-manager", "rutland:customer-services:manager"),
                 recording.recordingId(), Map.of(), null);
 
         assertThat(status(trail)).isEqualTo(200);
@@ -259,7 +260,7 @@ class PlaybackUrlIntegrationTest {
         return entry;
     }
 
-    private static Map<String, Object> call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query, String body) {
+    private static APIGatewayV2HTTPResponse call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query, String body) {
         return handler.handleRequest(Invocations.apiEvent(routeKey, claims, recordingId, query, body), Invocations.context());
     }
 

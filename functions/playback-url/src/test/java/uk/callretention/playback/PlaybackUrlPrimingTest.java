@@ -2,6 +2,7 @@ package uk.callretention.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.callretention.aws.PrimingHttpClient;
@@ -24,10 +25,10 @@ class PlaybackUrlPrimingTest {
     void usualRequest_whenPrimed_signsAPlaybackLinkAfterAuditingIt() {
         PrimingHttpClient aws = PlaybackUrlPriming.aws();
 
-        Map<String, Object> answer = PlaybackUrlPriming.usualRequest(ENVIRONMENT, aws);
+        APIGatewayV2HTTPResponse answer = PlaybackUrlPriming.usualRequest(ENVIRONMENT, aws);
 
-        assertThat(answer).containsEntry("statusCode", 200);
-        assertThat((String) answer.get("body")).contains("X-Amz-Signature");
+        assertThat(answer.getStatusCode()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("X-Amz-Signature");
         assertThat(aws.answered()).as("the recording read, a place taken in the browsing guard, the audit event written")
                 .startsWith("GetItem").contains("UpdateItem", "PutItem").doesNotContain("GetSecretValue");
     }

@@ -6,6 +6,7 @@ import static uk.callretention.playback.Invocations.body;
 import static uk.callretention.playback.Invocations.staff;
 import static uk.callretention.playback.Invocations.status;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class PlaybackUrlSnapStartIntegrationTest {
         handler.snapStart().beforeCheckpoint(null);
         handler.snapStart().afterRestore(null);
 
-        Map<String, Object> answer = play(handler, recording);
+        APIGatewayV2HTTPResponse answer = play(handler, recording);
 
         assertThat(status(answer)).isEqualTo(200);
         assertThat(body(answer)).containsEntry("recordingId", recording.recordingId()).containsEntry("versionId", recording.versionId());
@@ -129,12 +130,12 @@ class PlaybackUrlSnapStartIntegrationTest {
         }
     }
 
-    private static Map<String, Object> play(PlaybackUrlHandler handler, CatalogueEntry recording) {
+    private static APIGatewayV2HTTPResponse play(PlaybackUrlHandler handler, CatalogueEntry recording) {
         return handler.handleRequest(Invocations.apiEvent(PlaybackUrlHandler.PLAYBACK_URL, staff("snap-manager", "rutland:customer-services:manager"),
                 recording.recordingId(), Map.of(), "{\"purpose\":\"complaint\",\"reference\":\"CMP-2026-0117\"}"), Invocations.context());
     }
 
-    private static Map<String, Object> subjectAccess(PlaybackUrlHandler handler) {
+    private static APIGatewayV2HTTPResponse subjectAccess(PlaybackUrlHandler handler) {
         return handler.handleRequest(Invocations.apiEvent(PlaybackUrlHandler.SUBJECT_ACCESS, staff("snap-dpo", "rutland:*:dpo"), null,
                 Map.of("phone", CALLER, "from", "2026-11-01", "to", "2026-11-30"), null), Invocations.context());
     }

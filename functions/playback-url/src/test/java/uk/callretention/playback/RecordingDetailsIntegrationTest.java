@@ -8,6 +8,7 @@ import static uk.callretention.playback.Invocations.status;
 import static uk.callretention.recording.CatalogueEntryBuilder.anEntry;
 import static uk.callretention.recording.CatalogueEntryBuilder.forKey;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -103,7 +104,7 @@ class RecordingDetailsIntegrationTest {
         hold(entry, Hold.Status.RELEASED, "CMP-12");
         Map<String, String> manager = staff("opener", "rutland:customer-services:manager");
 
-        Map<String, Object> answer = call(PlaybackUrlHandler.RECORDING, manager, entry.recordingId(), Map.of());
+        APIGatewayV2HTTPResponse answer = call(PlaybackUrlHandler.RECORDING, manager, entry.recordingId(), Map.of());
 
         assertThat(status(answer)).isEqualTo(200);
         Map<String, Object> recording = body(answer);
@@ -123,7 +124,7 @@ class RecordingDetailsIntegrationTest {
     void recording_whenTheDpoOpensIt_answersIt() throws Exception {
         CatalogueEntry entry = recording("newark-sherwood", "housing-services", "2026-04-04T09:00:00Z", "CA-4001", null);
 
-        Map<String, Object> answer = call(PlaybackUrlHandler.RECORDING, staff("dpo", "newark-sherwood:*:dpo"), entry.recordingId(), Map.of());
+        APIGatewayV2HTTPResponse answer = call(PlaybackUrlHandler.RECORDING, staff("dpo", "newark-sherwood:*:dpo"), entry.recordingId(), Map.of());
 
         assertThat(status(answer)).isEqualTo(200);
         assertThat(body(answer)).containsEntry("recordingId", entry.recordingId()).containsEntry("holds", List.of());
@@ -133,11 +134,11 @@ class RecordingDetailsIntegrationTest {
     void recording_whenAnotherTeamsManagerOrAnotherCouncilAsksForIt_answersExactlyAsAMissingOne() throws Exception {
         CatalogueEntry entry = recording("newark-sherwood", "housing-services", "2026-04-05T09:00:00Z", "CA-5001", null);
 
-        Map<String, Object> otherTeam = call(PlaybackUrlHandler.RECORDING, staff("nosy", "newark-sherwood:customer-services:manager"), entry.recordingId(), Map.of());
-        Map<String, Object> otherCouncil = call(PlaybackUrlHandler.RECORDING, staff("far", "rotherham:*:dpo"), entry.recordingId(), Map.of());
-        Map<String, Object> missing = call(PlaybackUrlHandler.RECORDING, staff("nosy", "newark-sherwood:customer-services:manager"),
+        APIGatewayV2HTTPResponse otherTeam = call(PlaybackUrlHandler.RECORDING, staff("nosy", "newark-sherwood:customer-services:manager"), entry.recordingId(), Map.of());
+        APIGatewayV2HTTPResponse otherCouncil = call(PlaybackUrlHandler.RECORDING, staff("far", "rotherham:*:dpo"), entry.recordingId(), Map.of());
+        APIGatewayV2HTTPResponse missing = call(PlaybackUrlHandler.RECORDING, staff("nosy", "newark-sherwood:customer-services:manager"),
                 RecordingId.forKey("newark-sherwood/housing-services/phone/2026/04/05/none.wav"), Map.of());
-        Map<String, Object> malformed = call(PlaybackUrlHandler.RECORDING, staff("nosy", "newark-sherwood:customer-services:manager"), "rec-../../x", Map.of());
+        APIGatewayV2HTTPResponse malformed = call(PlaybackUrlHandler.RECORDING, staff("nosy", "newark-sherwood:customer-services:manager"), "rec-../../x", Map.of());
 
         assertThat(List.of(otherTeam, otherCouncil, missing, malformed)).extracting(Invocations::status).containsOnly(404);
         assertThat(body(otherTeam)).isEqualTo(body(missing)).isEqualTo(body(otherCouncil)).isEqualTo(body(malformed))
@@ -151,9 +152,9 @@ class RecordingDetailsIntegrationTest {
         hold(rotherham, Hold.Status.ACTIVE, "POL-1");
         CatalogueEntry rutland = recording("rutland", "customer-services", "2026-04-06T09:00:00Z", "CA-6002", null);
 
-        Map<String, Object> requestingStaff = call(PlaybackUrlHandler.RECORDING, staff("agent", "rotherham:contact-centre:staff"),
+        APIGatewayV2HTTPResponse requestingStaff = call(PlaybackUrlHandler.RECORDING, staff("agent", "rotherham:contact-centre:staff"),
                 rotherham.recordingId(), Map.of());
-        Map<String, Object> noRequestsStaff = call(PlaybackUrlHandler.RECORDING, staff("agent", "rutland:customer-services:staff"),
+        APIGatewayV2HTTPResponse noRequestsStaff = call(PlaybackUrlHandler.RECORDING, staff("agent", "rutland:customer-services:staff"),
                 rutland.recordingId(), Map.of());
 
         assertThat(status(requestingStaff)).isEqualTo(200);
@@ -167,8 +168,8 @@ class RecordingDetailsIntegrationTest {
     void recording_whenQuarantined_opensForTheDpoAloneAndTellsTheManagerWhy() throws Exception {
         CatalogueEntry entry = quarantined(recording("rutland", "customer-services", "2026-04-08T09:00:00Z", "CA-8001", null));
 
-        Map<String, Object> byManager = call(PlaybackUrlHandler.RECORDING, staff("curious", "rutland:customer-services:manager"), entry.recordingId(), Map.of());
-        Map<String, Object> byDpo = call(PlaybackUrlHandler.RECORDING, staff("dpo", "rutland:*:dpo"), entry.recordingId(), Map.of());
+        APIGatewayV2HTTPResponse byManager = call(PlaybackUrlHandler.RECORDING, staff("curious", "rutland:customer-services:manager"), entry.recordingId(), Map.of());
+        APIGatewayV2HTTPResponse byDpo = call(PlaybackUrlHandler.RECORDING, staff("dpo", "rutland:*:dpo"), entry.recordingId(), Map.of());
 
         assertThat(status(byManager)).isEqualTo(409);
         assertThat(body(byManager)).containsEntry("error", "recording-quarantined");
@@ -182,7 +183,7 @@ class RecordingDetailsIntegrationTest {
         catalogue.putItem(CatalogueItem.from(anEntry().recordingId(entry.recordingId()).versionId(entry.versionId()).state(RecordingState.DELETED).council("rutland")
                 .team("customer-services").channel("phone").recordedOn(entry.recordedOn()).cataloguedAt(Instant.now()).build()));
 
-        Map<String, Object> answer = call(PlaybackUrlHandler.RECORDING, staff("late", "rutland:customer-services:manager"), entry.recordingId(), Map.of());
+        APIGatewayV2HTTPResponse answer = call(PlaybackUrlHandler.RECORDING, staff("late", "rutland:customer-services:manager"), entry.recordingId(), Map.of());
 
         assertThat(status(answer)).isEqualTo(410);
         assertThat(body(answer)).containsEntry("error", "recording-deleted");
@@ -197,9 +198,9 @@ class RecordingDetailsIntegrationTest {
         recording("rutland", "customer-services", "2026-04-10T09:00:00Z", "CA-9001", null);
         Map<String, String> manager = staff("searcher", "newark-sherwood:housing-services:manager");
 
-        Map<String, Object> managers = call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-9001"));
-        Map<String, Object> dpos = call(PlaybackUrlHandler.LIST, staff("searching-dpo", "newark-sherwood:*:dpo"), null, Map.of("callId", "CA-9001"));
-        Map<String, Object> none = call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-0000"));
+        APIGatewayV2HTTPResponse managers = call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-9001"));
+        APIGatewayV2HTTPResponse dpos = call(PlaybackUrlHandler.LIST, staff("searching-dpo", "newark-sherwood:*:dpo"), null, Map.of("callId", "CA-9001"));
+        APIGatewayV2HTTPResponse none = call(PlaybackUrlHandler.LIST, manager, null, Map.of("callId", "CA-0000"));
 
         assertThat(status(managers)).isEqualTo(200);
         assertThat(recordings(body(managers))).singleElement().satisfies(r -> assertThat(r).containsEntry("recordingId", theirs.recordingId())
@@ -230,8 +231,8 @@ class RecordingDetailsIntegrationTest {
     void callSearch_whenStaffOrSomeoneOfAnotherCouncilSearches_isRefusedAsListingIs() throws Exception {
         recording("newark-sherwood", "housing-services", "2026-04-13T09:00:00Z", "CA-9201", null);
 
-        Map<String, Object> byStaff = call(PlaybackUrlHandler.LIST, staff("agent", "newark-sherwood:housing-services:staff"), null, Map.of("callId", "CA-9201"));
-        Map<String, Object> byOutsider = call(PlaybackUrlHandler.LIST, staff("outsider", "rotherham:contact-centre:manager"), null,
+        APIGatewayV2HTTPResponse byStaff = call(PlaybackUrlHandler.LIST, staff("agent", "newark-sherwood:housing-services:staff"), null, Map.of("callId", "CA-9201"));
+        APIGatewayV2HTTPResponse byOutsider = call(PlaybackUrlHandler.LIST, staff("outsider", "rotherham:contact-centre:manager"), null,
                 Map.of("callId", "CA-9201", "council", "newark-sherwood"));
 
         assertThat(status(byStaff)).isEqualTo(403);
@@ -288,12 +289,12 @@ class RecordingDetailsIntegrationTest {
         return hold;
     }
 
-    private static Map<String, Object> call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query) {
+    private static APIGatewayV2HTTPResponse call(String routeKey, Map<String, String> claims, String recordingId, Map<String, String> query) {
         return handler.handleRequest(Invocations.apiEvent(routeKey, claims, recordingId, query, null), Invocations.context());
     }
 
     /** The 400's message. */
-    private static String refusal(Map<String, Object> response) throws Exception {
+    private static String refusal(APIGatewayV2HTTPResponse response) throws Exception {
         assertThat(status(response)).isEqualTo(400);
         return (String) body(response).get("message");
     }

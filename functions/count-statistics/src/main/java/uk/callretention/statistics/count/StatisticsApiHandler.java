@@ -2,20 +2,22 @@ package uk.callretention.statistics.count;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.callretention.access.CouncilStatistics;
-import uk.callretention.access.api.ApiRoutes;
-import uk.callretention.access.api.ApiRoutes.Answer;
-import uk.callretention.access.api.StatisticsShape;
+import uk.callretention.http.ApiRoutes.Answer;
+import uk.callretention.http.ApiRoutes;
+import uk.callretention.http.StatisticsShape;
 import uk.callretention.observability.LogLine;
 
 /**
  * {@code GET /statistics}, behind the JWT authorizer: the council's anonymised statistics by month for its DPO, as JSON,
  * or as CSV when asked with {@code format=csv} or {@code Accept: text/csv} (the query's {@code format} wins).
  */
-public final class StatisticsApiHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class StatisticsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final String STATISTICS = "GET /statistics";
 
@@ -39,7 +41,7 @@ public final class StatisticsApiHandler implements RequestHandler<Map<String, Ob
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return routes.handle(event, context.getAwsRequestId());
     }
 }

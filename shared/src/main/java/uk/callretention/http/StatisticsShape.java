@@ -1,4 +1,4 @@
-package uk.callretention.access.api;
+package uk.callretention.http;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package uk.callretention.access.api;
+package uk.callretention.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

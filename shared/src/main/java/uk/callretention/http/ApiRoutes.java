@@ -1,5 +1,7 @@
-package uk.callretention.access.api;
+package uk.callretention.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,6 @@ import uk.callretention.observability.LogLine;
  * refusal, a metric by error code (the browsing guard's {@code too-many-playback-urls} among them).
  */
 public final class ApiRoutes {
-
 
     /** One route's work: what the caller asked, answered. */
     @FunctionalInterface
@@ -43,7 +44,7 @@ public final class ApiRoutes {
             body.put("error", refusal.code());
             body.put("message", refusal.message());
             body.putAll(refusal.details());
-            return new Answer(refusal.status(), body, Optional.of(refusal));
+            return new Answer(RefusalStatus.of(refusal), body, Optional.of(refusal));
         }
     }
 
@@ -60,7 +61,7 @@ public final class ApiRoutes {
     }
 
     /** @param invocationId the Lambda request id, for the log line */
-    public Map<String, Object> handle(Map<String, Object> event, String invocationId) {
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, String invocationId) {
         ApiRequest request = ApiRequest.of(event);
         Route route = routes.get(request.routeKey());
         Optional<StaffMember> who = StaffMember.fromClaims(request.claims());

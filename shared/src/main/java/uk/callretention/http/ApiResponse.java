@@ -1,5 +1,6 @@
-package uk.callretention.access.api;
+package uk.callretention.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,34 +22,27 @@ final class ApiResponse {
     private ApiResponse() {
     }
 
-    static Map<String, Object> text(int status, ApiRoutes.Text text) {
+    static APIGatewayV2HTTPResponse text(int status, ApiRoutes.Text text) {
         Map<String, String> headers = new LinkedHashMap<>(HEADERS);
         headers.put("content-type", text.contentType());
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("statusCode", status);
-        response.put("headers", headers);
-        response.put("body", text.body());
-        response.put("isBase64Encoded", false);
-        return response;
+        return response(status, headers, text.body());
     }
 
     /** @param retryAfter when to ask again, sent as {@code Retry-After} in whole seconds rounded up; null for none */
-    static Map<String, Object> json(int status, Object body, Duration retryAfter) {
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("statusCode", status);
-        if (retryAfter == null) {
-            response.put("headers", HEADERS);
-        } else {
-            Map<String, String> headers = new LinkedHashMap<>(HEADERS);
+    static APIGatewayV2HTTPResponse json(int status, Object body, Duration retryAfter) {
+        Map<String, String> headers = HEADERS;
+        if (retryAfter != null) {
+            headers = new LinkedHashMap<>(HEADERS);
             headers.put("retry-after", Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
-            response.put("headers", headers);
         }
         try {
-            response.put("body", JSON.std.asString(body));
+            return response(status, headers, JSON.std.asString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        response.put("isBase64Encoded", false);
-        return response;
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, Map<String, String> headers, String body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers).withBody(body).withIsBase64Encoded(false).build();
     }
 }
