@@ -70,6 +70,7 @@ public final class DynamoDbCatalogue implements Catalogue, CataloguePages, Reten
     private static final Expression NEW_ID_ONLY = Expression.builder().expression("attribute_not_exists(recordingId)").build();
 
     private static final int SECONDS = "2026-01-01T00:00:00".length();
+    private static final int PAGE_OF_ENTRIES = 250;
     private static final Instant LAST_BOUND = Instant.parse("9999-12-31T23:59:59Z");
 
     private final DynamoDbClient dynamoDb;
@@ -328,9 +329,15 @@ public final class DynamoDbCatalogue implements Catalogue, CataloguePages, Reten
                 .scanIndexForward(false).build(), max);
     }
 
-    /** Every entry in one partition of an index that projects them whole. */
+    /**
+     * Every entry in one partition of an index that projects them whole, {@value #PAGE_OF_ENTRIES} a page: a team of
+     * millions is read by the sweep and by re-application, and a page of DynamoDB's whole 1 MB could outlast one
+     * attempt's timeout on a slow moment.
+     */
     private static Iterable<CatalogueEntry> all(DynamoDbIndex<CatalogueItem> index, String partition) {
-        return () -> index.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build())).stream()
+        QueryEnhancedRequest everyEntry = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build())).limit(PAGE_OF_ENTRIES).build();
+        return () -> index.query(everyEntry).stream()
                 .flatMap(page -> page.items().stream())
                 .map(CatalogueItem::toEntry)
                 .iterator();

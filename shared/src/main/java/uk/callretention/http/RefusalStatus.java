@@ -4,7 +4,7 @@ import java.util.Map;
 import uk.callretention.access.Refusal;
 
 /** The HTTP status the API answers each refusal with, by its error code: the one place the domain's refusals meet HTTP. */
-final class RefusalStatus {
+public final class RefusalStatus {
 
     private static final Map<String, Integer> BY_CODE = Map.ofEntries(
             Map.entry("bad-request", 400),
@@ -37,7 +37,7 @@ final class RefusalStatus {
     }
 
     /** @throws IllegalArgumentException for a code this table lacks: a new refusal must be given its status here */
-    static int of(Refusal refusal) {
+    public static int of(Refusal refusal) {
         Integer status = BY_CODE.get(refusal.code());
         if (status == null) {
             throw new IllegalArgumentException("no HTTP status for refusal " + refusal.code());

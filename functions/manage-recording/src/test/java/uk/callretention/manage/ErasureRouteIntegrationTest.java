@@ -2,10 +2,13 @@ package uk.callretention.manage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,10 +49,10 @@ class ErasureRouteIntegrationTest {
     void erasure_whenTheDpoAsks_erasesEveryVersionAndAnswersWithWhatWasErased() throws Exception {
         CatalogueEntry recording = recording();
 
-        Map<String, Object> answer = erase(recording, "rutland:*:dpo");
+        APIGatewayV2HTTPResponse answer = erase(recording, "rutland:*:dpo");
 
-        assertThat(answer).containsEntry("statusCode", 200);
-        Map<String, Object> body = JSON.std.mapFrom((String) answer.get("body"));
+        assertThat(answer.getStatusCode()).isEqualTo(200);
+        Map<String, Object> body = JSON.std.mapFrom(answer.getBody());
         assertThat(body).containsEntry("recordingId", recording.recordingId()).containsEntry("versionsDeleted", 1)
                 .containsKeys("erasedOn", "trainingCopies");
         assertThat(versionsOf(recording)).isZero();
@@ -60,9 +63,9 @@ class ErasureRouteIntegrationTest {
     void erasure_whenAManagerAsks_isRefusedAndErasesNothing() throws Exception {
         CatalogueEntry recording = recording();
 
-        Map<String, Object> answer = erase(recording, "rutland:customer-services:manager");
+        APIGatewayV2HTTPResponse answer = erase(recording, "rutland:customer-services:manager");
 
-        assertThat(answer).containsEntry("statusCode", 403);
+        assertThat(answer.getStatusCode()).isEqualTo(403);
         assertThat(versionsOf(recording)).isOne();
     }
 
@@ -72,19 +75,18 @@ class ErasureRouteIntegrationTest {
     }
 
     /** The sample HTTP API request, sent to the erasure route for {@code recording} by a member of {@code group}. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> erase(CatalogueEntry recording, String group) throws Exception {
-        Map<String, Object> event = JSON.std.mapFrom(SampleEvents.read("http-api-request.json"));
+    private static APIGatewayV2HTTPResponse erase(CatalogueEntry recording, String group) {
+        APIGatewayV2HTTPEvent event = SampleEvents.load("http-api-request.json", APIGatewayV2HTTPEvent.class);
         String path = "/recordings/" + recording.recordingId() + "/erasure";
-        event.put("routeKey", ManageRecordingHandler.ERASE);
-        event.put("rawPath", path);
-        event.put("pathParameters", Map.of("recordingId", recording.recordingId()));
-        event.put("body", "{\"reference\": \"SAR-2026-0042\"}");
-        Map<String, Object> context = (Map<String, Object>) event.get("requestContext");
-        context.put("routeKey", ManageRecordingHandler.ERASE);
-        ((Map<String, Object>) context.get("http")).put("path", path);
-        Map<String, Object> claims = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) context.get("authorizer")).get("jwt")).get("claims");
+        event.setRouteKey(ManageRecordingHandler.ERASE);
+        event.setRawPath(path);
+        event.setPathParameters(Map.of("recordingId", recording.recordingId()));
+        event.setBody("{\"reference\": \"SAR-2026-0042\"}");
+        event.getRequestContext().setRouteKey(ManageRecordingHandler.ERASE);
+        event.getRequestContext().getHttp().setPath(path);
+        Map<String, String> claims = new HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
         claims.put("cognito:groups", "[" + group + "]");
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
         return handler.handleRequest(event, TestLambdaContext.of("ManageRecordingFunction"));
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import uk.callretention.access.Refusal;
 import uk.callretention.access.StaffMember;
+import uk.callretention.http.RefusalStatus;
 
 /** How the API baselines read who is asking and answer: the typed API Gateway event, a JSON body written with Jackson databind. */
 public final class ApiAnswers {
@@ -35,6 +36,6 @@ public final class ApiAnswers {
     }
 
     public static APIGatewayV2HTTPResponse refused(Refusal refusal) {
-        return answer(refusal.status(), Map.of("error", refusal.code()));
+        return answer(RefusalStatus.of(refusal), Map.of("error", refusal.code()));
     }
 }
