@@ -19,7 +19,7 @@ import uk.callretention.testsupport.LocalAwsExtension;
 @ExtendWith(LocalAwsExtension.class)
 class LoadIntegrationTest {
 
-    static final int UPLOADS = Integer.getInteger("load.uploads", 400);
+    static final int UPLOADS = Integer.getInteger("load.uploads", 200);
     static final int PLAYBACK_REQUESTS = Integer.getInteger("load.requests", 500);
 
     private static LocalAws aws;
