@@ -133,7 +133,12 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays, AuditEventsB
 
     /** The event's item and the chain's head, as they are now; either may be missing. */
     private List<Map<String, AttributeValue>> consistentlyRead(Map<String, AttributeValue> eventKey, Map<String, AttributeValue> headKey) {
-        Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder().keys(eventKey, headKey).consistentRead(true).build());
+        return itemsOf(KeysAndAttributes.builder().keys(eventKey, headKey).consistentRead(true).build());
+    }
+
+    /** The items of those keys that exist, asking again for any DynamoDB left unprocessed. */
+    private List<Map<String, AttributeValue>> itemsOf(KeysAndAttributes keys) {
+        Map<String, KeysAndAttributes> request = Map.of(tableName, keys);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         while (!request.isEmpty()) {
             Map<String, KeysAndAttributes> asked = request;
@@ -234,14 +239,8 @@ public final class DynamoDbAuditLog implements AuditLog, AuditDays, AuditEventsB
         List<Map<String, AttributeValue>> keys = indexedOn(ukDay).map(row -> key(row.subject, row.occurredAtId)).toList();
         List<AuditEvent> events = new ArrayList<>();
         for (int start = 0; start < keys.size(); start += BATCH_GET_LIMIT) {
-            Map<String, KeysAndAttributes> request = Map.of(tableName,
-                    KeysAndAttributes.builder().keys(keys.subList(start, Math.min(keys.size(), start + BATCH_GET_LIMIT))).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(batch -> batch.requestItems(asked));
-                response.responses().getOrDefault(tableName, List.of()).forEach(item -> events.add(SCHEMA.mapToItem(item).toEvent()));
-                request = response.unprocessedKeys();
-            }
+            itemsOf(KeysAndAttributes.builder().keys(keys.subList(start, Math.min(keys.size(), start + BATCH_GET_LIMIT))).build())
+                    .forEach(item -> events.add(SCHEMA.mapToItem(item).toEvent()));
         }
         return events;
     }
