@@ -3,11 +3,13 @@ package uk.callretention.access;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import uk.callretention.audit.AuditAction;
 import uk.callretention.audit.AuditLog;
@@ -155,26 +157,22 @@ public final class TrainingCopyDesk {
         LocalDate madeOn = LocalDate.ofInstant(now, RetentionSchedule.UK);
         RetentionDecision.Retain retain = (RetentionDecision.Retain) schedule.decideTrainingCopy(
                 source.council(), source.team(), Channel.fromId(source.channel()).orElseThrow(), madeOn);
-        CatalogueEntry unstored = new CatalogueEntry(copyId, key, null, "t" + String.format("%020d", now.toEpochMilli()),
-                RecordingState.ACTIVE, source.council(), source.team(), source.channel(), now, madeOn, retain.retentionClass(),
-                retain.expiresOn(), retain.policyRef(), null, null, null, kind.copyContentType, copied.length,
-                kind == Source.TRANSCRIPT ? null : WaveHeader.duration(copied, copied.length).orElse(null), null, null, now, source.recordingId());
+        Duration duration = kind == Source.TRANSCRIPT ? null : WaveHeader.duration(copied, copied.length).orElse(null);
+        // The version is S3's, known once the object is written; the tags written with it are the entry's all the same.
+        Function<String, CatalogueEntry> copyAt = versionId -> new CatalogueEntry(copyId, key, versionId,
+                "t" + String.format("%020d", now.toEpochMilli()), RecordingState.ACTIVE, source.council(), source.team(), source.channel(),
+                now, madeOn, retain.retentionClass(), retain.expiresOn(), retain.policyRef(), null, null, null, kind.copyContentType,
+                copied.length, duration, null, null, now, source.recordingId());
         AccessAudit.Event copyEvent = audit.about(copyId, source.council(), who, AuditAction.TRAINING_COPY_CREATED, now)
                 .why(request.purpose(), request.reference()).detail("trainingCopyOf", source.recordingId())
                 .detail("retentionClass", retain.retentionClass()).detail("expiresOn", retain.expiresOn().toString());
         copyEvent.allowed();
         return copyEvent.settle(() -> {
-            String versionId = store.write(key, copied, kind.copyContentType, RecordingTags.of(unstored));
-            CatalogueEntry copy = withVersion(unstored, versionId);
+            String versionId = store.write(key, copied, kind.copyContentType, RecordingTags.of(copyAt.apply(null)));
+            CatalogueEntry copy = copyAt.apply(versionId);
             store.catalogue(copy);
             return Outcome.done(copy);
         });
-    }
-
-    private static CatalogueEntry withVersion(CatalogueEntry e, String versionId) {
-        return new CatalogueEntry(e.recordingId(), e.objectKey(), versionId, e.ordering(), e.state(), e.council(), e.team(), e.channel(),
-                e.recordedAt(), e.recordedOn(), e.retentionClass(), e.expiresOn(), e.policyRef(), e.callerHash(), e.agent(), e.direction(),
-                e.contentType(), e.sizeBytes(), e.duration(), e.quarantineReason(), e.quarantineDetail(), e.cataloguedAt(), e.trainingCopyOf());
     }
 
     /** The requester's mistakes are a bad request; a source that cannot be cut is no one's to retry. */
